@@ -1,0 +1,1 @@
+// JSON and CSV parsers that remember where every value is.

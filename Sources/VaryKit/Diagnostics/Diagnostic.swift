@@ -1,0 +1,52 @@
+/// A problem found by any stage, located in a file so that a person can fix it.
+public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// How bad a problem is: errors stop the build, warnings are reported.
+    public enum Severity: String, Sendable, Hashable, Codable {
+        case error, warning
+    }
+
+    public var severity: Severity
+    /// The file the problem is in, relative to where the command was run (`content/bundles.json`).
+    public var file: String
+    /// 1-based line, or 0 when the problem concerns the whole file.
+    public var line: Int
+    /// 1-based column, or 0 when unknown.
+    public var column: Int
+    /// The JSON path or other locator inside the file (`bundles[1].items[0].product`), or empty.
+    public var path: String
+    public var message: String
+    /// A suggestion, such as the closest known id.
+    public var hint: String?
+
+    public init(
+        _ severity: Severity = .error, file: String, line: Int = 0, column: Int = 0,
+        path: String = "", message: String, hint: String? = nil
+    ) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `file:line:column: path: message (hint)`, the form compilers use.
+    public var description: String {
+        var text = file
+        if line > 0 {
+            text += ":\(line)"
+            if column > 0 { text += ":\(column)" }
+        }
+        text += ": "
+        if severity == .warning { text += "warning: " }
+        if !path.isEmpty { text += "\(path): " }
+        text += message
+        if let hint { text += " (\(hint))" }
+        return text
+    }
+
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.file, a.line, a.column, a.path, a.message) < (b.file, b.line, b.column, b.path, b.message)
+    }
+}

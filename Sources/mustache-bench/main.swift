@@ -1,0 +1,1 @@
+print("mustache-bench: not built yet")

@@ -1,0 +1,2 @@
+import VaryKit
+print("vary")
