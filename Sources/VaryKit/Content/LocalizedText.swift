@@ -1,0 +1,49 @@
+/// Text given once for every locale, or per locale tag or language (`{"en": "Jacket", "fr-CA": "Manteau"}`).
+public struct LocalizedText: Sendable, Hashable {
+    /// Entries by tag or language, as written; a plain string is stored under the empty key.
+    public var entries: [String: String]
+
+    public init(_ text: String) { entries = ["": text] }
+
+    public init(entries: [String: String]) { self.entries = entries }
+
+    /// The text for a locale: the exact tag, then its language, then the default locale's tag and language,
+    /// then the plain text; when none of these exist, the entry whose key sorts first.
+    public func resolve(_ tag: String, fallback defaultTag: String) -> String {
+        for key in LocaleTag.fallbackChain(tag, defaultTag: defaultTag) {
+            if let text = entries[key] { return text }
+        }
+        if let plain = entries[""] { return plain }
+        return entries.keys.sorted().first.flatMap { entries[$0] } ?? ""
+    }
+}
+
+/// Helpers for BCP 47 locale tags as Vary uses them.
+public enum LocaleTag {
+    /// The language subtag: `de` for `de-CH`.
+    public static func language(_ tag: String) -> String {
+        String(tag.split(separator: "-", maxSplits: 1).first ?? Substring(tag)).lowercased()
+    }
+
+    /// The tag as it appears in URLs: lowercased (`de-ch`).
+    public static func pathForm(_ tag: String) -> String { tag.lowercased() }
+
+    /// Keys to try in order: the tag, its language, the default tag, the default language — without repeats.
+    public static func fallbackChain(_ tag: String, defaultTag: String) -> [String] {
+        var chain: [String] = []
+        for key in [tag, language(tag), defaultTag, language(defaultTag)] where !chain.contains(key) {
+            chain.append(key)
+        }
+        return chain
+    }
+
+    /// Whether a string looks like a locale tag: a 2–3 letter language and optional subtags of 2–8 letters or digits.
+    public static func isValid(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+}

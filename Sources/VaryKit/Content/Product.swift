@@ -1,0 +1,55 @@
+import Intl
+
+/// A product from the catalog (`catalog/products.json` or a `catalog/*.csv`).
+public struct Product: Sendable, Hashable {
+    public var id: String
+    public var sku: String
+    public var title: LocalizedText
+    public var description: LocalizedText
+    /// A slash-separated category path, `apparel/jackets`.
+    public var category: String
+    public var brand: String
+    public var tags: [String]
+    public var image: ProductImage
+    /// The price per currency code.
+    public var prices: [String: Money]
+    /// Region id → price in that region's currency, overriding `prices` there.
+    public var regionPrices: [String: Money]
+    /// Region id → units in stock; a region absent means the product is not sold there.
+    public var stock: [String: Int]
+    /// 0…1.
+    public var popularity: Double
+    public var complements: [Reference]
+    /// Free-form attributes, sorted by name.
+    public var attributes: [(name: String, value: String)]
+    public var location: SourceLocation
+    /// Where each region key of `stock` and `regionPrices` was written, for reporting unknown regions.
+    public var regionReferences: [Reference]
+
+    /// Whether the product is sold in a region (listed in `stock`, even with zero units).
+    public func isSold(in region: String) -> Bool { stock[region] != nil }
+
+    /// Whether the product is sold in a region and has units there.
+    public func isInStock(in region: String) -> Bool { (stock[region] ?? 0) > 0 }
+
+    /// The regular price in a region, before promotions: the region's own price, else the currency price.
+    public func price(in region: Region) -> Money? {
+        regionPrices[region.id] ?? prices[region.currency.code]
+    }
+
+    /// The category path and each of its ancestors: `apparel/jackets/shell` → `apparel`, `apparel/jackets`, `apparel/jackets/shell`.
+    public var categoryAncestry: [String] {
+        let parts = category.split(separator: "/")
+        return (1...max(parts.count, 1)).map { parts.prefix($0).joined(separator: "/") }
+    }
+
+    public static func == (a: Product, b: Product) -> Bool { a.id == b.id && a.location == b.location }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+}
+
+/// A product's picture: a path under `site-templates/assets/` or an `https:` URL, with localized alt text.
+public struct ProductImage: Sendable, Hashable {
+    public var src: String
+    public var alt: LocalizedText
+    public var location: SourceLocation
+}

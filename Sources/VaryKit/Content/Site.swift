@@ -1,0 +1,18 @@
+/// The store-wide settings from `site.json`.
+public struct Site: Sendable, Hashable {
+    public var name: String
+    /// The absolute base URL without a trailing slash (`https://shop.example.com`).
+    public var baseURL: String
+    public var defaultRegion: Reference
+    public var defaultSegment: Reference
+    public var defaultLocale: String
+    /// Products per landing page.
+    public var recommendations: Int
+    public var segmentCookie: String
+    public var countryHeader: String
+    /// CDN formats to emit besides `routes.json`.
+    public var routing: [String]
+    public var location: SourceLocation
+
+    public static let routingFormats = ["cloudflare", "cloudfront", "netlify", "nginx"]
+}

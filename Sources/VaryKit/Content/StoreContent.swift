@@ -1,0 +1,27 @@
+/// Everything a store brings: the loaded and typed content of `content/`.
+public struct StoreContent: Sendable {
+    public var site: Site
+    /// Products sorted by id.
+    public var products: [Product]
+    public var segments: [Segment]
+    public var regions: [Region]
+    /// Messages by locale tag or language (the file name without `.json`).
+    public var locales: [String: LocaleMessages]
+    public var promotions: [Promotion]
+    public var bundles: [ProductBundle]
+    public var orders: [Order]
+
+    public init(
+        site: Site, products: [Product], segments: [Segment], regions: [Region],
+        locales: [String: LocaleMessages], promotions: [Promotion], bundles: [ProductBundle], orders: [Order]
+    ) {
+        self.site = site
+        self.products = products
+        self.segments = segments
+        self.regions = regions
+        self.locales = locales
+        self.promotions = promotions
+        self.bundles = bundles
+        self.orders = orders
+    }
+}
