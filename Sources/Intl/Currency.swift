@@ -44,3 +44,8 @@ public struct Currency: Sendable, Hashable, Comparable, CustomStringConvertible 
         return table
     }()
 }
+
+extension Currency {
+    /// Every active ISO 4217 code, sorted.
+    public static var allCodes: [String] { exponents.keys.sorted() }
+}

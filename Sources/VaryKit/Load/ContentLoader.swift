@@ -1,0 +1,119 @@
+import DataFormats
+import Intl
+
+/// The load stage: parses and decodes every content file into typed models, collecting every problem.
+public enum ContentLoader {
+    /// Decodes `content/`; returns nil content when a problem makes the store unusable. Diagnostics include warnings.
+    public static func load(_ source: SourceFiles) -> (content: StoreContent?, diagnostics: [Diagnostic]) {
+        let log = DiagnosticLog()
+        let reader = Reader(source: source, log: log)
+
+        let site = reader.json("site.json", required: true).flatMap(SiteDecoder.decode)
+
+        var locales: [String: LocaleMessages] = [:]
+        for path in source.paths(under: "locales", extension: "json") {
+            let tag = String(path.dropFirst("locales/".count).dropLast(".json".count))
+            guard LocaleTag.isValid(tag) else {
+                log.add(Diagnostic(file: source.displayPath(path), message: "file name \"\(tag)\" is not a locale tag"))
+                continue
+            }
+            if let messages = reader.json(path, required: false).flatMap({ MessagesDecoder.decode($0, tag: tag) }) {
+                locales[tag] = messages
+            }
+        }
+        if source.paths(under: "locales", extension: "json").isEmpty {
+            log.add(Diagnostic(file: source.displayPath("locales"), message: "no message files (locales/<tag>.json)"))
+        }
+
+        let regions = reader.array("regions.json", required: true, decode: RegionDecoder.decode)
+        let currencies = Dictionary(regions.map { ($0.id, $0.currency) }, uniquingKeysWith: { first, _ in first })
+        let segments = reader.array("segments.json", required: true, decode: SegmentDecoder.decode)
+
+        var products: [Product] = []
+        let catalogJSON = source.paths(under: "catalog", extension: "json")
+        let catalogCSV = source.paths(under: "catalog", extension: "csv")
+        for path in catalogJSON {
+            products += reader.array(path, required: false) { ProductDecoder.decode($0, regionCurrencies: currencies) }
+        }
+        for path in catalogCSV {
+            guard let table = reader.csv(path) else { continue }
+            let root = Field(node: CatalogCSV.products(from: table), path: "", file: source.displayPath(path), log: log)
+            products += (root.elements ?? []).compactMap { row in
+                ProductDecoder.decode(Field(node: row.node, path: "", file: row.file, log: log), regionCurrencies: currencies)
+            }
+        }
+        if catalogJSON.isEmpty && catalogCSV.isEmpty {
+            log.add(Diagnostic(file: source.displayPath("catalog"), message: "no catalog files (catalog/*.json or catalog/*.csv)"))
+        }
+
+        let promotions = reader.array("promotions.json", required: false, decode: PromotionDecoder.decode)
+        let bundles = reader.array("bundles.json", required: false, decode: BundleDecoder.decode)
+        let orders = reader.csv("orders.csv").map {
+            OrdersDecoder.decode($0, file: source.displayPath("orders.csv"), log: log)
+        } ?? []
+
+        reportDuplicates(products.map { ($0.id, $0.location) }, kind: "product", log: log)
+        reportDuplicates(regions.map { ($0.id, $0.location) }, kind: "region", log: log)
+        reportDuplicates(segments.map { ($0.id, $0.location) }, kind: "segment", log: log)
+        reportDuplicates(promotions.map { ($0.id, $0.location) }, kind: "promotion", log: log)
+        reportDuplicates(bundles.map { ($0.id, $0.location) }, kind: "bundle", log: log)
+
+        guard let site, !log.hasErrors else { return (nil, log.sorted) }
+        let content = StoreContent(
+            site: site, products: products.sorted { $0.id < $1.id }, segments: segments, regions: regions,
+            locales: locales, promotions: promotions, bundles: bundles, orders: orders)
+        return (content, log.sorted)
+    }
+
+    private static func reportDuplicates(_ items: [(String, SourceLocation)], kind: String, log: DiagnosticLog) {
+        var first: [String: SourceLocation] = [:]
+        for (id, location) in items {
+            if let earlier = first[id] {
+                let place = earlier.file == location.file ? "line \(earlier.line)" : "\(earlier.file):\(earlier.line)"
+                log.add(location.error("duplicate \(kind) id '\(id)' (first defined at \(place))"))
+            } else {
+                first[id] = location
+            }
+        }
+    }
+
+    /// Reads files from the source, reporting missing files and syntax errors at their position.
+    private struct Reader {
+        let source: SourceFiles
+        let log: DiagnosticLog
+
+        func json(_ path: String, required: Bool) -> Field? {
+            let display = source.displayPath(path)
+            guard let bytes = source.files[path] else {
+                if required { log.add(Diagnostic(file: display, message: "file not found")) }
+                return nil
+            }
+            do {
+                return Field(node: try JSON.parse(bytes), path: "", file: display, log: log)
+            } catch {
+                log.add(Diagnostic(file: display, line: error.position.line, column: error.position.column, message: error.message))
+                return nil
+            }
+        }
+
+        /// Decodes a file holding an array; each element's path is `<file name>[i]` (`promotions[2]`).
+        func array<T>(_ path: String, required: Bool, decode: (Field) -> T?) -> [T] {
+            guard let root = json(path, required: required) else { return [] }
+            let name = String(path.split(separator: "/").last!.dropLast(".json".count))
+            let named = Field(node: root.node, path: name, file: root.file, log: log)
+            return (named.elements ?? []).compactMap(decode)
+        }
+
+        func csv(_ path: String) -> CSVTable? {
+            guard let bytes = source.files[path] else { return nil }
+            do {
+                return try CSV.parse(bytes)
+            } catch {
+                log.add(Diagnostic(
+                    file: source.displayPath(path), line: error.position.line, column: error.position.column,
+                    message: error.message))
+                return nil
+            }
+        }
+    }
+}

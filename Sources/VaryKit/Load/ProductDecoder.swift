@@ -1,0 +1,71 @@
+import Intl
+
+/// Decodes a product from `catalog/*.json`, or from a CSV row turned into the same JSON shape.
+enum ProductDecoder {
+    static let keys = [
+        "id", "sku", "title", "description", "category", "brand", "tags", "image", "prices", "regionPrices",
+        "stock", "popularity", "complements", "attributes",
+    ]
+
+    /// Decodes one product; `regionCurrencies` prices `regionPrices` in each region's currency.
+    static func decode(_ field: Field, regionCurrencies: [String: Currency]) -> Product? {
+        guard field.members != nil else { return nil }
+        field.rejectUnknownKeys(keys)
+        let id = field.required("id")?.id
+        let sku = field.required("sku")?.nonEmptyString
+        let title = field.required("title")?.localizedText
+        let description = field.optional("description")?.localizedText ?? LocalizedText("")
+        let category = field.required("category").flatMap(decodeCategory)
+        let brand = field.required("brand")?.nonEmptyString
+        let tags = field.optional("tags")?.strings ?? []
+        let image = field.required("image").flatMap(decodeImage)
+        let prices = field.required("prices")?.moneyByCurrency
+        var regionReferences: [Reference] = []
+        var regionPrices: [String: Money] = [:]
+        for member in field.optional("regionPrices")?.members ?? [] {
+            regionReferences.append(Reference(member.key, at: member.keyLocation))
+            guard let currency = regionCurrencies[member.key] else { continue }
+            if let money = member.value.money(in: currency) { regionPrices[member.key] = money }
+        }
+        var stock: [String: Int] = [:]
+        for member in field.optional("stock")?.members ?? [] {
+            regionReferences.append(Reference(member.key, at: member.keyLocation))
+            if let count = member.value.int(in: 0...Int(Int32.max)) { stock[member.key] = count }
+        }
+        let popularity = field.optional("popularity").map { $0.double(in: 0...1) } ?? 0
+        let complements = field.optional("complements")?.references ?? []
+        var attributes: [(name: String, value: String)] = []
+        for member in field.optional("attributes")?.members ?? [] {
+            if let value = member.value.string { attributes.append((member.key, value)) }
+        }
+        guard let id, let sku, let title, let category, let brand, let image, let prices, let popularity else {
+            return nil
+        }
+        return Product(
+            id: id, sku: sku, title: title, description: description, category: category, brand: brand,
+            tags: tags, image: image, prices: prices, regionPrices: regionPrices, stock: stock,
+            popularity: popularity, complements: complements,
+            attributes: attributes.sorted { $0.name < $1.name }, location: field.location,
+            regionReferences: regionReferences)
+    }
+
+    /// A category path: ids separated by `/`.
+    static func decodeCategory(_ field: Field) -> String? {
+        guard let text = field.string else { return nil }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.allSatisfy({ Field.isValidID(String($0)) }) else {
+            field.error("\"\(text)\" is not a category path (such as \"apparel/jackets\")")
+            return nil
+        }
+        return text
+    }
+
+    private static func decodeImage(_ field: Field) -> ProductImage? {
+        guard field.members != nil else { return nil }
+        field.rejectUnknownKeys(["src", "alt"])
+        let src = field.required("src")?.safeURL
+        let alt = field.required("alt")?.localizedText
+        guard let src, let alt else { return nil }
+        return ProductImage(src: src, alt: alt, location: field.optional("src")?.location ?? field.location)
+    }
+}

@@ -1,0 +1,120 @@
+import Intl
+
+/// The validate stage: checks references between files and rules that span them, collecting every problem.
+public enum ContentValidator {
+    /// Message ids Vary itself formats, with the arguments each receives.
+    public static let requiredMessages: [String: Set<String>] = [
+        "reason.pinned": [], "reason.category": ["name"], "reason.tag": ["name"], "reason.brand": ["name"],
+        "reason.popular": [], "reason.trending": ["region"], "reason.season": ["season"],
+        "reason.promotion": ["title"], "discount.percent": ["percent"], "discount.amount": ["amount"],
+        "price.saving": ["amount"],
+    ]
+
+    /// The arguments every other message receives when it is shown through `t`.
+    public static let pageArguments: Set<String> = ["site", "region", "segment", "count"]
+
+    /// Checks the content against itself and the templates' assets; returns errors and warnings.
+    public static func validate(_ content: StoreContent, assets: Set<String>) -> [Diagnostic] {
+        let log = DiagnosticLog()
+        let products = Set(content.products.map(\.id))
+        let regions = Set(content.regions.map(\.id))
+        let segments = Set(content.segments.map(\.id))
+
+        func check(_ reference: Reference, in known: Set<String>, kind: String, severity: Diagnostic.Severity = .error) {
+            guard !known.contains(reference.id) else { return }
+            let hint = Suggestion.hint(for: reference.id, among: known)
+            let message = "unknown \(kind) '\(reference.id)'"
+            log.add(severity == .error ? reference.location.error(message, hint: hint) : reference.location.warning(message, hint: hint))
+        }
+
+        let site = content.site
+        check(site.defaultRegion, in: regions, kind: "region")
+        check(site.defaultSegment, in: segments, kind: "segment")
+        validateMessages(content, log: log)
+
+        var countryOwner: [String: String] = [:]
+        for region in content.regions {
+            for country in region.countries {
+                if let owner = countryOwner[country], owner != region.id {
+                    log.add(region.location.error("country \(country) is listed by regions '\(owner)' and '\(region.id)'"))
+                }
+                countryOwner[country] = region.id
+            }
+        }
+
+        for product in content.products {
+            product.complements.forEach { check($0, in: products, kind: "product") }
+            product.regionReferences.forEach { check($0, in: regions, kind: "region") }
+            for region in content.regions where product.isSold(in: region.id) && product.price(in: region) == nil {
+                log.add(product.location.error(
+                    "product '\(product.id)' is sold in region '\(region.id)' but has no \(region.currency.code) price"))
+            }
+            let src = product.image.src
+            if !src.lowercased().hasPrefix("http"), !assets.contains(src) {
+                log.add(product.image.location.error(
+                    "image '\(src)' is not in site-templates/assets/",
+                    hint: Suggestion.hint(for: src, among: assets)))
+            }
+        }
+
+        for segment in content.segments {
+            (segment.pinned + segment.exclude.products).forEach { check($0, in: products, kind: "product") }
+        }
+
+        for promotion in content.promotions {
+            promotion.appliesTo.products.forEach { check($0, in: products, kind: "product") }
+            promotion.segments?.forEach { check($0, in: segments, kind: "segment") }
+            promotion.regions?.forEach { check($0, in: regions, kind: "region") }
+        }
+
+        for bundle in content.bundles {
+            bundle.items.forEach { check($0.product, in: products, kind: "product") }
+            bundle.segments?.forEach { check($0, in: segments, kind: "segment") }
+            bundle.regions?.forEach { check($0, in: regions, kind: "region") }
+        }
+
+        for order in content.orders {
+            check(order.product, in: products, kind: "product", severity: .warning)
+            check(order.region, in: regions, kind: "region", severity: .warning)
+        }
+        return log.sorted
+    }
+
+    /// Every locale a page can use has messages, Vary's own messages exist, arguments are known, ids nest.
+    private static func validateMessages(_ content: StoreContent, log: DiagnosticLog) {
+        let site = content.site
+        let defaultMessages = content.locales[site.defaultLocale] ?? content.locales[LocaleTag.language(site.defaultLocale)]
+        if defaultMessages == nil {
+            log.add(site.location.error(
+                "no messages for the default locale '\(site.defaultLocale)' (add locales/\(site.defaultLocale).json)"))
+        }
+        for region in content.regions {
+            for tag in region.locales
+            where content.locales[tag] == nil && content.locales[LocaleTag.language(tag)] == nil {
+                log.add(region.location.error(
+                    "region '\(region.id)': no messages for locale '\(tag)' (add locales/\(tag).json or locales/\(LocaleTag.language(tag)).json)"))
+            }
+        }
+        if let defaultMessages {
+            for id in requiredMessages.keys.sorted() where defaultMessages.messages[id] == nil {
+                log.add(defaultMessages.location.error("missing message '\(id)', which Vary needs"))
+            }
+        }
+        for (tag, file) in content.locales.sorted(by: { $0.key < $1.key }) {
+            let ids = Set(file.messages.keys)
+            for (id, message) in file.messages.sorted(by: { $0.key < $1.key }) {
+                let parent = id.split(separator: ".").dropLast().joined(separator: ".")
+                if !parent.isEmpty, ids.contains(parent) {
+                    log.add(message.location.error("message '\(id)' nests under '\(parent)', which is itself a message"))
+                }
+                guard let format = try? MessageFormat(message.pattern, localeTag: tag) else { continue }
+                let allowed = requiredMessages[id] ?? pageArguments
+                for name in format.argumentNames.sorted() where !allowed.contains(name) {
+                    log.add(message.location.error(
+                        "message '\(id)' uses unknown argument '{\(name)}' (available: \(allowed.sorted().joined(separator: ", ")))",
+                        hint: Suggestion.hint(for: name, among: allowed)))
+                }
+            }
+        }
+    }
+}
