@@ -1,0 +1,47 @@
+/// One page to build: its kind, its place in the variant matrix, and where it goes.
+public struct PageSpec: Sendable, Hashable, Comparable {
+    /// What a page shows.
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
+        case chooser, landing, promotion, bundle
+
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public var kind: Kind
+    public var region: String?
+    public var locale: String?
+    /// The segment of a landing page; nil on the default landing and on other kinds.
+    public var segment: String?
+    /// The promotion or bundle id on those pages.
+    public var item: String?
+
+    public init(kind: Kind, region: String? = nil, locale: String? = nil, segment: String? = nil, item: String? = nil) {
+        self.kind = kind
+        self.region = region
+        self.locale = locale
+        self.segment = segment
+        self.item = item
+    }
+
+    /// The URL path, ending in `/`: `/de/de-de/for/families/`.
+    public var path: String {
+        guard let region, let locale else { return "/" }
+        let base = "/\(region)/\(LocaleTag.pathForm(locale))/"
+        switch kind {
+        case .chooser: return "/"
+        case .landing: return segment.map { base + "for/\($0)/" } ?? base
+        case .promotion: return base + "promotions/\(item ?? "")/"
+        case .bundle: return base + "bundles/\(item ?? "")/"
+        }
+    }
+
+    /// The output file, relative to the output folder: `de/de-de/for/families/index.html`.
+    public var file: String { String(path.dropFirst()) + "index.html" }
+
+    /// A stable identity, independent of the page's position in the plan: `landing/de/de-DE/families`.
+    public var key: String {
+        [kind.rawValue, region, locale, segment, item].compactMap { $0 }.joined(separator: "/")
+    }
+
+    public static func < (a: PageSpec, b: PageSpec) -> Bool { a.path < b.path }
+}

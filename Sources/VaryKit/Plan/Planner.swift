@@ -1,0 +1,40 @@
+import Foundation
+
+/// The plan stage: expands the variant matrix into the list of pages to build.
+public enum Planner {
+    /// Every page of the store at `now`, sorted by path. `bundlesByRegion` lists the bundles published in each region.
+    public static func plan(_ content: StoreContent, now: Date, bundlesByRegion: [String: [String]]) -> [PageSpec] {
+        var pages = [PageSpec(kind: .chooser)]
+        let defaultSegment = content.site.defaultSegment.id
+        for region in content.regions {
+            for locale in region.locales {
+                pages.append(PageSpec(kind: .landing, region: region.id, locale: locale))
+                for segment in content.segments where segment.id != defaultSegment {
+                    pages.append(PageSpec(kind: .landing, region: region.id, locale: locale, segment: segment.id))
+                }
+                for promotion in content.promotions where hasPage(promotion, region: region.id, locale: locale, now: now) {
+                    pages.append(PageSpec(kind: .promotion, region: region.id, locale: locale, item: promotion.id))
+                }
+                for bundle in bundlesByRegion[region.id] ?? [] {
+                    pages.append(PageSpec(kind: .bundle, region: region.id, locale: locale, item: bundle))
+                }
+            }
+        }
+        return pages.sorted()
+    }
+
+    /// A promotion has a page in a region and locale when it is active at `now` and targets both.
+    public static func hasPage(_ promotion: Promotion, region: String, locale: String, now: Date) -> Bool {
+        guard promotion.isActive(at: now) else { return false }
+        if let regions = promotion.regions, !regions.contains(where: { $0.id == region }) { return false }
+        return targets(promotion.locales, locale: locale)
+    }
+
+    /// Whether a locale list (nil: all) includes a tag, by exact tag or by language, ignoring case.
+    public static func targets(_ locales: [String]?, locale: String) -> Bool {
+        guard let locales else { return true }
+        let tag = locale.lowercased()
+        let language = LocaleTag.language(locale)
+        return locales.contains { $0.lowercased() == tag || $0.lowercased() == language }
+    }
+}
