@@ -19,21 +19,21 @@ enum CatalogCSV {
             }
             return root.node(at: TextPosition(line: row.line, column: 1))
         }
-        return JSONNode(value: .array(rows), position: TextPosition(line: table.headerLine, column: 1))
+        return JSONNode(.array(rows), position: TextPosition(line: table.headerLine, column: 1))
     }
 
     private static func value(for column: String, cell: String, at position: TextPosition) -> JSONNode {
         let field = column.split(separator: ".").first.map(String.init) ?? column
         if listFields.contains(field) {
             let items = cell.split(separator: "|").map {
-                JSONNode(value: .string($0.trimmingCharacters(in: .whitespaces)), position: position)
+                JSONNode(.string($0.trimmingCharacters(in: .whitespaces)), position: position)
             }
-            return JSONNode(value: .array(items), position: position)
+            return JSONNode(.array(items), position: position)
         }
         if field == "stock" || field == "popularity", isNumber(cell) {
-            return JSONNode(value: .number(cell), position: position)
+            return JSONNode(.number(cell), position: position)
         }
-        return JSONNode(value: .string(cell), position: position)
+        return JSONNode(.string(cell), position: position)
     }
 
     private static func isNumber(_ text: String) -> Bool {
@@ -67,7 +67,7 @@ enum CatalogCSV {
                 let childNode = child.tree.node(at: child.tree.leaf?.position ?? position)
                 members.append(JSONMember(key: child.key, keyPosition: childNode.position, value: childNode))
             }
-            return JSONNode(value: .object(members), position: position)
+            return JSONNode(.object(members), position: position)
         }
     }
 }

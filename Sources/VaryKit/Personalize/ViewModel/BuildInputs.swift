@@ -1,0 +1,52 @@
+import Foundation
+import Intl
+
+/// What every page of one build shares, computed once before pages are personalized in parallel.
+public struct BuildInputs: Sendable {
+    public let content: StoreContent
+    public let now: Date
+    /// The pages of this build, for alternates and switchers.
+    public let pages: Set<PageSpec>
+    /// Asset path under `assets/` → its fingerprinted URL path (`/assets/css/store.1a2b3c4d.css`).
+    public let assetURLs: [String: String]
+    public let popularity: RegionalPopularity
+    public let activePromotions: [Promotion]
+    public let bundles: [String: [PricedBundle]]
+    public let localizers: [String: Localizer]
+    public let moneyFormats: [String: MoneyFormat]
+    public let regionsByID: [String: Region]
+    public let segmentsByID: [String: Segment]
+    public let productsByID: [String: Product]
+
+    public init(content: StoreContent, now: Date, pages: [PageSpec], assetURLs: [String: String],
+                bundles: [String: [PricedBundle]]) {
+        self.content = content
+        self.now = now
+        self.pages = Set(pages)
+        self.assetURLs = assetURLs
+        self.bundles = bundles
+        popularity = RegionalPopularity(orders: content.orders, now: now)
+        activePromotions = content.promotions.filter { $0.isActive(at: now) }
+        var tags = Set(content.regions.flatMap(\.locales))
+        tags.insert(content.site.defaultLocale)
+        localizers = Dictionary(uniqueKeysWithValues: tags.map { ($0, Localizer(content: content, tag: $0)) })
+        moneyFormats = Dictionary(uniqueKeysWithValues: tags.map { ($0, MoneyFormat(localeTag: $0)) })
+        regionsByID = Dictionary(content.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        segmentsByID = Dictionary(content.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        productsByID = Dictionary(content.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The absolute URL of a path on the site.
+    public func absoluteURL(_ path: String) -> String { content.site.baseURL + path }
+
+    /// A product image's URL: the fingerprinted asset, or the `https:` URL as given.
+    public func imageURL(_ src: String) -> String {
+        assetURLs[src] ?? src
+    }
+
+    /// The hreflang of a locale in a region: the tag, with the region's first country when it names none (`en` → `en-KW`).
+    public func hreflang(_ locale: String, in region: Region) -> String {
+        guard !locale.contains("-"), let country = region.countries.first else { return locale }
+        return "\(locale)-\(country)"
+    }
+}

@@ -1,0 +1,238 @@
+import Intl
+import Mustache
+
+/// The personalize stage's last step: turns a planned page into the template context of SPEC "Template context".
+public struct PageModelBuilder: Sendable {
+    public let inputs: BuildInputs
+
+    public init(inputs: BuildInputs) { self.inputs = inputs }
+
+    private var site: Site { inputs.content.site }
+
+    /// The view model of one page.
+    public func model(for page: PageSpec) -> Value {
+        let region = page.region.flatMap { inputs.regionsByID[$0] } ?? inputs.regionsByID[site.defaultRegion.id]!
+        let tag = page.locale ?? site.defaultLocale
+        let segment = page.segment.flatMap { inputs.segmentsByID[$0] } ?? inputs.segmentsByID[site.defaultSegment.id]!
+        let locale = PageLocale(tag: tag, region: region, inputs: inputs)
+        let cards = CardBuilder(inputs: inputs, locale: locale, pagePath: page.path)
+        let audience = PageAudience(region: region, localeTag: tag, segment: segment)
+        let promotions = activePromotions(inputs.activePromotions, for: audience, at: inputs.now)
+
+        var context: [String: Value] = [:]
+        var products: [Value] = []
+        var jsonLDProducts: [JSONLD.ProductOffer] = []
+        var title = site.name
+
+        switch page.kind {
+        case .landing:
+            let ranked = rank(
+                inputs.content, audience: audience, promotions: promotions, popularity: inputs.popularity,
+                limit: site.recommendations)
+            for item in ranked {
+                products.append(cards.product(item.product, price: item.price, rank: item.rank, reasons: item.reasons, pinned: item.pinned))
+                jsonLDProducts.append(offer(item.product, price: item.price.final, locale: locale, page: page))
+            }
+            title = "\(locale.text(segment.headline, defaultTag: site.defaultLocale)) – \(site.name)"
+        case .promotion:
+            if let promotion = inputs.activePromotions.first(where: { $0.id == page.item }) {
+                let items = promotionProducts(promotion, audience: audience, promotions: promotions)
+                for (product, price) in items {
+                    jsonLDProducts.append(offer(product, price: price.final, locale: locale, page: page))
+                }
+                let card = cards.promotion(promotion, products: items.enumerated().map { index, item in
+                    cards.product(item.0, price: item.1, rank: index + 1, reasons: [.promotion(promotion.id)], pinned: false)
+                })
+                context["promotion"] = card
+                title = "\(locale.text(promotion.title, defaultTag: site.defaultLocale)) – \(site.name)"
+            }
+        case .bundle:
+            if let priced = inputs.bundles[region.id]?.first(where: { $0.bundle.id == page.item }) {
+                context["bundle"] = cards.bundle(priced)
+                jsonLDProducts = priced.items.map { offer($0.product, price: $0.product.price(in: region)!, locale: locale, page: page) }
+                title = "\(locale.text(priced.bundle.title, defaultTag: site.defaultLocale)) – \(site.name)"
+            }
+        case .chooser:
+            context["regions"] = .list(inputs.content.regions.map { chooserRegion($0) })
+        }
+
+        let count = page.kind == .landing ? products.count : jsonLDProducts.count
+        let arguments: [String: MessageArgument] = [
+            "site": .string(site.name),
+            "region": .string(locale.text(region.name, defaultTag: site.defaultLocale)),
+            "segment": .string(locale.text(segment.name, defaultTag: site.defaultLocale)),
+            "count": .int(count),
+        ]
+        context["products"] = .list(products)
+        context["promotions"] = .list(promotions.filter { Planner.hasPage($0, region: region.id, locale: tag, now: inputs.now) }.map {
+            cards.promotion($0, products: [])
+        })
+        let bundles = (inputs.bundles[region.id] ?? []).filter { $0.bundle.segments?.contains { $0.id == segment.id } ?? true }
+        context["bundles"] = .list(bundles.map(cards.bundle))
+        context["t"] = locale.localizer.messageTree(arguments)
+        context["site"] = .object(["name": .string(site.name), "baseURL": .string(site.baseURL)])
+        context["assets"] = .object(Dictionary(uniqueKeysWithValues: inputs.assetURLs.map { (AssetKey.name($0.key), .string($0.value)) }))
+        context["locale"] = .object([
+            "tag": .string(tag), "language": .string(LocaleTag.language(tag)),
+            "dir": .string(isRightToLeft(languageTag: tag) ? "rtl" : "ltr"),
+            "name": .string(LanguageName.nativeName(of: tag)),
+        ])
+        context["locales"] = .list(region.locales.map { other in
+            .object([
+                "tag": .string(other), "name": .string(LanguageName.nativeName(of: other)),
+                "url": .string(counterpart(of: page, locale: other).path), "isCurrent": .bool(other == tag),
+            ])
+        })
+        context["region"] = regionModel(region, locale: locale)
+        context["segment"] = .object([
+            "id": .string(segment.id),
+            "name": .string(locale.text(segment.name, defaultTag: site.defaultLocale)),
+            "headline": .string(locale.text(segment.headline, defaultTag: site.defaultLocale)),
+            "subline": .string(locale.text(segment.subline, defaultTag: site.defaultLocale)),
+            "isDefault": .bool(segment.id == site.defaultSegment.id),
+        ])
+        let landing = PageSpec(kind: .landing, region: region.id, locale: tag)
+        context["segments"] = .list(inputs.content.segments.map { other in
+            let isDefault = other.id == site.defaultSegment.id
+            let path = PageSpec(kind: .landing, region: region.id, locale: tag, segment: isDefault ? nil : other.id).path
+            return .object([
+                "id": .string(other.id), "name": .string(locale.text(other.name, defaultTag: site.defaultLocale)),
+                "url": .string(path), "isCurrent": .bool(page.kind == .landing && other.id == segment.id),
+            ])
+        })
+        context["links"] = .object(["home": .string(landing.path), "chooser": .string("/")])
+        context["page"] = pageModel(page, title: title, description: description(of: page, context: context),
+                                    locale: locale, products: jsonLDProducts)
+        return .object(context)
+    }
+
+    // MARK: Parts
+
+    private func pageModel(_ page: PageSpec, title: String, description: String, locale: PageLocale,
+                           products: [JSONLD.ProductOffer]) -> Value {
+        let canonicalPage = page.kind == .landing && page.segment != nil
+            ? PageSpec(kind: .landing, region: page.region, locale: page.locale) : page
+        let alternates = alternates(of: canonicalPage)
+        let jsonLD = JSONLD.page(
+            kind: page.kind, name: title, url: inputs.absoluteURL(page.path), siteName: site.name,
+            products: products)
+        return .object([
+            "kind": .string(page.kind.rawValue),
+            "isLanding": .bool(page.kind == .landing), "isPromotion": .bool(page.kind == .promotion),
+            "isBundle": .bool(page.kind == .bundle), "isChooser": .bool(page.kind == .chooser),
+            "path": .string(page.path),
+            "url": .string(inputs.absoluteURL(page.path)),
+            "canonical": .string(inputs.absoluteURL(canonicalPage.path)),
+            "noindex": .bool(page.segment != nil),
+            "title": .string(title),
+            "description": .string(description),
+            "alternates": .list(alternates.map { .object(["hreflang": .string($0.hreflang), "url": .string($0.url)]) }),
+            "jsonLD": .string(jsonLD),
+        ])
+    }
+
+    /// The same page in every region and locale where it exists, plus `x-default` (the chooser), sorted.
+    public func alternates(of page: PageSpec) -> [(hreflang: String, url: String)] {
+        var result: [(hreflang: String, url: String)] = [("x-default", inputs.absoluteURL("/"))]
+        guard page.kind != .chooser else { return result }
+        for region in inputs.content.regions {
+            for locale in region.locales {
+                let other = PageSpec(kind: page.kind, region: region.id, locale: locale, segment: page.segment, item: page.item)
+                if inputs.pages.contains(other) {
+                    result.append((inputs.hreflang(locale, in: region), inputs.absoluteURL(other.path)))
+                }
+            }
+        }
+        return result.sorted { ($0.hreflang, $0.url) < ($1.hreflang, $1.url) }
+    }
+
+    /// The page of the same kind in another locale of its region, else that locale's landing.
+    private func counterpart(of page: PageSpec, locale: String) -> PageSpec {
+        let region = page.region ?? site.defaultRegion.id
+        let same = PageSpec(kind: page.kind, region: region, locale: locale, segment: page.segment, item: page.item)
+        return inputs.pages.contains(same) ? same : PageSpec(kind: .landing, region: region, locale: locale)
+    }
+
+    private func description(of page: PageSpec, context: [String: Value]) -> String {
+        func field(_ object: String, _ key: String) -> String? {
+            if case .object(let values)? = context[object], case .string(let text)? = values[key] { return text }
+            return nil
+        }
+        switch page.kind {
+        case .promotion: return field("promotion", "message") ?? site.name
+        case .bundle: return field("bundle", "description") ?? site.name
+        case .landing, .chooser: return field("segment", "subline") ?? site.name
+        }
+    }
+
+    private func regionModel(_ region: Region, locale: PageLocale) -> Value {
+        let text = { (localized: LocalizedText) in locale.text(localized, defaultTag: self.site.defaultLocale) }
+        var model: [String: Value] = [
+            "id": .string(region.id),
+            "name": .string(text(region.name)),
+            "currency": .string(region.currency.code),
+            "taxNote": .string(region.taxNote.map(text) ?? ""),
+            "countries": .list(region.countries.map(Value.string)),
+            "stores": .list(region.stores.map { store in
+                var fields: [String: Value] = [
+                    "name": .string(store.name), "city": .string(store.city), "address": .string(store.address),
+                ]
+                if let url = store.url { fields["url"] = .string(url) }
+                return .object(fields)
+            }),
+            "events": .list(region.events.map { event in
+                var fields: [String: Value] = [
+                    "title": .string(text(event.title)), "date": .string(event.date),
+                    "dateText": .string(locale.dates.string(isoDate: event.date) ?? event.date),
+                ]
+                if let url = event.url { fields["url"] = .string(url) }
+                return .object(fields)
+            }),
+        ]
+        if region.taxNote == nil { model["taxNote"] = nil }
+        return .object(model)
+    }
+
+    private func chooserRegion(_ region: Region) -> Value {
+        let name = region.name.resolve(region.locales[0], fallback: site.defaultLocale)
+        return .object([
+            "id": .string(region.id),
+            "name": .string(name),
+            "locales": .list(region.locales.map { tag in
+                .object([
+                    "tag": .string(tag), "name": .string(LanguageName.nativeName(of: tag)),
+                    "url": .string(PageSpec(kind: .landing, region: region.id, locale: tag).path),
+                ])
+            }),
+        ])
+    }
+
+    /// The products a promotion applies to that the region sells, most popular first.
+    private func promotionProducts(_ promotion: Promotion, audience: PageAudience, promotions: [Promotion])
+        -> [(Product, PricedProduct)]
+    {
+        let region = audience.region.id
+        let candidates = inputs.content.products.filter {
+            promotion.appliesTo.contains($0) && $0.isInStock(in: region)
+        }
+        let priced = candidates.compactMap { product in price(product, audience: audience, promotions: promotions).map { (product, $0) } }
+        return Array(priced.sorted { ($1.0.popularity, $0.0.id) < ($0.0.popularity, $1.0.id) }.prefix(site.recommendations))
+    }
+
+    private func offer(_ product: Product, price: Money, locale: PageLocale, page: PageSpec) -> JSONLD.ProductOffer {
+        JSONLD.ProductOffer(
+            name: locale.text(product.title, defaultTag: site.defaultLocale),
+            description: locale.text(product.description, defaultTag: site.defaultLocale),
+            sku: product.sku, brand: product.brand,
+            image: inputs.absoluteURL(inputs.imageURL(product.image.src)).replacingOccurrences(of: site.baseURL + "http", with: "http"),
+            price: price.amountText, currency: price.currency.code,
+            inStock: product.isInStock(in: locale.region.id), url: inputs.absoluteURL(page.path))
+    }
+}
+
+/// Template names for asset paths: `css/store.css` → `css_store_css`.
+public enum AssetKey {
+    public static func name(_ path: String) -> String {
+        String(path.map { $0 == "/" || $0 == "." ? "_" : $0 })
+    }
+}

@@ -1,0 +1,128 @@
+import Intl
+import Mustache
+
+/// Builds the template view of products, promotions and bundles for one page's region and locale.
+struct CardBuilder {
+    let inputs: BuildInputs
+    let locale: PageLocale
+    let pagePath: String
+
+    private var defaultTag: String { inputs.content.site.defaultLocale }
+    private var basePath: String { "/\(locale.region.id)/\(LocaleTag.pathForm(locale.tag))/" }
+
+    /// A product card (SPEC "product card").
+    func product(_ product: Product, price: PricedProduct, rank: Int, reasons: [Reason], pinned: Bool) -> Value {
+        var card: [String: Value] = [
+            "id": .string(product.id),
+            "sku": .string(product.sku),
+            "title": .string(locale.text(product.title, defaultTag: defaultTag)),
+            "description": .string(locale.text(product.description, defaultTag: defaultTag)),
+            "category": .string(product.category),
+            "categoryName": .string(locale.categoryName(product.category)),
+            "brand": .string(product.brand),
+            "tags": .list(product.tags.map(Value.string)),
+            "image": .object([
+                "src": .string(inputs.imageURL(product.image.src)),
+                "alt": .string(locale.text(product.image.alt, defaultTag: defaultTag)),
+            ]),
+            "rank": .int(rank),
+            "isPinned": .bool(pinned),
+            "inStock": .bool(product.isInStock(in: locale.region.id)),
+            "price": .object([
+                "amount": .string(price.final.amountText),
+                "currency": .string(price.final.currency.code),
+                "text": .string(locale.money.string(price.final)),
+            ]),
+            "reasons": .list(reasons.map { .string(reasonText($0)) }),
+        ]
+        if price.isDiscounted {
+            let saving = Money(minorUnits: price.regular.minorUnits - price.final.minorUnits, currency: price.final.currency)
+            card["originalPrice"] = .object([
+                "amount": .string(price.regular.amountText), "text": .string(locale.money.string(price.regular)),
+            ])
+            card["discount"] = .object([
+                "percent": .int(price.percentOff),
+                "savingText": .string(locale.localizer.format("price.saving", ["amount": .string(locale.money.string(saving))])),
+            ])
+            if let first = price.applied.first, let promotion = inputs.activePromotions.first(where: { $0.id == first.promotion }) {
+                card["promotion"] = .object([
+                    "id": .string(promotion.id),
+                    "title": .string(locale.text(promotion.title, defaultTag: defaultTag)),
+                    "url": .string(basePath + "promotions/\(promotion.id)/"),
+                ])
+            }
+        }
+        return .object(card)
+    }
+
+    /// The localized line for a reason.
+    func reasonText(_ reason: Reason) -> String {
+        let l = locale.localizer
+        switch reason {
+        case .pinned: return l.format("reason.pinned")
+        case .category(let path): return l.format("reason.category", ["name": .string(locale.categoryName(path))])
+        case .tag(let tag): return l.format("reason.tag", ["name": .string(tag)])
+        case .brand(let brand): return l.format("reason.brand", ["name": .string(brand)])
+        case .popular: return l.format("reason.popular")
+        case .trending:
+            return l.format("reason.trending", ["region": .string(locale.text(locale.region.name, defaultTag: defaultTag))])
+        case .season(let season): return l.format("reason.season", ["season": .string(locale.seasonName(season))])
+        case .promotion(let id):
+            let title = inputs.activePromotions.first { $0.id == id }.map { locale.text($0.title, defaultTag: defaultTag) } ?? id
+            return l.format("reason.promotion", ["title": .string(title)])
+        }
+    }
+
+    /// A promotion card with the given product cards.
+    func promotion(_ promotion: Promotion, products: [Value]) -> Value {
+        var card: [String: Value] = [
+            "id": .string(promotion.id),
+            "title": .string(locale.text(promotion.title, defaultTag: defaultTag)),
+            "message": .string(locale.text(promotion.message, defaultTag: defaultTag)),
+            "discountText": .string(discountText(promotion.discount)),
+            "startsText": .string(locale.dates.string(promotion.starts)),
+            "endsText": .string(locale.dates.string(promotion.ends)),
+            "starts": .string(Instant.format(promotion.starts)),
+            "ends": .string(Instant.format(promotion.ends)),
+            "url": .string(basePath + "promotions/\(promotion.id)/"),
+            "products": .list(products),
+        ]
+        if let code = promotion.code { card["code"] = .string(code) }
+        return .object(card)
+    }
+
+    func discountText(_ discount: Discount) -> String {
+        switch discount {
+        case .percent(let percent):
+            return locale.localizer.format("discount.percent", ["percent": .int(percent)])
+        case .amount(let amounts):
+            guard let amount = amounts[locale.region.currency.code] else { return "" }
+            return locale.localizer.format("discount.amount", ["amount": .string(locale.money.string(amount))])
+        }
+    }
+
+    /// A bundle card.
+    func bundle(_ priced: PricedBundle) -> Value {
+        let bundle = priced.bundle
+        let items: [Value] = priced.items.enumerated().map { index, item in
+            let regular = item.product.price(in: locale.region) ?? priced.price
+            let price = PricedProduct(regular: regular, final: regular, applied: [])
+            return .object([
+                "product": product(item.product, price: price, rank: index + 1, reasons: [], pinned: false),
+                "quantity": .int(item.quantity),
+            ])
+        }
+        return .object([
+            "id": .string(bundle.id),
+            "title": .string(locale.text(bundle.title, defaultTag: defaultTag)),
+            "description": .string(locale.text(bundle.description, defaultTag: defaultTag)),
+            "url": .string(basePath + "bundles/\(bundle.id)/"),
+            "items": .list(items),
+            "itemCount": .int(priced.items.reduce(0) { $0 + $1.quantity }),
+            "priceText": .string(locale.money.string(priced.price)),
+            "originalPriceText": .string(locale.money.string(priced.original)),
+            "savingText": .string(locale.localizer.format("price.saving", ["amount": .string(locale.money.string(priced.saving))])),
+            "price": .object(["amount": .string(priced.price.amountText), "currency": .string(priced.price.currency.code)]),
+        ])
+    }
+}
