@@ -1,1 +1,0 @@
-// JSON and CSV parsers that remember where every value is.
