@@ -1,2 +1,29 @@
+import Foundation
 import VaryKit
-print("vary")
+
+let usage = """
+    usage: vary build   [--content DIR] [--templates DIR] [--output DIR] [--now INSTANT]
+                        [--jobs N] [--strict] [--format text|json] [--quiet]
+           vary check   [--output DIR] [--format text|json]
+           vary explain --region R --locale L --segment S [--content DIR] [--now INSTANT]
+    """
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+let command = arguments.isEmpty ? "" : arguments.removeFirst()
+let status: Int32
+do {
+    switch command {
+    case "build": status = try BuildCommand(Arguments(arguments)).run()
+    case "check": status = try CheckCommand(Arguments(arguments)).run()
+    case "explain": status = try ExplainCommand(Arguments(arguments)).run()
+    case "help", "--help", "-h":
+        print(usage)
+        status = 0
+    default:
+        throw UsageError(command.isEmpty ? "missing command" : "unknown command '\(command)'")
+    }
+} catch {
+    Terminal.error("vary: \(error.message)\n\(usage)")
+    status = 2
+}
+exit(status)

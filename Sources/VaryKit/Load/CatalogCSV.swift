@@ -14,7 +14,7 @@ enum CatalogCSV {
             for (index, name) in table.header.enumerated() where index < row.cells.count {
                 let cell = row.cells[index]
                 guard !cell.isEmpty else { continue }
-                let position = TextPosition(line: row.line, column: row.columns[index])
+                let position = row.positions[index]
                 root.insert(path: name.split(separator: ".").map(String.init), value: value(for: name, cell: cell, at: position))
             }
             return root.node(at: TextPosition(line: row.line, column: 1))

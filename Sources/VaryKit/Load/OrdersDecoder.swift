@@ -19,7 +19,8 @@ enum OrdersDecoder {
         return table.rows.compactMap { row -> Order? in
             func cell(_ name: String) -> (text: String, location: SourceLocation) {
                 let index = indices[name]!
-                return (row.cells[index], SourceLocation(file: file, line: row.line, column: row.columns[index], path: name))
+                let position = row.positions[index]
+                return (row.cells[index], SourceLocation(file: file, line: position.line, column: position.column, path: name))
             }
             let orderID = cell("order_id"), product = cell("product_id"), quantity = cell("quantity")
             let region = cell("region"), date = cell("date")

@@ -13,8 +13,8 @@ public enum ContentValidator {
     /// The arguments every other message receives when it is shown through `t`.
     public static let pageArguments: Set<String> = ["site", "region", "segment", "count"]
 
-    /// Checks the content against itself and the templates' assets; returns errors and warnings.
-    public static func validate(_ content: StoreContent, assets: Set<String>) -> [Diagnostic] {
+    /// Checks the content against itself and, when given, the templates' assets; returns errors and warnings.
+    public static func validate(_ content: StoreContent, assets: Set<String>?) -> [Diagnostic] {
         let log = DiagnosticLog()
         let products = Set(content.products.map(\.id))
         let regions = Set(content.regions.map(\.id))
@@ -50,7 +50,7 @@ public enum ContentValidator {
                     "product '\(product.id)' is sold in region '\(region.id)' but has no \(region.currency.code) price"))
             }
             let src = product.image.src
-            if !src.lowercased().hasPrefix("http"), !assets.contains(src) {
+            if let assets, !src.lowercased().hasPrefix("http"), !assets.contains(src) {
                 log.add(product.image.location.error(
                     "image '\(src)' is not in site-templates/assets/",
                     hint: Suggestion.hint(for: src, among: assets)))

@@ -1,0 +1,56 @@
+import Foundation
+
+/// What `vary build` was asked to do.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var templates: URL
+    public var output: URL
+    /// Folder names as the user wrote them, for diagnostics (`content/site.json:3:5`).
+    public var contentName: String
+    public var templatesName: String
+    public var outputName: String
+    public var now: Date
+    /// Rendering threads.
+    public var jobs: Int
+    /// A name that resolves to nothing in a template is an error.
+    public var strict: Bool
+
+    public init(
+        content: String = "content", templates: String = "site-templates", output: String = "output", now: Date,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false
+    ) {
+        self.content = URL(fileURLWithPath: content)
+        self.templates = URL(fileURLWithPath: templates)
+        self.output = URL(fileURLWithPath: output)
+        contentName = BuildOptions.displayName(content)
+        templatesName = BuildOptions.displayName(templates)
+        outputName = BuildOptions.displayName(output)
+        self.now = now
+        self.jobs = max(1, jobs)
+        self.strict = strict
+    }
+
+    private static func displayName(_ path: String) -> String {
+        var name = path
+        while name.hasSuffix("/") && name.count > 1 { name.removeLast() }
+        if name.hasPrefix("./") { name.removeFirst(2) }
+        return name
+    }
+}
+
+/// A moment of a build that a terminal or CI log shows.
+public enum BuildEvent: Sendable {
+    case stageStarted(String)
+    case stageFinished(String, milliseconds: Int)
+    /// Pages rendered so far out of all.
+    case progress(done: Int, total: Int)
+}
+
+/// The result of a build: what went wrong, what was written, and the exit code SPEC "Command line" defines.
+public struct BuildOutcome: Sendable {
+    /// 0 success, 1 built but checks found problems, 2 bad input (nothing written), 3 I/O or internal failure.
+    public var exitCode: Int32
+    public var diagnostics: [Diagnostic]
+    public var report: BuildReport?
+    public var timings: [BuildReport.Timing]
+}

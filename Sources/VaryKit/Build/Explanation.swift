@@ -1,0 +1,86 @@
+import Foundation
+import Intl
+
+/// `vary explain`: the ranking of one landing page with each product's score, its parts and its reasons.
+public struct Explanation: Sendable {
+    /// One ranked product.
+    public struct Row: Sendable {
+        public var rank: Int
+        public var id: String
+        public var title: String
+        public var score: Double
+        public var price: String
+        public var parts: [(name: String, value: Double)]
+        public var reasons: [String]
+    }
+
+    /// Why an explanation could not be made.
+    public struct Failure: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+    }
+
+    public var heading: String
+    public var rows: [Row]
+
+    /// A readable table: one product per line, then its score parts and reasons.
+    public var text: String {
+        var lines = [heading]
+        for row in rows {
+            lines.append(String(format: "%3d. %@  %@  score %.3f  %@", row.rank, row.id, row.title, row.score, row.price))
+            let parts = row.parts.filter { $0.value != 0 }.map { String(format: "%@ %+.3f", $0.name, $0.value) }
+            if !parts.isEmpty { lines.append("       " + parts.joined(separator: ", ")) }
+            for reason in row.reasons { lines.append("       · \(reason)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Loads and validates the content, then ranks the page of `region`, `locale` and `segment` at `now`.
+    public static func explain(content directory: String, region: String, locale: String, segment: String, now: Date)
+        -> Result<Explanation, Failure>
+    {
+        let source: SourceFiles
+        do {
+            source = try SourceFiles.read(directory: URL(fileURLWithPath: directory), displayName: directory)
+        } catch {
+            return .failure(Failure(diagnostics: [Diagnostic(file: directory, message: "cannot read: \(error.localizedDescription)")]))
+        }
+        let (loaded, diagnostics) = ContentLoader.load(source)
+        guard let content = loaded else { return .failure(Failure(diagnostics: diagnostics)) }
+        let problems = ContentValidator.validate(content, assets: nil).filter { $0.severity == .error }
+        guard problems.isEmpty else { return .failure(Failure(diagnostics: problems)) }
+
+        func unknown(_ kind: String, _ id: String, _ known: [String]) -> Result<Explanation, Failure> {
+            .failure(Failure(diagnostics: [Diagnostic(
+                file: directory, message: "unknown \(kind) '\(id)'",
+                hint: Suggestion.hint(for: id, among: known) ?? "known: \(known.joined(separator: ", "))")]))
+        }
+        guard let theRegion = content.regions.first(where: { $0.id == region }) else {
+            return unknown("region", region, content.regions.map(\.id))
+        }
+        guard let tag = theRegion.locales.first(where: { $0.lowercased() == locale.lowercased() }) else {
+            return unknown("locale of region '\(region)'", locale, theRegion.locales)
+        }
+        guard let theSegment = content.segments.first(where: { $0.id == segment }) else {
+            return unknown("segment", segment, content.segments.map(\.id))
+        }
+
+        let page = PageSpec(kind: .landing, region: region, locale: tag,
+                            segment: segment == content.site.defaultSegment.id ? nil : segment)
+        let inputs = BuildInputs(content: content, now: now, pages: [page], assetURLs: [:], bundles: [:])
+        let pageLocale = PageLocale(tag: tag, region: theRegion, inputs: inputs)
+        let cards = CardBuilder(inputs: inputs, locale: pageLocale, pagePath: page.path)
+        let audience = PageAudience(region: theRegion, localeTag: tag, segment: theSegment)
+        let ranked = rank(
+            content, audience: audience, promotions: activePromotions(inputs.activePromotions, for: audience, at: now),
+            popularity: inputs.popularity, limit: content.site.recommendations)
+        let rows = ranked.map { item in
+            Row(
+                rank: item.rank, id: item.product.id,
+                title: pageLocale.text(item.product.title, defaultTag: content.site.defaultLocale),
+                score: item.score, price: pageLocale.money.string(item.price.final),
+                parts: item.breakdown.parts, reasons: item.reasons.map(cards.reasonText))
+        }
+        let heading = "\(page.path) at \(Instant.format(now)): \(rows.count) products"
+        return .success(Explanation(heading: heading, rows: rows))
+    }
+}

@@ -1,0 +1,128 @@
+import Dispatch
+import Foundation
+import Mustache
+
+/// `vary build`: runs load → validate → plan → personalize → render → check → emit over a store.
+public enum StoreBuild {
+    /// Builds the store; nothing in the output changes unless every stage before emit succeeded.
+    public static func run(_ options: BuildOptions, events: @escaping @Sendable (BuildEvent) -> Void = { _ in }) -> BuildOutcome {
+        var clock = StageClock(events: events)
+
+        clock.start("load")
+        let contentFiles: SourceFiles
+        let templateFiles: SourceFiles
+        do {
+            contentFiles = try SourceFiles.read(directory: options.content, displayName: options.contentName)
+            templateFiles = try SourceFiles.read(directory: options.templates, displayName: options.templatesName)
+        } catch {
+            return BuildOutcome(
+                exitCode: 2, diagnostics: [Diagnostic(file: options.contentName, message: "cannot read: \(error.localizedDescription)")],
+                report: nil, timings: clock.timings)
+        }
+        let (loaded, loadDiagnostics) = ContentLoader.load(contentFiles)
+        let (templates, templateDiagnostics) = SiteTemplates.load(templateFiles)
+        clock.finish()
+
+        clock.start("validate")
+        var diagnostics = loadDiagnostics + templateDiagnostics
+        if let loaded {
+            diagnostics += ContentValidator.validate(loaded, assets: Set(templates?.assets.keys ?? [:].keys))
+        }
+        clock.finish()
+        diagnostics.sort()
+        guard let content = loaded, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return BuildOutcome(exitCode: 2, diagnostics: diagnostics, report: nil, timings: clock.timings)
+        }
+
+        clock.start("plan")
+        var skipped: [BuildReport.Skipped] = []
+        var bundles: [String: [PricedBundle]] = [:]
+        for region in content.regions {
+            let result = publishBundles(content, region: region, segment: nil)
+            bundles[region.id] = result.published
+            skipped += result.skipped.map {
+                BuildReport.Skipped(kind: "bundle", id: $0.bundle, region: region.id, reason: $0.reason.description)
+            }
+        }
+        let pages = Planner.plan(content, now: options.now, bundlesByRegion: bundles.mapValues { $0.map(\.bundle.id) })
+        let assetURLs = templates.assets.keys.sorted().reduce(into: [String: String]()) { urls, path in
+            urls[path] = "/assets/" + AssetFingerprint.fingerprintedPath(path, bytes: templates.assets[path]!)
+        }
+        let inputs = BuildInputs(content: content, now: options.now, pages: pages, assetURLs: assetURLs, bundles: bundles)
+        clock.finish()
+
+        let staging: StagingDirectory
+        do {
+            _ = try? StagingDirectory.removeStaleStaging(for: options.output)
+            staging = try StagingDirectory(output: options.output)
+        } catch {
+            return BuildOutcome(
+                exitCode: 3, diagnostics: diagnostics + [Diagnostic(file: options.outputName, message: "\(error)")],
+                report: nil, timings: clock.timings)
+        }
+
+        clock.start("render")
+        let site = SiteFiles(inputs: inputs, pages: pages)
+        let allPaths = Set(pages.map(\.file) + assetURLs.values.map { String($0.dropFirst()) } + SiteFiles.fixedPaths)
+        let rendered = PageRenderer(
+            builder: PageModelBuilder(inputs: inputs), templates: templates, staging: staging, strict: options.strict,
+            allPaths: allPaths, outputName: options.outputName
+        ).renderAll(pages, jobs: options.jobs, events: events)
+        clock.finish()
+        if rendered.renderErrors.isEmpty == false {
+            staging.abandon()
+            return BuildOutcome(exitCode: 2, diagnostics: diagnostics + rendered.renderErrors.sorted(), report: nil, timings: clock.timings)
+        }
+
+        clock.start("emit")
+        var report = BuildReport(
+            pagesByKind: Dictionary(grouping: pages, by: \.kind.rawValue).mapValues(\.count), skipped: skipped,
+            warnings: diagnostics.filter { $0.severity == .warning }.map(\.description),
+            nextSchedule: nextScheduleInstants(content.promotions, after: options.now))
+        do {
+            for (path, bytes) in templates.assets {
+                try staging.write(String(assetURLs[path]!.dropFirst()), bytes)
+            }
+            for (path, bytes) in site.files() { try staging.write(path, bytes) }
+            let summary = try staging.commit { summary in
+                var final = report
+                final.record(summary)
+                return final.json()
+            }
+            report.record(summary)
+        } catch {
+            staging.abandon()
+            return BuildOutcome(
+                exitCode: 3, diagnostics: diagnostics + [Diagnostic(file: options.outputName, message: "\(error)")],
+                report: nil, timings: clock.timings)
+        }
+        clock.finish()
+        report.timings = clock.timings
+        let checkProblems = rendered.checkProblems.sorted()
+        return BuildOutcome(
+            exitCode: checkProblems.contains { $0.severity == .error } ? 1 : 0,
+            diagnostics: diagnostics + checkProblems, report: report, timings: clock.timings)
+    }
+}
+
+/// Measures stages and reports them as events.
+struct StageClock {
+    let events: @Sendable (BuildEvent) -> Void
+    private(set) var timings: [BuildReport.Timing] = []
+    private var current: (name: String, started: DispatchTime)?
+
+    init(events: @escaping @Sendable (BuildEvent) -> Void) { self.events = events }
+
+    mutating func start(_ name: String) {
+        current = (name, .now())
+        events(.stageStarted(name))
+    }
+
+    mutating func finish() {
+        guard let current else { return }
+        let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - current.started.uptimeNanoseconds) / 1_000_000)
+        timings.append(BuildReport.Timing(stage: current.name, milliseconds: milliseconds))
+        events(.stageFinished(current.name, milliseconds: milliseconds))
+        self.current = nil
+    }
+}

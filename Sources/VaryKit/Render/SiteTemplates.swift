@@ -1,0 +1,58 @@
+import Mustache
+
+/// The render stage's input: the compiled Mustache templates and the static assets of `site-templates/`.
+public struct SiteTemplates: Sendable {
+    /// The page templates every store must provide, by page kind.
+    public static let requiredPages = PageSpec.Kind.allCases.map { "pages/\($0.rawValue)" }
+
+    public let library: TemplateLibrary
+    /// Asset path under `assets/` (`css/store.css`) → bytes.
+    public let assets: [String: [UInt8]]
+    /// The folder name used in diagnostics (`site-templates`).
+    public let root: String
+
+    /// Compiles every `.mustache` file, named by its path without the extension; reports all template errors.
+    public static func load(_ source: SourceFiles) -> (templates: SiteTemplates?, diagnostics: [Diagnostic]) {
+        var sources: [String: String] = [:]
+        var assets: [String: [UInt8]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (path, bytes) in source.files {
+            if path.hasPrefix("assets/") {
+                assets[String(path.dropFirst("assets/".count))] = bytes
+            } else if path.hasSuffix(".mustache") {
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    diagnostics.append(Diagnostic(file: source.displayPath(path), message: "is not valid UTF-8"))
+                    continue
+                }
+                sources[String(path.dropLast(".mustache".count))] = text
+            }
+        }
+        for name in requiredPages where sources[name] == nil {
+            diagnostics.append(Diagnostic(file: source.displayPath(name + ".mustache"), message: "missing page template"))
+        }
+        do {
+            let library = try TemplateLibrary(sources: sources, requireKnownPartials: true)
+            guard diagnostics.isEmpty else { return (nil, diagnostics) }
+            return (SiteTemplates(library: library, assets: assets, root: source.root), diagnostics)
+        } catch {
+            diagnostics += error.errors.map { diagnostic($0, root: source.root) }
+            return (nil, diagnostics.sorted())
+        }
+    }
+
+    /// Renders a page's template over its view model; in strict mode a name that resolves to nothing is an error.
+    public func render(_ page: PageSpec, model: Value, strict: Bool) -> Result<[UInt8], Diagnostic> {
+        do {
+            return .success(try library.render("pages/\(page.kind.rawValue)", model, strict: strict))
+        } catch {
+            var problem = SiteTemplates.diagnostic(
+                TemplateError(name: error.name, line: error.line, column: error.column, message: error.message), root: root)
+            problem.message += " (rendering \(page.path))"
+            return .failure(problem)
+        }
+    }
+
+    static func diagnostic(_ error: TemplateError, root: String) -> Diagnostic {
+        Diagnostic(file: "\(root)/\(error.name).mustache", line: error.line, column: error.column, message: error.message)
+    }
+}

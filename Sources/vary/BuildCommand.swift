@@ -1,0 +1,92 @@
+import Foundation
+import VaryKit
+
+/// `vary build`: renders the store into the output folder.
+struct BuildCommand {
+    var options: BuildOptions
+    var format: OutputFormat
+    var quiet: Bool
+
+    init(_ arguments: Arguments) throws(UsageError) {
+        var arguments = arguments
+        let content = try arguments.value("--content") ?? "content"
+        let templates = try arguments.value("--templates") ?? "site-templates"
+        let output = try arguments.value("--output") ?? "output"
+        let now = try BuildCommand.now(try arguments.value("--now"))
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
+        if let text = try arguments.value("--jobs") {
+            guard let value = Int(text), value > 0 else { throw UsageError("--jobs must be a positive number") }
+            jobs = value
+        }
+        let strict = arguments.flag("--strict") || ProcessInfo.processInfo.environment["CI"] == "true"
+        format = try OutputFormat.parse(try arguments.value("--format"))
+        quiet = arguments.flag("--quiet")
+        try arguments.finish()
+        options = BuildOptions(content: content, templates: templates, output: output, now: now, jobs: jobs, strict: strict)
+    }
+
+    /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
+    static func now(_ flag: String?) throws(UsageError) -> Date {
+        if let flag {
+            guard let date = BuildTime.parse(flag) else { throw UsageError("--now \"\(flag)\" is not an ISO 8601 instant with an offset") }
+            return date
+        }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
+            guard let seconds = Int(epoch) else { throw UsageError("SOURCE_DATE_EPOCH \"\(epoch)\" is not a number of seconds") }
+            return Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+        return Date()
+    }
+
+    func run() -> Int32 {
+        let interactive = Terminal.isInteractive && format == .text && !quiet
+        let logStages = !interactive && format == .text && !quiet
+        let outcome = StoreBuild.run(options) { event in
+            switch event {
+            case .progress(let done, let total) where interactive:
+                Terminal.progressBar(done: done, total: total)
+            case .stageFinished(let stage, let milliseconds) where logStages:
+                Terminal.error("vary: \(stage) done in \(milliseconds) ms")
+            default:
+                break
+            }
+        }
+        switch format {
+        case .json: printJSON(outcome)
+        case .text: printText(outcome)
+        }
+        return outcome.exitCode
+    }
+
+    private func printText(_ outcome: BuildOutcome) {
+        Terminal.print(outcome.diagnostics.filter { !quiet || $0.severity == .error })
+        let errors = outcome.diagnostics.filter { $0.severity == .error }.count
+        guard let report = outcome.report else {
+            Terminal.error("vary: build failed with \(errors) error\(errors == 1 ? "" : "s"); \(options.outputName)/ is unchanged")
+            return
+        }
+        guard !quiet else { return }
+        let pages = report.pagesByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        let total = report.pagesByKind.values.reduce(0, +)
+        let milliseconds = outcome.timings.reduce(0) { $0 + $1.milliseconds }
+        print("Built \(total) pages (\(pages)) into \(options.outputName)/ in \(milliseconds) ms")
+        print("  \(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed")
+        if !report.skipped.isEmpty { print("  \(report.skipped.count) skipped (see \(options.outputName)/_vary/report.json)") }
+        if let next = report.nextSchedule.first { print("  next promotion change: \(BuildTime.format(next))") }
+        if outcome.exitCode == 1 { print("  checks found \(errors) problem\(errors == 1 ? "" : "s")") }
+    }
+
+    private func printJSON(_ outcome: BuildOutcome) {
+        var object: [String: Any] = [
+            "exitCode": Int(outcome.exitCode),
+            "diagnostics": outcome.diagnostics.map(JSONOutput.diagnostic),
+            "timings": outcome.timings.map { ["stage": $0.stage, "milliseconds": $0.milliseconds] },
+        ]
+        if let report = outcome.report,
+           let reportObject = try? JSONSerialization.jsonObject(with: Data(report.json()))
+        {
+            object["report"] = reportObject
+        }
+        JSONOutput.print(object)
+    }
+}
