@@ -1,0 +1,47 @@
+/// Why a product is recommended on a page; the lead turns each into a localized line.
+public enum Reason: Sendable, Hashable {
+    /// The segment pins it.
+    case pinned
+    /// The segment likes this category path (the segment's key that matched, possibly an ancestor of the product's).
+    case category(String)
+    /// The segment likes this tag.
+    case tag(String)
+    /// The segment likes this brand.
+    case brand(String)
+    /// Shoppers everywhere like it (catalog popularity of at least 0.8).
+    case popular
+    /// It sells well in this region lately (regional order score of at least 0.5).
+    case trending
+    /// It carries this season tag of the region.
+    case season(String)
+    /// This promotion lowers its price (the id of the first applied).
+    case promotion(String)
+}
+
+/// At most three reasons, most significant first: pinned, then the segment's matched interests by weight
+/// (category before tag before brand on equal weights), then season, trending, popular and promotion;
+/// `.popular` when nothing else applies, so every product has one.
+func reasons(
+    pinned: Bool, match: AffinityMatch, product: Product, audience: PageAudience, priced: PricedProduct,
+    popularity: RegionalPopularity
+) -> [Reason] {
+    var result: [Reason] = pinned ? [.pinned] : []
+
+    var interests: [(reason: Reason, weight: Double, order: Int)] = []
+    if let category = match.category { interests.append((.category(category.key), category.weight, 0)) }
+    for (index, tag) in match.tags.enumerated() { interests.append((.tag(tag.name), tag.weight, 1 + index)) }
+    if let brand = match.brand { interests.append((.brand(brand.name), brand.weight, 1 + match.tags.count)) }
+    interests.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.order < $1.order }
+    result += interests.map(\.reason)
+
+    if let season = Scoring.seasonTag(product, audience.region) { result.append(.season(season)) }
+    let region = audience.region.id
+    if popularity.hasOrders(in: region), popularity.score(of: product.id, in: region) >= Scoring.trendingThreshold {
+        result.append(.trending)
+    }
+    if unit(product.popularity) >= Scoring.popularThreshold { result.append(.popular) }
+    if let promotion = priced.applied.first { result.append(.promotion(promotion.promotion)) }
+
+    if result.isEmpty { return [.popular] }
+    return Array(result.prefix(3))
+}

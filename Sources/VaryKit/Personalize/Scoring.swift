@@ -1,0 +1,132 @@
+/// The parts of a recommendation score, for ranking and for `vary explain`.
+///
+/// The formula, with every input in 0…1:
+/// - affinity `A`: a weighted mean over the dimensions the segment configures — category 0.5 (the highest
+///   weight among the product's category and its ancestors), tags 0.3 (the sum of matched tag weights, capped
+///   at 1), brand 0.2 — so a segment that only lists categories still reaches 1 on a full match;
+/// - catalog popularity `P` (`product.popularity`) and regional order popularity `R` (`RegionalPopularity`),
+///   blended as `0.5·P + 0.5·R` when the region has orders, else `P` alone;
+/// - `base = 0.65·A + 0.35·blend` when the segment has any affinity, else `base = blend` (the default segment
+///   ranks by popularity);
+/// - `+ 0.10` when the product carries one of the region's season tags, `+ 0.05` when a promotion lowers its price;
+/// - during re-ranking the score is multiplied by `diversity = 0.85^k · 0.9^j`, where k products with the same
+///   full category path and j of the same brand are already placed above it.
+public struct ScoreBreakdown: Sendable, Hashable {
+    /// The affinity share: `0.65·A` for a segment with interests, else 0.
+    public var affinity: Double
+    /// The catalog popularity share.
+    public var popularity: Double
+    /// The regional recent-orders share.
+    public var trending: Double
+    /// The season boost.
+    public var season: Double
+    /// The boost for being discounted.
+    public var promotion: Double
+    /// The diversity multiplier applied when the product was placed, 1 when nothing similar was above it.
+    public var diversity: Double
+
+    /// The score before diversity.
+    public var base: Double { affinity + popularity + trending + season + promotion }
+
+    /// The score the product was placed with.
+    public var total: Double { base * diversity }
+}
+
+/// What of a segment's interests a product matches, with the weights that matched (only weights above zero).
+struct AffinityMatch: Sendable {
+    /// The segment's category key that gave the highest weight (the most specific on ties).
+    var category: (key: String, weight: Double)?
+    /// Matched tags, by weight descending then name.
+    var tags: [(name: String, weight: Double)]
+    var brand: (name: String, weight: Double)?
+    /// `A` in 0…1.
+    var value: Double
+
+    init(_ product: Product, _ affinity: Affinity) {
+        category = nil
+        for key in product.categoryAncestry {
+            guard let weight = affinity.categories[key].map(unit), weight > 0 else { continue }
+            if weight >= (category?.weight ?? 0) { category = (key, weight) }
+        }
+        tags = Set(product.tags).compactMap { tag in
+            affinity.tags[tag].map(unit).flatMap { $0 > 0 ? (tag, $0) : nil }
+        }.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.name < $1.name }
+        brand = affinity.brands[product.brand].map(unit).flatMap { $0 > 0 ? (product.brand, $0) : nil }
+
+        var weighted = 0.0
+        var total = 0.0
+        if !affinity.categories.isEmpty {
+            weighted += Scoring.categoryWeight * (category?.weight ?? 0)
+            total += Scoring.categoryWeight
+        }
+        if !affinity.tags.isEmpty {
+            weighted += Scoring.tagWeight * min(1, tags.reduce(0) { $0 + $1.weight })
+            total += Scoring.tagWeight
+        }
+        if !affinity.brands.isEmpty {
+            weighted += Scoring.brandWeight * (brand?.weight ?? 0)
+            total += Scoring.brandWeight
+        }
+        value = total > 0 ? weighted / total : 0
+    }
+}
+
+/// The constants of the recommendation score; see `ScoreBreakdown` for the formula.
+enum Scoring {
+    static let categoryWeight = 0.5
+    static let tagWeight = 0.3
+    static let brandWeight = 0.2
+    static let affinityShare = 0.65
+    static let regionalShare = 0.5
+    static let seasonBoost = 0.10
+    static let promotionBoost = 0.05
+    static let sameCategoryPenalty = 0.85
+    static let sameBrandPenalty = 0.9
+    /// Regional order popularity at or above this is reported as trending.
+    static let trendingThreshold = 0.5
+    /// Catalog popularity at or above this is reported as popular.
+    static let popularThreshold = 0.8
+
+    /// The score parts of a candidate before diversity.
+    static func breakdown(
+        _ product: Product, match: AffinityMatch, audience: PageAudience, priced: PricedProduct,
+        popularity: RegionalPopularity
+    ) -> ScoreBreakdown {
+        let regionID = audience.region.id
+        var catalog = unit(product.popularity)
+        var trending = 0.0
+        if popularity.hasOrders(in: regionID) {
+            trending = regionalShare * popularity.score(of: product.id, in: regionID)
+            catalog *= 1 - regionalShare
+        }
+        var affinity = 0.0
+        if !audience.segment.affinity.isEmpty {
+            affinity = affinityShare * match.value
+            catalog *= 1 - affinityShare
+            trending *= 1 - affinityShare
+        }
+        let inSeason = seasonTag(product, audience.region) != nil
+        return ScoreBreakdown(
+            affinity: affinity, popularity: catalog, trending: trending,
+            season: inSeason ? seasonBoost : 0, promotion: priced.isDiscounted ? promotionBoost : 0, diversity: 1)
+    }
+
+    /// The first of the region's seasons that the product is tagged with.
+    static func seasonTag(_ product: Product, _ region: Region) -> String? {
+        region.seasons.first(where: product.tags.contains)
+    }
+
+    /// The diversity multiplier for a product given how many of its category and brand are already placed.
+    static func diversity(sameCategory: Int, sameBrand: Int) -> Double {
+        pow(sameCategoryPenalty, sameCategory) * pow(sameBrandPenalty, sameBrand)
+    }
+
+    private static func pow(_ base: Double, _ exponent: Int) -> Double {
+        (0..<max(exponent, 0)).reduce(1) { value, _ in value * base }
+    }
+}
+
+/// A value clamped to 0…1 (NaN counts as 0), so that a stray weight cannot dominate a score.
+func unit(_ value: Double) -> Double {
+    value.isNaN ? 0 : Swift.min(Swift.max(value, 0), 1)
+}
