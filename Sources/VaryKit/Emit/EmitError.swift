@@ -6,6 +6,8 @@ public enum EmitError: Error, Sendable, Hashable, CustomStringConvertible {
     case duplicatePath(String)
     /// `write` or `commit` was called after the staging directory was committed or abandoned.
     case closed
+    /// `commit` was called while another thread was still writing a file.
+    case writeInProgress
     /// The output path exists but is not a directory.
     case outputNotDirectory(String)
     /// A system call failed: the operation, the path and the system's message.
@@ -17,6 +19,7 @@ public enum EmitError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .invalidPath(path, reason): "invalid output path \"\(path)\": \(reason)"
         case let .duplicatePath(path): "output path \"\(path)\" was written twice"
         case .closed: "the staging directory was already committed or abandoned"
+        case .writeInProgress: "commit was called while a file was still being written"
         case let .outputNotDirectory(path): "\(path): the output exists and is not a directory"
         case let .io(operation, path, message): "\(path): \(operation) failed: \(message)"
         }

@@ -73,11 +73,11 @@ public final class StagingDirectory: @unchecked Sendable {
     ///
     /// On failure the staging directory is removed and the previous output is left as it was.
     @discardableResult
-    public func commit(report: ((EmitSummary) -> [UInt8])? = nil) throws -> EmitSummary {
+    public func commit(report: ((EmitSummary) throws -> [UInt8])? = nil) throws -> EmitSummary {
         try lock.withLock {
             guard state == .open else { throw EmitError.closed }
             guard !entries.values.contains(where: { $0 == nil }) else {
-                throw EmitError.invalidPath("", reason: "commit was called while a write was still running")
+                throw EmitError.writeInProgress
             }
             state = .closed
         }
@@ -97,33 +97,38 @@ public final class StagingDirectory: @unchecked Sendable {
         try? FileSystemCalls.removeTree(url.path)
     }
 
-    /// Removes the staging and half-swapped directories that builds of `output` left behind when they
-    /// were killed (those whose process is gone), returning their paths.
+    /// Cleans up after builds of `output` that were killed (those whose process is gone): removes
+    /// their staging directories and, when a build died between its two renames and left no output,
+    /// puts its previous output back first. Returns the paths removed or restored.
     @discardableResult
     public static func removeStaleStaging(for output: URL) throws -> [String] {
         let outputPath = try normalizedPath(output)
         let parent = (outputPath as NSString).deletingLastPathComponent
         let name = (outputPath as NSString).lastPathComponent
         guard let siblings = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return [] }
-        var removed: [String] = []
-        for sibling in siblings.sorted() {
-            for kind in ["staging", "previous"] {
-                let prefix = name + leftoverInfix(kind)
-                guard sibling.hasPrefix(prefix) else { continue }
+        var handled: [String] = []
+        for kind in ["previous", "staging"] {
+            let prefix = name + leftoverInfix(kind)
+            for sibling in siblings.sorted() where sibling.hasPrefix(prefix) {
                 let rest = sibling.dropFirst(prefix.count)
                 guard let pidText = rest.split(separator: "-").first, let pid = Int32(pidText),
                     !FileSystemCalls.processIsAlive(pid)
                 else { continue }
-                try FileSystemCalls.removeTree(parent + "/" + sibling)
-                removed.append(parent + "/" + sibling)
+                let path = parent + "/" + sibling
+                if kind == "previous", try FileSystemCalls.status(outputPath) == nil {
+                    try FileSystemCalls.rename(path, to: outputPath)
+                } else {
+                    try FileSystemCalls.removeTree(path)
+                }
+                handled.append(path)
             }
         }
-        return removed
+        return handled
     }
 
     // MARK: - Steps
 
-    private func finish(report: ((EmitSummary) -> [UInt8])?) throws -> EmitSummary {
+    private func finish(report: ((EmitSummary) throws -> [UInt8])?) throws -> EmitSummary {
         let manifest = manifest()
         let manifestBytes = manifest.json()
         try writeOwnFile(Manifest.path, manifestBytes)

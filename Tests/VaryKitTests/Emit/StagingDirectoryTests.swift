@@ -100,6 +100,19 @@ struct StagingDirectoryTests {
         #expect(throws: EmitError.closed) { try staging.write("late.html", []) }
     }
 
+    @Test("a commit that fails before the swap leaves the previous output as it was and removes the staging directory")
+    func failedCommit() throws {
+        struct ReportFailed: Error {}
+        let temporary = try TemporaryDirectory()
+        try temporary.build(site)
+        let before = try temporary.tree(temporary.output)
+        #expect(throws: ReportFailed.self) {
+            try temporary.build(["index.html": "replacement"]) { _ in throw ReportFailed() }
+        }
+        #expect(try temporary.tree(temporary.output) == before)
+        #expect(try temporary.siblings() == ["output"])
+    }
+
     @Test("writes before commit never touch the output directory")
     func nothingBeforeCommit() throws {
         let temporary = try TemporaryDirectory()
@@ -188,6 +201,7 @@ struct StagingDirectoryTests {
     @Test("stale staging directories of finished processes are removed and live ones kept")
     func staleStagingRemoved() throws {
         let temporary = try TemporaryDirectory()
+        try temporary.build(site)
         let dead = temporary.url.appendingPathComponent("output.staging-2147483646-0badf00d")
         let deadPrevious = temporary.url.appendingPathComponent("output.previous-2147483646-12")
         let live = temporary.url.appendingPathComponent("output.staging-\(getpid())-cafe")
@@ -197,7 +211,19 @@ struct StagingDirectoryTests {
         }
         let removed = try StagingDirectory.removeStaleStaging(for: temporary.output)
         #expect(removed.map { URL(fileURLWithPath: $0).lastPathComponent } == [deadPrevious.lastPathComponent, dead.lastPathComponent])
-        #expect(try temporary.siblings() == [live.lastPathComponent, unrelated.lastPathComponent].sorted())
+        #expect(try temporary.siblings() == [live.lastPathComponent, "output", unrelated.lastPathComponent].sorted())
+        #expect(try temporary.tree(temporary.output)["index.html"] == Array(site["index.html"]!.utf8))
+    }
+
+    @Test("a build killed between its two renames gets its previous output put back")
+    func previousOutputRestored() throws {
+        let temporary = try TemporaryDirectory()
+        let previous = temporary.url.appendingPathComponent("output.previous-2147483646-5")
+        try FileManager.default.createDirectory(at: previous, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: previous.appendingPathComponent("index.html"))
+        try StagingDirectory.removeStaleStaging(for: temporary.output)
+        #expect(try temporary.tree(temporary.output) == ["index.html": Array("old".utf8)])
+        #expect(try temporary.siblings() == ["output"])
     }
 
     @Test("without an atomic exchange the output is replaced by two renames and the old tree removed")

@@ -43,7 +43,7 @@ final class TemporaryDirectory {
 
     /// Builds `files` into the output through a staging directory and returns the summary.
     @discardableResult
-    func build(_ files: [String: String], report: ((EmitSummary) -> [UInt8])? = nil) throws -> EmitSummary {
+    func build(_ files: [String: String], report: ((EmitSummary) throws -> [UInt8])? = nil) throws -> EmitSummary {
         let staging = try StagingDirectory(output: output)
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
             try staging.write(path, Array(text.utf8))
