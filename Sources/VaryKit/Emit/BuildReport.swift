@@ -1,0 +1,142 @@
+import Foundation
+
+/// What a build did, written to `_vary/report.json` for CI and printed by `vary build --format json`.
+///
+/// The file leaves out `timings`: they differ on every run, and identical input must give a
+/// byte-identical output tree. `json(includingTimings: true)` is for the command's own output.
+public struct BuildReport: Sendable, Hashable, Codable {
+    /// An item the build did not publish, and why.
+    public struct Skipped: Sendable, Hashable, Codable, Comparable {
+        /// What was skipped: `bundle`, `promotion`, `page`…
+        public var kind: String
+        /// The item's id.
+        public var id: String
+        /// The region it was skipped in, when the reason is regional.
+        public var region: String?
+        /// Why it was skipped, in words.
+        public var reason: String
+
+        /// Describes a skipped item.
+        public init(kind: String, id: String, region: String? = nil, reason: String) {
+            self.kind = kind
+            self.id = id
+            self.region = region
+            self.reason = reason
+        }
+
+        public static func < (a: Skipped, b: Skipped) -> Bool {
+            (a.kind, a.id, a.region ?? "", a.reason) < (b.kind, b.id, b.region ?? "", b.reason)
+        }
+    }
+
+    /// How long one pipeline stage took.
+    public struct Timing: Sendable, Hashable, Codable {
+        /// The stage's name (`load`, `render`…).
+        public var stage: String
+        /// Wall-clock milliseconds.
+        public var milliseconds: Int
+
+        /// Records a stage's duration.
+        public init(stage: String, milliseconds: Int) {
+            self.stage = stage
+            self.milliseconds = milliseconds
+        }
+    }
+
+    /// Pages written, by kind (`landing`, `promotion`, `bundle`, `chooser`).
+    public var pagesByKind: [String: Int]
+    /// Files new or changed in the output.
+    public var written: Int
+    /// Files whose bytes were the same as in the previous output.
+    public var unchanged: Int
+    /// Files of the previous output that are gone.
+    public var removed: Int
+    /// Items not published, with reasons.
+    public var skipped: [Skipped]
+    /// Warnings, as printed (`file:line:col: warning: …`).
+    public var warnings: [String]
+    /// Stage durations, in pipeline order; not written to the report file.
+    public var timings: [Timing]
+    /// The future instants at which a promotion starts or ends, when the next build should run.
+    public var nextSchedule: [Date]
+
+    /// A report; the counts usually come from `record(_:)`.
+    public init(
+        pagesByKind: [String: Int] = [:], written: Int = 0, unchanged: Int = 0, removed: Int = 0,
+        skipped: [Skipped] = [], warnings: [String] = [], timings: [Timing] = [], nextSchedule: [Date] = []
+    ) {
+        self.pagesByKind = pagesByKind
+        self.written = written
+        self.unchanged = unchanged
+        self.removed = removed
+        self.skipped = skipped
+        self.warnings = warnings
+        self.timings = timings
+        self.nextSchedule = nextSchedule
+    }
+
+    /// Takes the written, unchanged and removed counts from a commit.
+    public mutating func record(_ summary: EmitSummary) {
+        written = summary.written
+        unchanged = summary.unchanged
+        removed = summary.removed
+    }
+
+    /// Deterministic JSON: sorted keys, skipped items and warnings sorted, schedule instants sorted,
+    /// unique and in UTC (`2026-12-01T00:00:00Z`); timings only when asked for.
+    public func json(includingTimings: Bool = false) -> [UInt8] {
+        var normalized = self
+        normalized.skipped.sort()
+        normalized.warnings.sort()
+        normalized.nextSchedule = Set(nextSchedule.map { $0.timeIntervalSince1970.rounded(.down) }).sorted()
+            .map { Date(timeIntervalSince1970: $0) }
+        if !includingTimings { normalized.timings = [] }
+        return DeterministicJSON.encode(normalized)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case pagesByKind, written, unchanged, removed, skipped, warnings, timings, nextSchedule
+    }
+
+    /// Reads a report, such as `_vary/report.json` (which has no timings).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        pagesByKind = try container.decode([String: Int].self, forKey: .pagesByKind)
+        written = try container.decode(Int.self, forKey: .written)
+        unchanged = try container.decode(Int.self, forKey: .unchanged)
+        removed = try container.decode(Int.self, forKey: .removed)
+        skipped = try container.decode([Skipped].self, forKey: .skipped)
+        warnings = try container.decode([String].self, forKey: .warnings)
+        timings = try container.decodeIfPresent([Timing].self, forKey: .timings) ?? []
+        nextSchedule = try container.decode([String].self, forKey: .nextSchedule).map { text in
+            guard let date = try? Date(text, strategy: .iso8601) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .nextSchedule, in: container, debugDescription: "\(text) is not an ISO 8601 instant")
+            }
+            return date
+        }
+    }
+
+    /// Writes the report with instants as UTC text and `timings` only when there are any.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(pagesByKind, forKey: .pagesByKind)
+        try container.encode(written, forKey: .written)
+        try container.encode(unchanged, forKey: .unchanged)
+        try container.encode(removed, forKey: .removed)
+        try container.encode(skipped, forKey: .skipped)
+        try container.encode(warnings, forKey: .warnings)
+        if !timings.isEmpty { try container.encode(timings, forKey: .timings) }
+        try container.encode(nextSchedule.map(Self.instantText), forKey: .nextSchedule)
+    }
+
+    /// ISO 8601 in UTC to the second; sorting these strings sorts the instants.
+    static func instantText(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+}

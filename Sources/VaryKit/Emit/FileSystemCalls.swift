@@ -1,0 +1,148 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The POSIX calls emit needs, with errors turned into `EmitError.io`; kept in one place so the
+/// staging logic reads as steps rather than as system calls.
+enum FileSystemCalls {
+    /// What emit needs to know about an existing file.
+    struct Status {
+        var isRegularFile: Bool
+        var isDirectory: Bool
+        var size: Int
+        var accessTime: timespec
+        var modificationTime: timespec
+    }
+
+    static func failure(_ operation: String, _ path: String, code: Int32 = errno) -> EmitError {
+        .io(operation: operation, path: path, message: String(cString: strerror(code)))
+    }
+
+    /// The file's status without following a final symlink, or nil when nothing is there.
+    static func status(_ path: String) throws -> Status? {
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw failure("stat", path)
+        }
+        let kind = info.st_mode & S_IFMT
+        #if canImport(Darwin)
+        let access = info.st_atimespec, modification = info.st_mtimespec
+        #else
+        let access = info.st_atim, modification = info.st_mtim
+        #endif
+        return Status(
+            isRegularFile: kind == S_IFREG, isDirectory: kind == S_IFDIR, size: Int(info.st_size),
+            accessTime: access, modificationTime: modification)
+    }
+
+    /// Creates a new file (never replacing one) and writes all of `bytes` to it.
+    static func createFile(_ path: String, _ bytes: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 { throw failure("create", path) }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw failure("write", path)
+                }
+                offset += count
+            }
+        }
+    }
+
+    /// Creates a directory; one that already exists is fine.
+    static func makeDirectory(_ path: String) throws {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw failure("create directory", path) }
+    }
+
+    /// Gives a file the access and modification times of another file.
+    static func setTimes(_ path: String, access: timespec, modification: timespec) throws {
+        var times = [access, modification]
+        if utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) != 0 { throw failure("set times", path) }
+    }
+
+    static func rename(_ source: String, to target: String) throws {
+        if Foundation.rename(source, target) != 0 { throw failure("rename to \(target)", source) }
+    }
+
+    /// Swaps two directories in one step (Linux `renameat2` with `RENAME_EXCHANGE`); false when the
+    /// system or file system cannot, so the caller falls back to two renames.
+    static func exchange(_ first: String, _ second: String) throws -> Bool {
+        #if os(Linux)
+        // Glibc's Swift module does not export renameat2, and syscall() is variadic, so look it up.
+        typealias RenameAt2 = @convention(c) (
+            Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32
+        ) -> Int32
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return false }
+        let renameAt2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        if renameAt2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0 { return true }
+        if errno == ENOSYS || errno == EINVAL || errno == ENOTSUP { return false }
+        throw failure("exchange with \(second)", first)
+        #else
+        return false
+        #endif
+    }
+
+    /// Removes a file or a whole directory tree; nothing there is fine.
+    static func removeTree(_ path: String) throws {
+        guard try status(path) != nil else { return }
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            throw EmitError.io(operation: "remove", path: path, message: "\(error)")
+        }
+    }
+
+    /// The SHA-256 of a file's bytes, read in pieces so a large file is not held in memory.
+    static func sha256(ofFile path: String) throws -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 { throw failure("open", path) }
+        defer { close(descriptor) }
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure("read", path)
+            }
+            if count == 0 { break }
+            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
+        return hasher.finalizeHex()
+    }
+
+    /// Every regular file and symlink under `root`, as sorted paths relative to it.
+    static func listFiles(under root: String) throws -> [String] {
+        var found: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let directory = relative.isEmpty ? root : root + "/" + relative
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: directory)
+            } catch {
+                throw EmitError.io(operation: "list", path: directory, message: "\(error)")
+            }
+            for name in names {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                guard let info = try status(root + "/" + path) else { continue }
+                if info.isDirectory { pending.append(path) } else { found.append(path) }
+            }
+        }
+        return found.sorted()
+    }
+
+    /// Whether a process with this id exists (a process of another user counts as alive).
+    static func processIsAlive(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The `_vary/manifest.json` document: every output file with its hash, size and headers.
+///
+/// It depends only on the files' paths and bytes (no timestamps, no build facts), so identical
+/// input gives an identical manifest. It does not list itself (its hash would have to contain
+/// itself), nor `_vary/changes.json` and `_vary/report.json`, which describe one build relative
+/// to the previous output rather than the site.
+public struct Manifest: Sendable, Hashable, Codable {
+    /// The format version, raised when a field changes meaning.
+    public var version: Int
+    /// The files, sorted by path.
+    public var files: [ManifestEntry]
+
+    /// A manifest of these entries, sorted by path.
+    public init(files: [ManifestEntry]) {
+        self.version = 1
+        self.files = files.sorted { $0.path < $1.path }
+    }
+
+    /// The manifest's path inside the output.
+    public static let path = "_vary/manifest.json"
+
+    /// Deterministic JSON: sorted keys, two-space indentation, a final newline.
+    public func json() -> [UInt8] {
+        DeterministicJSON.encode(self)
+    }
+}
+
+/// JSON with sorted keys and stable formatting, used for every file emit writes.
+enum DeterministicJSON {
+    static func encode(_ value: some Encodable) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        // Encoding plain structs of strings and integers cannot fail.
+        let data = try! encoder.encode(value)
+        return Array(data) + [UInt8(ascii: "\n")]
+    }
+}

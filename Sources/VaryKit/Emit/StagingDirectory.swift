@@ -1,0 +1,197 @@
+import Dispatch
+import Foundation
+
+/// A fresh directory next to the output that receives a whole build, and replaces the output in one
+/// step only when the build succeeded: nothing touches the output before `commit`.
+///
+/// `write` may be called from many rendering threads at once; the lock guards only the bookkeeping,
+/// so hashing and disk writes run in parallel.
+public final class StagingDirectory: @unchecked Sendable {
+    /// The output directory this build will replace.
+    public let output: URL
+    /// The staging directory, `<output>.staging-<pid>-<random>` in the output's parent, so the final
+    /// rename stays on one file system and is atomic.
+    public let url: URL
+
+    /// The report's path inside the output; written by `commit` and, like the change list,
+    /// left out of the manifest because it describes the build, not the site.
+    public static let reportPath = "_vary/report.json"
+    private static let reservedPaths: Set<String> = [Manifest.path, EmitSummary.changesPath, reportPath]
+
+    private enum State { case open, closed }
+    private let lock = NSLock()
+    private var state = State.open
+    /// Written files by path; nil marks a path whose write is in progress.
+    private var entries: [String: ManifestEntry?] = [:]
+    private var directories: Set<String> = []
+
+    /// Creates an empty staging directory for `output` (creating the output's parent if needed).
+    public init(output: URL) throws {
+        let outputPath = try Self.normalizedPath(output)
+        if let existing = try FileSystemCalls.status(outputPath), !existing.isDirectory {
+            throw EmitError.outputNotDirectory(outputPath)
+        }
+        let parent = (outputPath as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw EmitError.io(operation: "create directory", path: parent, message: "\(error)")
+        }
+        let stagingPath = outputPath + Self.leftoverInfix("staging") + Self.uniqueSuffix()
+        if mkdir(stagingPath, 0o755) != 0 { throw FileSystemCalls.failure("create directory", stagingPath) }
+        self.output = URL(fileURLWithPath: outputPath, isDirectory: true)
+        self.url = URL(fileURLWithPath: stagingPath, isDirectory: true)
+    }
+
+    /// Writes one file into the staging directory, creating its parent directories, and records its
+    /// hash and size for the manifest; rejects paths outside the directory and paths written twice.
+    public func write(_ relativePath: String, _ bytes: [UInt8]) throws {
+        let components = try OutputPath.components(relativePath)
+        if Self.reservedPaths.contains(relativePath) {
+            throw EmitError.invalidPath(relativePath, reason: "the path is reserved for emit's own files")
+        }
+        try reserve(relativePath)
+        do {
+            try makeParents(components)
+            try FileSystemCalls.createFile(url.path + "/" + relativePath, bytes)
+            let entry = ManifestEntry(path: relativePath, sha256: SHA256.hex(bytes), bytes: bytes.count)
+            lock.withLock { entries[relativePath] = entry }
+        } catch {
+            lock.withLock { _ = entries.removeValue(forKey: relativePath) }
+            throw error
+        }
+    }
+
+    /// The manifest of everything written so far, sorted by path.
+    public func manifest() -> Manifest {
+        Manifest(files: lock.withLock { entries.values.compactMap { $0 } })
+    }
+
+    /// Finishes the build: writes the manifest, keeps the modification time of every file whose bytes
+    /// did not change, writes the change list and the report (made from the summary), then swaps the
+    /// staging directory in place of the output and removes the old tree.
+    ///
+    /// On failure the staging directory is removed and the previous output is left as it was.
+    @discardableResult
+    public func commit(report: ((EmitSummary) throws -> [UInt8])? = nil) throws -> EmitSummary {
+        try lock.withLock {
+            guard state == .open else { throw EmitError.closed }
+            guard !entries.values.contains(where: { $0 == nil }) else {
+                throw EmitError.writeInProgress
+            }
+            state = .closed
+        }
+        do {
+            let summary = try finish(report: report)
+            try OutputSwap.replace(output.path, with: url.path)
+            return summary
+        } catch {
+            try? FileSystemCalls.removeTree(url.path)
+            throw error
+        }
+    }
+
+    /// Removes the staging directory and everything in it; the output is untouched. Safe to call twice.
+    public func abandon() {
+        lock.withLock { state = .closed }
+        try? FileSystemCalls.removeTree(url.path)
+    }
+
+    /// Cleans up after builds of `output` that were killed (those whose process is gone): removes
+    /// their staging directories and, when a build died between its two renames and left no output,
+    /// puts its previous output back first. Returns the paths removed or restored.
+    @discardableResult
+    public static func removeStaleStaging(for output: URL) throws -> [String] {
+        let outputPath = try normalizedPath(output)
+        let parent = (outputPath as NSString).deletingLastPathComponent
+        let name = (outputPath as NSString).lastPathComponent
+        guard let siblings = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return [] }
+        var handled: [String] = []
+        for kind in ["previous", "staging"] {
+            let prefix = name + leftoverInfix(kind)
+            for sibling in siblings.sorted() where sibling.hasPrefix(prefix) {
+                let rest = sibling.dropFirst(prefix.count)
+                guard let pidText = rest.split(separator: "-").first, let pid = Int32(pidText),
+                    !FileSystemCalls.processIsAlive(pid)
+                else { continue }
+                let path = parent + "/" + sibling
+                if kind == "previous", try FileSystemCalls.status(outputPath) == nil {
+                    try FileSystemCalls.rename(path, to: outputPath)
+                } else {
+                    try FileSystemCalls.removeTree(path)
+                }
+                handled.append(path)
+            }
+        }
+        return handled
+    }
+
+    // MARK: - Steps
+
+    private func finish(report: ((EmitSummary) throws -> [UInt8])?) throws -> EmitSummary {
+        let manifest = manifest()
+        let manifestBytes = manifest.json()
+        try writeOwnFile(Manifest.path, manifestBytes)
+        let manifestEntry = ManifestEntry(path: Manifest.path, sha256: SHA256.hex(manifestBytes), bytes: manifestBytes.count)
+        let site = manifest.files + [manifestEntry]
+
+        let unchangedPaths = try OutputComparison.keepTimesOfUnchanged(site, staging: url.path, previous: output.path)
+        let newPaths = Set(site.map(\.path)).union([EmitSummary.changesPath, Self.reportPath])
+        let previousPaths = try FileSystemCalls.status(output.path) == nil
+            ? [] : try FileSystemCalls.listFiles(under: output.path)
+        let summary = EmitSummary(
+            writtenPaths: site.map(\.path).filter { !unchangedPaths.contains($0) },
+            removedPaths: previousPaths.filter { !newPaths.contains($0) },
+            unchanged: unchangedPaths.count)
+
+        try writeOwnFile(EmitSummary.changesPath, summary.changesJSON())
+        if let report { try writeOwnFile(Self.reportPath, report(summary)) }
+        return summary
+    }
+
+    /// Writes a file of emit's own and keeps the previous one's times when the bytes are the same.
+    private func writeOwnFile(_ relativePath: String, _ bytes: [UInt8]) throws {
+        try makeParents(try OutputPath.components(relativePath))
+        let path = url.path + "/" + relativePath
+        try FileSystemCalls.createFile(path, bytes)
+        let entry = ManifestEntry(path: relativePath, sha256: SHA256.hex(bytes), bytes: bytes.count)
+        _ = try OutputComparison.keepTimesOfUnchanged([entry], staging: url.path, previous: output.path)
+    }
+
+    private func reserve(_ relativePath: String) throws {
+        try lock.withLock {
+            guard state == .open else { throw EmitError.closed }
+            guard entries[relativePath] == nil else { throw EmitError.duplicatePath(relativePath) }
+            entries[relativePath] = .some(nil)
+        }
+    }
+
+    private func makeParents(_ components: [Substring]) throws {
+        var relative = ""
+        for component in components.dropLast() {
+            relative += relative.isEmpty ? String(component) : "/" + component
+            if lock.withLock({ directories.contains(relative) }) { continue }
+            try FileSystemCalls.makeDirectory(url.path + "/" + relative)
+            _ = lock.withLock { directories.insert(relative) }
+        }
+    }
+
+    // MARK: - Names
+
+    private static func normalizedPath(_ output: URL) throws -> String {
+        var path = output.standardizedFileURL.path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        let name = (path as NSString).lastPathComponent
+        if name.isEmpty || name == "/" || name == "." || name == ".." {
+            throw EmitError.invalidPath(path, reason: "the output must be a named directory")
+        }
+        return path
+    }
+
+    static func leftoverInfix(_ kind: String) -> String { ".\(kind)-" }
+
+    /// `<pid>-<random>`: the pid lets a later build see that the owner is gone.
+    static func uniqueSuffix() -> String {
+        "\(getpid())-" + String(UInt32.random(in: .min ... .max), radix: 16)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import VaryKit
+
+@Suite("The build report")
+struct BuildReportTests {
+    let report = BuildReport(
+        pagesByKind: ["landing": 12, "bundle": 3],
+        written: 4, unchanged: 10, removed: 1,
+        skipped: [
+            .init(kind: "bundle", id: "ski-set", region: "jp", reason: "item boots is not sold in jp"),
+            .init(kind: "bundle", id: "camp-set", reason: "no segment"),
+        ],
+        warnings: ["b.json: warning: two", "a.json: warning: one"],
+        timings: [.init(stage: "render", milliseconds: 1234)],
+        nextSchedule: [
+            Date(timeIntervalSince1970: 1_796_083_200),  // 2026-12-01T00:00:00Z
+            Date(timeIntervalSince1970: 1_795_651_200.75),  // 2026-11-26T00:00:00.75Z
+            Date(timeIntervalSince1970: 1_796_083_200),
+        ])
+
+    @Test("the report file has sorted keys, sorted items, UTC instants and no timings")
+    func fileForm() {
+        let expected = """
+            {
+              "nextSchedule" : [
+                "2026-11-26T00:00:00Z",
+                "2026-12-01T00:00:00Z"
+              ],
+              "pagesByKind" : {
+                "bundle" : 3,
+                "landing" : 12
+              },
+              "removed" : 1,
+              "skipped" : [
+                {
+                  "id" : "camp-set",
+                  "kind" : "bundle",
+                  "reason" : "no segment"
+                },
+                {
+                  "id" : "ski-set",
+                  "kind" : "bundle",
+                  "reason" : "item boots is not sold in jp",
+                  "region" : "jp"
+                }
+              ],
+              "unchanged" : 10,
+              "warnings" : [
+                "a.json: warning: one",
+                "b.json: warning: two"
+              ],
+              "written" : 4
+            }
+
+            """
+        #expect(String(decoding: report.json(), as: UTF8.self) == expected)
+    }
+
+    @Test("timings appear only when asked for")
+    func timings() {
+        let text = String(decoding: report.json(includingTimings: true), as: UTF8.self)
+        #expect(text.contains("\"stage\" : \"render\""))
+        #expect(text.contains("\"milliseconds\" : 1234"))
+        #expect(!String(decoding: report.json(), as: UTF8.self).contains("timings"))
+    }
+
+    @Test("a report reads back from its JSON")
+    func roundTrip() throws {
+        let decoded = try JSONDecoder().decode(BuildReport.self, from: Data(report.json(includingTimings: true)))
+        #expect(decoded.timings == report.timings)
+        #expect(decoded.skipped == report.skipped.sorted())
+        #expect(decoded.nextSchedule.map(BuildReport.instantText) == ["2026-11-26T00:00:00Z", "2026-12-01T00:00:00Z"])
+    }
+
+    @Test("a schedule instant that is not ISO 8601 is a decoding error")
+    func badInstant() {
+        let text = #"{"pagesByKind":{},"written":0,"unchanged":0,"removed":0,"skipped":[],"warnings":[],"nextSchedule":["soon"]}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(BuildReport.self, from: Data(text.utf8)) }
+    }
+
+    @Test("recording a commit's summary sets the three counts")
+    func record() {
+        var report = BuildReport()
+        report.record(EmitSummary(writtenPaths: ["b", "a"], removedPaths: ["c"], unchanged: 7))
+        #expect((report.written, report.unchanged, report.removed) == (2, 7, 1))
+    }
+}

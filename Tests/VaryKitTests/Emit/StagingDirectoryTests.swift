@@ -1,0 +1,248 @@
+import Dispatch
+import Foundation
+import Testing
+@testable import VaryKit
+
+@Suite("Staging and committing the output")
+struct StagingDirectoryTests {
+    let site = [
+        "index.html": "<!DOCTYPE html><title>chooser</title>",
+        "de/de-de/index.html": "<!DOCTYPE html><title>landing</title>",
+        "assets/store.1a2b3c4d.css": "body { color: black }",
+    ]
+    let pastDate = Date(timeIntervalSince1970: 1_000_000_000)
+
+    @Test("a first build writes every file and leaves no staging directory behind")
+    func firstBuild() throws {
+        let temporary = try TemporaryDirectory()
+        let summary = try temporary.build(site)
+        #expect(summary.writtenPaths == ["_vary/manifest.json", "assets/store.1a2b3c4d.css", "de/de-de/index.html", "index.html"])
+        #expect(summary.unchanged == 0)
+        #expect(summary.removed == 0)
+        let tree = try temporary.tree(temporary.output)
+        #expect(tree["de/de-de/index.html"] == Array(site["de/de-de/index.html"]!.utf8))
+        #expect(Set(tree.keys) == Set(site.keys).union(["_vary/manifest.json", "_vary/changes.json"]))
+        #expect(try temporary.siblings() == ["output"])
+    }
+
+    @Test("an identical second build counts every file unchanged and keeps their modification times")
+    func identicalBuild() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.build(site)
+        for path in site.keys { try temporary.setModificationDate(path, pastDate) }
+        let summary = try temporary.build(site)
+        #expect(summary.written == 0)
+        #expect(summary.unchanged == site.count + 1)
+        #expect(summary.removed == 0)
+        for path in site.keys { #expect(try temporary.modificationDate(path) == pastDate, "\(path)") }
+        #expect(try temporary.siblings() == ["output"])
+    }
+
+    @Test("a changed file is counted as written and gets a new modification time")
+    func changedFile() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.build(site)
+        for path in site.keys { try temporary.setModificationDate(path, pastDate) }
+        var changed = site
+        changed["index.html"] = "<!DOCTYPE html><title>new chooser</title>"
+        let summary = try temporary.build(changed)
+        #expect(summary.writtenPaths == ["_vary/manifest.json", "index.html"])
+        #expect(summary.unchanged == 2)
+        #expect(try temporary.modificationDate("index.html") > pastDate)
+        #expect(try temporary.modificationDate("de/de-de/index.html") == pastDate)
+        #expect(try temporary.tree(temporary.output)["index.html"] == Array(changed["index.html"]!.utf8))
+    }
+
+    @Test("a file of the same size but different bytes is counted as written")
+    func sameSizeDifferentBytes() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.build(["a.txt": "abc"])
+        let summary = try temporary.build(["a.txt": "abd"])
+        #expect(summary.writtenPaths == ["_vary/manifest.json", "a.txt"])
+    }
+
+    @Test("files of the previous output that the new build lacks are removed and listed")
+    func staleFilesRemoved() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.build(site.merging(["old/page/index.html": "gone soon"]) { a, _ in a })
+        try Data("left by hand".utf8).write(to: temporary.output.appendingPathComponent("notes.txt"))
+        let summary = try temporary.build(site)
+        #expect(summary.removedPaths == ["notes.txt", "old/page/index.html"])
+        let tree = try temporary.tree(temporary.output)
+        #expect(tree["notes.txt"] == nil)
+        #expect(!FileManager.default.fileExists(atPath: temporary.output.appendingPathComponent("old").path))
+    }
+
+    @Test("the change list names the written and removed paths, sorted")
+    func changeList() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.build(["b.html": "b", "a.html": "a", "gone.html": "x"])
+        try temporary.build(["b.html": "b2", "a.html": "a", "c.html": "c"])
+        let changes = try temporary.tree(temporary.output)["_vary/changes.json"]!
+        let decoded = try JSONDecoder().decode([String: [String]].self, from: Data(changes))
+        #expect(decoded == ["written": ["_vary/manifest.json", "b.html", "c.html"], "removed": ["gone.html"]])
+    }
+
+    @Test("abandoning a build leaves the previous output byte for byte and removes the staging directory")
+    func abandonLeavesOutput() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.build(site)
+        try temporary.setModificationDate("index.html", pastDate)
+        let before = try temporary.tree(temporary.output)
+        let staging = try StagingDirectory(output: temporary.output)
+        try staging.write("index.html", Array("half a build".utf8))
+        try staging.write("new/page.html", Array("never published".utf8))
+        staging.abandon()
+        #expect(try temporary.tree(temporary.output) == before)
+        #expect(try temporary.modificationDate("index.html") == pastDate)
+        #expect(try temporary.siblings() == ["output"])
+        #expect(throws: EmitError.closed) { try staging.commit() }
+        #expect(throws: EmitError.closed) { try staging.write("late.html", []) }
+    }
+
+    @Test("a commit that fails before the swap leaves the previous output as it was and removes the staging directory")
+    func failedCommit() throws {
+        struct ReportFailed: Error {}
+        let temporary = try TemporaryDirectory()
+        try temporary.build(site)
+        let before = try temporary.tree(temporary.output)
+        #expect(throws: ReportFailed.self) {
+            try temporary.build(["index.html": "replacement"]) { _ in throw ReportFailed() }
+        }
+        #expect(try temporary.tree(temporary.output) == before)
+        #expect(try temporary.siblings() == ["output"])
+    }
+
+    @Test("writes before commit never touch the output directory")
+    func nothingBeforeCommit() throws {
+        let temporary = try TemporaryDirectory()
+        let staging = try StagingDirectory(output: temporary.output)
+        try staging.write("index.html", Array("x".utf8))
+        #expect(!FileManager.default.fileExists(atPath: temporary.output.path))
+        #expect(staging.url.deletingLastPathComponent().standardizedFileURL.path == temporary.url.standardizedFileURL.path)
+        try staging.commit()
+        #expect(try temporary.tree(temporary.output)["index.html"] == Array("x".utf8))
+    }
+
+    @Test("paths that are absolute, empty, or climb out of the output are rejected and nothing is written")
+    func pathTraversalRejected() throws {
+        let temporary = try TemporaryDirectory()
+        let staging = try StagingDirectory(output: temporary.output)
+        defer { staging.abandon() }
+        let bad = ["../escape.html", "/etc/passwd", "a/../../b.html", "a//b.html", "", "./a.html", "a/./b.html",
+                   "dir/", "a\\..\\b.html", "nul\u{0}.html", "..", "_vary/manifest.json", "_vary/changes.json",
+                   "_vary/report.json"]
+        for path in bad {
+            #expect(throws: EmitError.self, "\(path)") { try staging.write(path, Array("x".utf8)) }
+        }
+        #expect(try FileSystemCalls.listFiles(under: staging.url.path) == [])
+        #expect(try temporary.siblings() == [staging.url.lastPathComponent])
+    }
+
+    @Test("writing the same path twice is an error")
+    func duplicatePath() throws {
+        let temporary = try TemporaryDirectory()
+        let staging = try StagingDirectory(output: temporary.output)
+        defer { staging.abandon() }
+        try staging.write("a/index.html", Array("one".utf8))
+        #expect(throws: EmitError.duplicatePath("a/index.html")) { try staging.write("a/index.html", Array("two".utf8)) }
+    }
+
+    @Test("an output path that is a file, not a directory, is refused before anything is written")
+    func outputIsAFile() throws {
+        let temporary = try TemporaryDirectory()
+        try Data("file".utf8).write(to: temporary.output)
+        #expect(throws: EmitError.outputNotDirectory(temporary.output.standardizedFileURL.path)) {
+            _ = try StagingDirectory(output: temporary.output)
+        }
+        #expect(try temporary.siblings() == ["output"])
+    }
+
+    @Test("files written concurrently from many threads are all recorded and written")
+    func concurrentWrites() throws {
+        let temporary = try TemporaryDirectory()
+        let staging = try StagingDirectory(output: temporary.output)
+        let count = 800
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            do {
+                try staging.write("r\(index % 7)/l\(index % 3)/p\(index)/index.html", Array("page \(index)".utf8))
+            } catch {
+                failures.add(error)
+            }
+        }
+        #expect(failures.isEmpty)
+        let summary = try staging.commit()
+        #expect(summary.written == count + 1)
+        let tree = try temporary.tree(temporary.output)
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(tree["_vary/manifest.json"]!))
+        #expect(manifest.files.count == count)
+        #expect(manifest.files.map(\.path) == manifest.files.map(\.path).sorted())
+        #expect(tree["r5/l2/p5/index.html"] == Array("page 5".utf8))
+    }
+
+    @Test("the report is written from the commit's summary and kept out of the manifest")
+    func reportFromSummary() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.build(site)
+        try temporary.build(site) { summary in
+            var report = BuildReport(pagesByKind: ["landing": 1])
+            report.record(summary)
+            return report.json()
+        }
+        let tree = try temporary.tree(temporary.output)
+        let report = try JSONDecoder().decode(BuildReport.self, from: Data(tree["_vary/report.json"]!))
+        #expect(report.unchanged == site.count + 1)
+        #expect(report.written == 0)
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(tree["_vary/manifest.json"]!))
+        #expect(!manifest.files.contains { $0.path.hasPrefix("_vary/") })
+    }
+
+    @Test("stale staging directories of finished processes are removed and live ones kept")
+    func staleStagingRemoved() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.build(site)
+        let dead = temporary.url.appendingPathComponent("output.staging-2147483646-0badf00d")
+        let deadPrevious = temporary.url.appendingPathComponent("output.previous-2147483646-12")
+        let live = temporary.url.appendingPathComponent("output.staging-\(getpid())-cafe")
+        let unrelated = temporary.url.appendingPathComponent("outputs.staging-2147483646-1")
+        for directory in [dead, deadPrevious, live, unrelated] {
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent("x"), withIntermediateDirectories: true)
+        }
+        let removed = try StagingDirectory.removeStaleStaging(for: temporary.output)
+        #expect(removed.map { URL(fileURLWithPath: $0).lastPathComponent } == [deadPrevious.lastPathComponent, dead.lastPathComponent])
+        #expect(try temporary.siblings() == [live.lastPathComponent, "output", unrelated.lastPathComponent].sorted())
+        #expect(try temporary.tree(temporary.output)["index.html"] == Array(site["index.html"]!.utf8))
+    }
+
+    @Test("a build killed between its two renames gets its previous output put back")
+    func previousOutputRestored() throws {
+        let temporary = try TemporaryDirectory()
+        let previous = temporary.url.appendingPathComponent("output.previous-2147483646-5")
+        try FileManager.default.createDirectory(at: previous, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: previous.appendingPathComponent("index.html"))
+        try StagingDirectory.removeStaleStaging(for: temporary.output)
+        #expect(try temporary.tree(temporary.output) == ["index.html": Array("old".utf8)])
+        #expect(try temporary.siblings() == ["output"])
+    }
+
+    @Test("without an atomic exchange the output is replaced by two renames and the old tree removed")
+    func swapByRenames() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.build(site)
+        let staging = temporary.url.appendingPathComponent("next")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data("new".utf8).write(to: staging.appendingPathComponent("only.txt"))
+        try OutputSwap.replace(temporary.output.path, with: staging.path, allowExchange: false)
+        #expect(try temporary.tree(temporary.output) == ["only.txt": Array("new".utf8)])
+        #expect(try temporary.siblings() == ["output"])
+    }
+}
+
+/// Errors collected from concurrent work.
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Error] = []
+    func add(_ error: Error) { lock.withLock { errors.append(error) } }
+    var isEmpty: Bool { lock.withLock { errors.isEmpty } }
+}
