@@ -1,0 +1,115 @@
+/// Checks of a page's document shape: doctype, well-formed tags, language, heading, title, image text.
+enum DocumentRules {
+    /// Every document-shape problem of one page.
+    static func check(_ tree: PageTree, bytes: [UInt8], in context: PageContext) -> [Diagnostic] {
+        guard tree.parsed else {
+            return [context.error(line: 0, "the page is empty or could not be parsed as HTML")]
+        }
+        var diagnostics: [Diagnostic] = []
+        if !startsWithDoctype(bytes) {
+            diagnostics.append(context.error(
+                line: 1, "the page does not start with <!DOCTYPE html>",
+                hint: "without it browsers render the page in quirks mode"))
+        }
+        for problem in tree.problems {
+            diagnostics.append(context.error(
+                line: problem.line, column: problem.column, "malformed HTML: \(problem.message)"))
+        }
+        for problem in TagBalance.problems(in: bytes) {
+            diagnostics.append(context.error(line: problem.line, "malformed HTML: \(problem.message)"))
+        }
+        diagnostics += language(tree, in: context)
+        diagnostics += headings(tree, in: context)
+        diagnostics += title(tree, in: context)
+        diagnostics += imageText(tree, in: context)
+        return diagnostics
+    }
+
+    /// True when the bytes begin, after an optional byte order mark and white space, with `<!DOCTYPE html`.
+    static func startsWithDoctype(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(bytes[index]) { index += 1 }
+        let expected = Array("<!doctype html".utf8)
+        guard bytes.count - index >= expected.count + 1 else { return false }
+        for offset in 0..<expected.count {
+            let byte = bytes[index + offset]
+            let lowered = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+            if lowered != expected[offset] { return false }
+        }
+        let after = bytes[index + expected.count]
+        return after == UInt8(ascii: ">") || [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(after)
+    }
+
+    static func language(_ tree: PageTree, in context: PageContext) -> [Diagnostic] {
+        guard let html = tree.elements(named: "html").first else { return [] }
+        var diagnostics: [Diagnostic] = []
+        let expected = context.expectedLanguage
+        let hint = expected.map { "set lang=\"\($0)\"" } ?? "set lang to the page's locale, such as lang=\"de-DE\""
+        switch html.attribute("lang").map(PageElement.trimmed) {
+        case nil:
+            diagnostics.append(context.error(line: html.line, "<html> has no lang attribute", hint: hint))
+        case let lang? where lang.isEmpty:
+            diagnostics.append(context.error(line: html.line, "<html> has an empty lang attribute", hint: hint))
+        case let lang?:
+            if let expected, lang.lowercased() != expected.lowercased() {
+                diagnostics.append(context.error(
+                    line: html.line, "<html lang=\"\(lang)\"> does not match the page's locale \(expected)", hint: hint))
+            }
+        }
+        if let dir = html.attribute("dir"), dir != "ltr" && dir != "rtl" {
+            diagnostics.append(context.error(
+                line: html.line, "<html dir=\"\(PageElement.shortened(dir))\"> must be \"ltr\" or \"rtl\""))
+        }
+        return diagnostics
+    }
+
+    static func headings(_ tree: PageTree, in context: PageContext) -> [Diagnostic] {
+        let headings = tree.elements(named: "h1")
+        guard let first = headings.first else {
+            let line = tree.elements(named: "body").first?.line ?? 0
+            return [context.error(
+                line: line, "the page has no <h1>", hint: "a page has exactly one <h1> saying what it is about")]
+        }
+        return headings.dropFirst().map { extra in
+            context.error(
+                line: extra.line, "a second <h1> (the first is on line \(first.line)); a page has exactly one <h1>",
+                hint: "use <h2> for section headings")
+        }
+    }
+
+    static func title(_ tree: PageTree, in context: PageContext) -> [Diagnostic] {
+        let titles = tree.elements(named: "title")
+        guard let title = titles.first else {
+            let line = tree.elements(named: "head").first?.line ?? 0
+            return [context.error(line: line, "the page has no <title>")]
+        }
+        var diagnostics: [Diagnostic] = []
+        if (title.text ?? "").allSatisfy(\.isWhitespace) {
+            diagnostics.append(context.error(line: title.line, "<title> is empty"))
+        }
+        for extra in titles.dropFirst() {
+            diagnostics.append(context.error(
+                line: extra.line, "a second <title> (the first is on line \(title.line)); a page has one title"))
+        }
+        return diagnostics
+    }
+
+    /// Every `<img>` needs alt text; an empty alt is accepted only for a decorative image (`role="presentation"`/`"none"`).
+    static func imageText(_ tree: PageTree, in context: PageContext) -> [Diagnostic] {
+        let hint = "describe the image, or mark a decorative one with alt=\"\" role=\"presentation\""
+        var diagnostics: [Diagnostic] = []
+        for image in tree.elements(named: "img") {
+            let tag = image.startTag(showing: ["src"])
+            guard let alt = image.attribute("alt") else {
+                diagnostics.append(context.error(line: image.line, "\(tag) has no alt attribute", hint: hint))
+                continue
+            }
+            let role = image.attribute("role")?.lowercased()
+            if alt.allSatisfy(\.isWhitespace) && role != "presentation" && role != "none" {
+                diagnostics.append(context.error(line: image.line, "\(tag) has an empty alt attribute", hint: hint))
+            }
+        }
+        return diagnostics
+    }
+}

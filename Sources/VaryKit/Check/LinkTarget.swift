@@ -1,0 +1,115 @@
+/// What a URL in a page points at, decided without fetching anything.
+enum LinkTarget: Equatable, Sendable {
+    /// A file in the output, as an output-relative path (`de/de-de/index.html`).
+    case file(String)
+    /// A fragment on the same page (`#reviews` gives `reviews`; empty for `#`).
+    case fragment(String)
+    /// An `https:`/`http:` URL (or `//host/…`) outside the output.
+    case external
+    /// A URL with another scheme, lower-cased without the colon (`mailto`, `javascript`, `data`).
+    case scheme(String)
+    /// A relative path with more `..` than the page has folders.
+    case aboveRoot
+    /// An empty attribute.
+    case empty
+
+    /// Classifies `value` as found on the page at `pagePath`; `siteURL` (`https://shop.example/`) maps
+    /// absolute URLs of the site itself back to output files.
+    static func resolve(_ value: String, onPage pagePath: String, siteURL: String? = nil) -> LinkTarget {
+        let url = strippedForScheme(value)
+        if url.isEmpty { return .empty }
+        if url.hasPrefix("#") { return .fragment(String(url.dropFirst())) }
+        if let siteURL, !siteURL.isEmpty {
+            let base = siteURL.hasSuffix("/") ? String(siteURL.dropLast()) : siteURL
+            if url == base || url.hasPrefix(base + "/") || url.hasPrefix(base + "?") || url.hasPrefix(base + "#") {
+                return resolvePath("/" + url.dropFirst(base.count).drop(while: { $0 == "/" }), onPage: pagePath)
+            }
+        }
+        if url.hasPrefix("//") { return .external }
+        if let scheme = scheme(of: url) {
+            return scheme == "https" || scheme == "http" ? .external : .scheme(scheme)
+        }
+        return resolvePath(url, onPage: pagePath)
+    }
+
+    /// The URL the way a browser reads it: tabs and newlines removed, surrounding spaces and controls trimmed.
+    static func strippedForScheme(_ value: String) -> String {
+        var scalars = value.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }[...]
+        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+        while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
+    }
+
+    /// The lower-cased scheme of `url` (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`, then `:`).
+    static func scheme(of url: String) -> String? {
+        var scheme = ""
+        for (offset, character) in url.enumerated() {
+            if character == ":" { return offset == 0 ? nil : scheme.lowercased() }
+            let allowed = character.isASCII
+                && (character.isLetter || (offset > 0 && (character.isNumber || "+-.".contains(character))))
+            if !allowed { return nil }
+            scheme.append(character)
+        }
+        return nil
+    }
+
+    /// Resolves a root-relative or relative path; a path ending in `/` means its `index.html`.
+    private static func resolvePath(_ url: String, onPage pagePath: String) -> LinkTarget {
+        var path = Substring(url)
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
+        if path.isEmpty { return .file(pagePath) }
+        let decoded = percentDecoded(String(path))
+        var segments: [Substring]
+        if decoded.hasPrefix("/") {
+            segments = []
+        } else {
+            segments = pagePath.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        }
+        let parts = decoded.split(separator: "/", omittingEmptySubsequences: false)
+        for (position, part) in parts.enumerated() {
+            let isLast = position == parts.count - 1
+            switch part {
+            case ".": if isLast { segments.append("") }
+            case "..":
+                if segments.isEmpty { return .aboveRoot }
+                segments.removeLast()
+                if isLast { segments.append("") }
+            case "": if isLast { segments.append("") }
+            default: segments.append(part)
+            }
+        }
+        var joined = segments.joined(separator: "/")
+        if joined.isEmpty || joined.hasSuffix("/") { joined += "index.html" }
+        return .file(joined)
+    }
+
+    /// `%20` and friends decoded as UTF-8; malformed escapes are kept as written.
+    static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                output.append(high << 4 | low)
+                index += 3
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

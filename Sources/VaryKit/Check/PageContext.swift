@@ -1,0 +1,25 @@
+/// What the rules know about the page they check and the site around it.
+struct PageContext: Sendable {
+    /// The page's file as printed in diagnostics, `output/de/de-de/index.html`.
+    var file: String
+    /// The page's path relative to the output folder.
+    var pagePath: String
+    /// The locale the page was rendered for, when known.
+    var expectedLanguage: String?
+    /// Every file of the output, relative to the output folder.
+    var allPaths: Set<String>
+    /// The site's own absolute URL, so that absolute links to it are checked like local ones.
+    var siteURL: String?
+    /// Finds the closest existing path for a broken link.
+    var suggestions: PathSuggestions
+
+    /// An error at `line` of this page.
+    func error(line: Int, column: Int = 0, path: String = "", _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, file: file, line: line, column: column, path: path, message: message, hint: hint)
+    }
+
+    /// A warning at `line` of this page.
+    func warning(line: Int, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, file: file, line: line, message: message, hint: hint)
+    }
+}

@@ -1,0 +1,64 @@
+/// Security checks: no inline event handlers, no `javascript:` URLs, and scripts only as JSON-LD or local files.
+///
+/// Vary's templates never need inline script, so any found is content that escaped escaping.
+enum ScriptRules {
+    /// Attributes whose value a browser may treat as a URL to navigate to or load.
+    static let urlAttributes: Set<String> = [
+        "href", "src", "action", "formaction", "poster", "cite", "background", "data", "xlink:href", "srcdoc",
+    ]
+
+    /// True for `<script type="application/ld+json">`.
+    static func isJSONLD(_ script: PageElement) -> Bool {
+        PageElement.trimmed(script.attribute("type") ?? "").lowercased() == "application/ld+json"
+    }
+
+    /// Every security problem of one page.
+    static func check(_ tree: PageTree, in context: PageContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for element in tree.elements {
+            for attribute in element.attributes {
+                if attribute.name.hasPrefix("on") {
+                    diagnostics.append(context.error(
+                        line: element.line,
+                        "<\(element.name) \(attribute.name)=\"\(PageElement.shortened(attribute.value, limit: 40))\"> is an inline event handler",
+                        hint: "content must be HTML-escaped, and scripts must come from files"))
+                } else if urlAttributes.contains(attribute.name) || attribute.name == "srcdoc" {
+                    let url = LinkTarget.strippedForScheme(attribute.value)
+                    let scheme = LinkTarget.scheme(of: url)
+                    if scheme == "javascript" || scheme == "vbscript" {
+                        diagnostics.append(context.error(
+                            line: element.line,
+                            "<\(element.name) \(attribute.name)=\"\(PageElement.shortened(url, limit: 40))\"> runs script",
+                            hint: "URLs from content must be relative or https:/http:"))
+                    }
+                }
+            }
+            if element.name == "script" {
+                diagnostics += script(element, in: context)
+            }
+        }
+        return diagnostics
+    }
+
+    private static func script(_ script: PageElement, in context: PageContext) -> [Diagnostic] {
+        if isJSONLD(script) { return [] }
+        guard let src = script.attribute("src") else {
+            return [context.error(
+                line: script.line, "an inline <script> is not allowed",
+                hint: "only JSON-LD (type=\"application/ld+json\") or a script file from the output may appear")]
+        }
+        switch LinkTarget.resolve(src, onPage: context.pagePath, siteURL: context.siteURL) {
+        case .file:
+            if !(script.text ?? "").allSatisfy(\.isWhitespace) {
+                return [context.error(line: script.line, "<script src=\"\(PageElement.shortened(src))\"> also has inline code")]
+            }
+            return []
+        case .scheme("javascript"), .scheme("vbscript"):
+            return []
+        default:
+            return [context.error(
+                line: script.line, "<script src=\"\(PageElement.shortened(src))\"> does not load a file of the output",
+                hint: "ship scripts as fingerprinted files under /assets/")]
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Dispatch
+import Foundation
+
+/// The check stage: parses every generated page with libxml2 and verifies the site's integrity.
+public enum SiteCheck {
+    /// Checks pages against each other and the set of all output paths (pages + assets + other files).
+    ///
+    /// `siteURL` (the site's `baseURL`) lets absolute links to the site itself, such as hreflang
+    /// alternates, be checked against the output too. Pages are checked in parallel; the result is sorted.
+    public static func check(
+        pages: [CheckedPage], allPaths: Set<String>, outputName: String = "output", siteURL: String? = nil
+    ) -> [Diagnostic] {
+        let suggestions = PathSuggestions(paths: allPaths)
+        let prefix = outputName.isEmpty ? "" : (outputName.hasSuffix("/") ? outputName : outputName + "/")
+        var results = [[Diagnostic]](repeating: [], count: pages.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let slots = SendableSlots(base: slots.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+                let page = pages[index]
+                let context = PageContext(
+                    file: prefix + page.path, pagePath: page.path, expectedLanguage: page.expectedLanguage,
+                    allPaths: allPaths, siteURL: siteURL, suggestions: suggestions)
+                slots.base?[index] = check(page.bytes, in: context)
+            }
+        }
+        return results.flatMap { $0 }.sorted()
+    }
+
+    /// Reads an output folder from disk and checks every `.html` file in it (for `vary check --output DIR`).
+    ///
+    /// The pages' locales are not known here, so `<html lang>` must only be present and non-empty.
+    public static func check(outputDirectory: URL) throws -> [Diagnostic] {
+        let paths = try OutputFolder.files(in: outputDirectory)
+        var pages: [CheckedPage] = []
+        for path in paths where path.lowercased().hasSuffix(".html") {
+            let data = try Data(contentsOf: outputDirectory.appendingPathComponent(path))
+            pages.append(CheckedPage(path: path, bytes: [UInt8](data)))
+        }
+        return check(
+            pages: pages, allPaths: Set(paths), outputName: outputDirectory.standardizedFileURL.lastPathComponent)
+    }
+
+    /// Every problem of one page.
+    static func check(_ bytes: [UInt8], in context: PageContext) -> [Diagnostic] {
+        let tree = PageParser.parse(bytes)
+        var diagnostics = DocumentRules.check(tree, bytes: bytes, in: context)
+        guard tree.parsed else { return diagnostics }
+        diagnostics += LinkRules.check(tree, in: context)
+        diagnostics += AlternateRules.check(tree, in: context)
+        diagnostics += StructuredDataRules.check(tree, in: context)
+        diagnostics += ScriptRules.check(tree, in: context)
+        return diagnostics
+    }
+}
+
+/// Each parallel iteration writes only its own slot, so sharing the base address is safe.
+private struct SendableSlots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<[Diagnostic]>?
+}

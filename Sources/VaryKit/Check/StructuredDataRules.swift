@@ -1,0 +1,119 @@
+import Foundation
+import Intl
+
+/// Checks of JSON-LD: it parses, it cannot close its `<script>`, and every `Product` has a name and a priced offer.
+enum StructuredDataRules {
+    /// Every structured-data problem of one page.
+    static func check(_ tree: PageTree, in context: PageContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let scripts = tree.elements(named: "script").filter(ScriptRules.isJSONLD)
+        for (number, script) in scripts.enumerated() {
+            let text = script.text ?? ""
+            let locator = scripts.count == 1 ? "" : "jsonld[\(number)]"
+            if text.contains("<") {
+                diagnostics.append(context.error(
+                    line: script.line, path: locator, "JSON-LD contains a raw \"<\"",
+                    hint: "escape it as \\u003c so that no content can close the <script>"))
+            }
+            let json: Any
+            do {
+                json = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+            } catch {
+                diagnostics.append(context.error(
+                    line: script.line, path: locator, "JSON-LD is not valid JSON: \(reason(error))"))
+                continue
+            }
+            for (path, product) in products(in: json, path: locator) {
+                diagnostics += problems(ofProduct: product, path: path).map {
+                    context.error(line: script.line, path: $0.path, $0.message)
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// Foundation's explanation of a JSON error, without the wrapper text.
+    private static func reason(_ error: Error) -> String {
+        let info = (error as NSError).userInfo
+        let text = info[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Products at the top level, in arrays, in `@graph`, in `mainEntity` and in an ItemList's elements.
+    static func products(in json: Any, path: String) -> [(path: String, product: [String: Any])] {
+        if let array = json as? [Any] {
+            return array.enumerated().flatMap { products(in: $1, path: "\(path)[\($0)]") }
+        }
+        guard let object = json as? [String: Any] else { return [] }
+        var found: [(path: String, product: [String: Any])] = []
+        if types(of: object).contains("Product") { found.append((path, object)) }
+        for key in ["@graph", "mainEntity", "itemListElement"] {
+            if let nested = object[key] { found += products(in: nested, path: join(path, key)) }
+        }
+        if types(of: object).contains("ListItem"), let item = object["item"] {
+            found += products(in: item, path: join(path, "item"))
+        }
+        return found
+    }
+
+    /// A product's missing or malformed name, offers, price and currency.
+    static func problems(ofProduct product: [String: Any], path: String) -> [(path: String, message: String)] {
+        let name = (product["name"] as? String).map(PageElement.trimmed) ?? ""
+        let label = name.isEmpty ? "Product" : "Product \"\(PageElement.shortened(name))\""
+        var problems: [(path: String, message: String)] = []
+        if name.isEmpty { problems.append((join(path, "name"), "\(label) has no name")) }
+        let offers: [(path: String, offer: [String: Any])]
+        switch product["offers"] {
+        case let offer as [String: Any]: offers = [(join(path, "offers"), offer)]
+        case let list as [Any]:
+            offers = list.enumerated().compactMap { index, item in
+                (item as? [String: Any]).map { ("\(join(path, "offers"))[\(index)]", $0) }
+            }
+        default: offers = []
+        }
+        if offers.isEmpty {
+            problems.append((join(path, "offers"), "\(label) has no offers"))
+        }
+        for (offerPath, offer) in offers {
+            let priceKey = types(of: offer).contains("AggregateOffer") && offer["price"] == nil ? "lowPrice" : "price"
+            switch offer[priceKey] {
+            case nil, is NSNull:
+                problems.append((join(offerPath, priceKey), "\(label) has an offer without \(priceKey)"))
+            case let price as String where !isDecimal(price):
+                problems.append((join(offerPath, priceKey), "\(label) has price \"\(price)\", which is not a decimal number like 19.99"))
+            case is String, is NSNumber:
+                break
+            default:
+                problems.append((join(offerPath, priceKey), "\(label) has a price that is neither a number nor a string"))
+            }
+            guard let currency = offer["priceCurrency"] as? String else {
+                problems.append((join(offerPath, "priceCurrency"), "\(label) has an offer without priceCurrency"))
+                continue
+            }
+            if Currency(code: currency) == nil {
+                problems.append((join(offerPath, "priceCurrency"),
+                    "\(label) has priceCurrency \"\(PageElement.shortened(currency))\", which is not an ISO 4217 code like EUR"))
+            }
+        }
+        return problems
+    }
+
+    private static func types(of object: [String: Any]) -> [String] {
+        switch object["@type"] {
+        case let type as String: [type]
+        case let list as [Any]: list.compactMap { $0 as? String }
+        default: []
+        }
+    }
+
+    private static func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    /// `19.99`, `1800`, `1.543`: digits with an optional fraction, as schema.org wants prices.
+    private static func isDecimal(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+}
