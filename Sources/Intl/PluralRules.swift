@@ -82,3 +82,13 @@ public struct PluralRules: Sendable, Hashable {
         }
     }
 }
+
+extension PluralRules {
+    /// CLDR's root rules: every number is `other`; used for locales CLDR has no rules for.
+    static let root = PluralRules(rulesTag: "root", rules: [])
+
+    private init(rulesTag: String, rules: [Rule]) {
+        self.rulesTag = rulesTag
+        self.rules = rules
+    }
+}
