@@ -84,3 +84,11 @@ public struct Explanation: Sendable {
         return .success(Explanation(heading: heading, rows: rows))
     }
 }
+
+extension ScoreBreakdown {
+    /// The score's named parts in the order `vary explain` prints them; diversity as the change it made.
+    var parts: [(name: String, value: Double)] {
+        [("affinity", affinity), ("popularity", popularity), ("trending", trending), ("season", season),
+         ("promotion", promotion), ("diversity", total - base)]
+    }
+}

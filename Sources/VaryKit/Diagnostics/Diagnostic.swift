@@ -50,3 +50,5 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
         (a.file, a.line, a.column, a.path, a.message) < (b.file, b.line, b.column, b.path, b.message)
     }
 }
+
+extension Diagnostic: Error {}
