@@ -1,0 +1,89 @@
+/// One step of a compiled template. Plain integers only, so running a template touches no reference counts.
+struct Instruction {
+    enum Opcode: UInt8 {
+        /// Write `pool[a ..< a + b]`, after the indentation when `flag` is set.
+        case text
+        /// Write the current indentation.
+        case lineStart
+        /// Write the value of `names[a]`, HTML-escaped when `flag` is set; `b` is its location.
+        case variable
+        /// Render `i + 1 ..< b` for the value of `names[a]` (inverted when `flag`), then continue at `b`.
+        case section
+        /// Render the template of `calls[a]` (with its blocks when a parent), then continue at `b`.
+        case call
+        /// Render block `a`'s passed content, else `i + 1 ..< b`; indentation `pool[c ..< c + d]` when `d >= 0`.
+        case block
+    }
+
+    var opcode: Opcode
+    var flag: Bool = false
+    var a: Int32 = 0
+    var b: Int32 = 0
+    var c: Int32 = 0
+    var d: Int32 = -1
+}
+
+/// A partial or parent tag after linking.
+struct CallSite {
+    /// The template's index, or -1 when it is unknown or named dynamically.
+    var template: Int32
+    /// For `{{>*name}}`, the index of `name` in the names table; else -1.
+    var dynamicName: Int32
+    /// Indentation in the pool for a standalone tag; `indentCount` is -1 when the tag is inline.
+    var indentStart: Int32
+    var indentCount: Int32
+    /// The blocks passed by a parent tag, as a range of the block-argument table.
+    var argumentsStart: Int32
+    var argumentsEnd: Int32
+    var location: Int32
+}
+
+/// Content a parent passes for a block: the instructions `start ..< end`.
+struct BlockArgument {
+    var block: Int32
+    var start: Int32
+    var end: Int32
+}
+
+/// Where a tag is, for render errors.
+struct Location {
+    var template: Int32
+    var line: Int32
+    var column: Int32
+}
+
+/// A compiled library: every template's instructions in one array, text in one byte pool.
+/// Immutable once built, and so safe to share between threads.
+final class Program: @unchecked Sendable {
+    let instructions: UnsafeMutableBufferPointer<Instruction>
+    let pool: UnsafeMutableBufferPointer<UInt8>
+    let names: [Name]
+    let calls: [CallSite]
+    let arguments: [BlockArgument]
+    let locations: [Location]
+    let templateNames: [String]
+    let templateRanges: [Range<Int>]
+    let templateIndex: [String: Int]
+
+    init(instructions: [Instruction], pool: [UInt8], names: [Name], calls: [CallSite], arguments: [BlockArgument],
+         locations: [Location], templateNames: [String], templateRanges: [Range<Int>]) {
+        self.instructions = .allocate(capacity: instructions.count)
+        _ = self.instructions.initialize(from: instructions)
+        self.pool = .allocate(capacity: pool.count)
+        _ = self.pool.initialize(from: pool)
+        self.names = names
+        self.calls = calls
+        self.arguments = arguments
+        self.locations = locations
+        self.templateNames = templateNames
+        self.templateRanges = templateRanges
+        var index: [String: Int] = [:]
+        for (position, name) in templateNames.enumerated() { index[name] = position }
+        self.templateIndex = index
+    }
+
+    deinit {
+        instructions.deallocate()
+        pool.deallocate()
+    }
+}

@@ -1,1 +1,0 @@
-// The Mustache template engine; see Template.swift.
