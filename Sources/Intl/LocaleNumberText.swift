@@ -27,17 +27,10 @@ final class LocaleNumberText: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let text = texts[value] { return text }
-        formatter.minimumFractionDigits = value.scale
-        formatter.maximumFractionDigits = value.scale
-        let text = formatter.string(from: value.decimal as NSDecimalNumber) ?? value.plainText
+        let text =
+            formatter.exactString(isNegative: value.isNegative, magnitude: value.magnitude, scale: value.scale)
+            ?? value.plainText
         if texts.count < LocaleNumberText.cacheLimit { texts[value] = text }
         return text
-    }
-}
-
-extension ScaledDecimal {
-    /// The same value as a Foundation Decimal, built exactly (never through Double).
-    var decimal: Decimal {
-        Decimal(sign: isNegative ? .minus : .plus, exponent: -scale, significand: Decimal(magnitude))
     }
 }

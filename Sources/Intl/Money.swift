@@ -20,7 +20,7 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
             case .notADecimal(let text):
                 return "\"\(text)\" is not a decimal amount"
             case .tooManyDecimals(let text, let currency):
-                let digits = currency.exponent == 1 ? "1 decimal" : "\(currency.exponent) decimals"
+                let digits = currency.exponent
                 return "\"\(text)\" has more decimals than \(currency.code) allows (\(digits))"
             case .outOfRange(let text):
                 return "\"\(text)\" is too large"

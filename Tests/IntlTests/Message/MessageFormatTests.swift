@@ -108,6 +108,14 @@ struct MessageFormatTests {
         #expect(try format("{p, number}", "en", ["p": .decimal("n/a")]) == "n/a")
     }
 
+    @Test("numbers keep all 18 digits and use the locale's own digits")
+    func exactAndNativeDigits() throws {
+        #expect(try format("{n, number}", "en", ["n": .decimal("123456789012345678")]) == "123,456,789,012,345,678")
+        #expect(try format("{n, number}", "en", ["n": .decimal("-1234567890123456.78")]) == "-1,234,567,890,123,456.78")
+        #expect(try format("{n, plural, other {#}}", "ar-EG", ["n": 1234]) == "\u{0661}\u{066C}\u{0662}\u{0663}\u{0664}")
+        #expect(try format("{n, number}", "en", ["n": .decimal("-0.05")]) == "-0.05")
+    }
+
     @Test("# outside a plural is literal text")
     func poundOutsidePlural() throws {
         #expect(try format("Item #{n}", "en", ["n": 7]) == "Item #7")

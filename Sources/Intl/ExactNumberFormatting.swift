@@ -1,0 +1,35 @@
+import Foundation
+
+extension NumberFormatter {
+    /// Formats `magnitude / 10^scale` (negated if asked) with exactly `scale` fraction digits,
+    /// exactly: swift-corelibs-foundation hands NSDecimalNumber to ICU as a Double, which loses
+    /// digits beyond 15 or so, so the formatter only lays out a template with the same number
+    /// of digits (`10…0.00`, exact in Double) and the real digits are written into it.
+    /// Call only from the thread that owns the formatter.
+    func exactString(isNegative: Bool, magnitude: UInt64, scale: Int) -> String? {
+        let digits = Array(String(magnitude).utf8).map { $0 - UInt8(ascii: "0") }
+        let padded = [UInt8](repeating: 0, count: max(0, scale + 1 - digits.count)) + digits
+        let integerDigits = padded.count - scale
+        minimumFractionDigits = scale
+        maximumFractionDigits = scale
+        let template = Decimal(
+            sign: isNegative ? .minus : .plus, exponent: integerDigits - 1, significand: Decimal(1))
+        guard let laidOut = string(from: template as NSDecimalNumber) else { return nil }
+        var result = String.UnicodeScalarView()
+        var next = 0
+        var zero: UInt32?
+        for scalar in laidOut.unicodeScalars {
+            guard scalar.properties.generalCategory == .decimalNumber else {
+                result.append(scalar)
+                continue
+            }
+            // The template's first digit is a 1, so the locale's zero is just below it.
+            let base = zero ?? scalar.value - 1
+            zero = base
+            guard next < padded.count, let digit = Unicode.Scalar(base + UInt32(padded[next])) else { return nil }
+            result.append(digit)
+            next += 1
+        }
+        return next == padded.count ? String(result) : nil
+    }
+}

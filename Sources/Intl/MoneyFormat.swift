@@ -1,0 +1,65 @@
+import Foundation
+
+/// Writes money the way a locale does (`119,00 €` in de-DE, `€119.00` in en-IE), with exactly
+/// the currency's ISO 4217 digits; formatted texts are cached, since pages repeat prices.
+public struct MoneyFormat: Sendable {
+    /// The locale whose currency style is used, such as `de-DE`.
+    public let localeTag: String
+    private let texts: LocaleMoneyTexts
+
+    /// The money format of a locale; formats for the same tag share one formatter and cache.
+    public init(localeTag: String) {
+        self.localeTag = localeTag
+        self.texts = LocaleMoneyTexts.forLocale(localeTag)
+    }
+
+    /// The amount in the locale's currency style: `¥18,000`, `$24.00`, `119,00 €`.
+    public func string(_ money: Money) -> String {
+        texts.text(money)
+    }
+}
+
+/// One locale's currency formatters (one per currency) and formatted texts, behind a lock.
+final class LocaleMoneyTexts: @unchecked Sendable {
+    // @unchecked: `formatters` (NumberFormatter is not thread-safe) and `texts` are touched
+    // only while holding `lock`.
+    private let lock = NSLock()
+    private let locale: Locale
+    private var formatters: [Currency: NumberFormatter] = [:]
+    private var texts: [Money: String] = [:]
+    private static let cacheLimit = 100_000
+
+    private static let shared = LockedCache<String, LocaleMoneyTexts>()
+
+    static func forLocale(_ localeTag: String) -> LocaleMoneyTexts {
+        shared.value(for: localeTag) { LocaleMoneyTexts(locale: Locale(identifier: localeTag)) }
+    }
+
+    private init(locale: Locale) {
+        self.locale = locale
+    }
+
+    func text(_ money: Money) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let text = texts[money] { return text }
+        let formatter = formatter(for: money.currency)
+        let text =
+            formatter.exactString(
+                isNegative: money.minorUnits < 0, magnitude: UInt64(money.minorUnits.magnitude),
+                scale: money.currency.exponent) ?? money.description
+        if texts.count < LocaleMoneyTexts.cacheLimit { texts[money] = text }
+        return text
+    }
+
+    /// Call only while holding `lock`.
+    private func formatter(for currency: Currency) -> NumberFormatter {
+        if let formatter = formatters[currency] { return formatter }
+        let formatter = NumberFormatter()
+        formatter.locale = locale
+        formatter.numberStyle = .currency
+        formatter.currencyCode = currency.code
+        formatters[currency] = formatter
+        return formatter
+    }
+}
