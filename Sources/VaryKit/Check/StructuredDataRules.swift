@@ -19,9 +19,9 @@ enum StructuredDataRules {
             do {
                 json = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
             } catch {
-                let (reason, offset) = explanation(error)
+                let (reason, lines) = explanation(error, in: text)
                 diagnostics.append(context.error(
-                    line: script.line + lineOffset(in: text, atByte: offset), path: locator,
+                    line: script.line + lines, path: locator,
                     "JSON-LD is not valid JSON: \(reason)"))
                 continue
             }
@@ -43,13 +43,20 @@ enum StructuredDataRules {
         return diagnostics
     }
 
-    /// Foundation's explanation of a JSON error and the byte offset it names ("around character 7"), if any.
-    private static func explanation(_ error: Error) -> (reason: String, offset: Int?) {
+    /// Foundation's explanation of a JSON error and how many lines into the text it points.
+    ///
+    /// Foundation says "around character 21" on Linux and "around line 3, column 0" on older Darwin releases.
+    private static func explanation(_ error: Error, in text: String) -> (reason: String, lines: Int) {
         let info = (error as NSError).userInfo
-        let text = (info[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription)
+        let reason = (info[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let range = text.range(of: "around character ") else { return (text, nil) }
-        return (text, Int(text[range.upperBound...].prefix(while: \.isNumber)))
+        if let range = reason.range(of: "around line "), let line = Int(reason[range.upperBound...].prefix(while: \.isNumber)) {
+            return (reason, max(0, line - 1))
+        }
+        if let range = reason.range(of: "around character ") {
+            return (reason, lineOffset(in: text, atByte: Int(reason[range.upperBound...].prefix(while: \.isNumber))))
+        }
+        return (reason, 0)
     }
 
     /// How many lines into `text` the byte at `offset` is.
