@@ -19,8 +19,19 @@ enum StructuredDataRules {
             do {
                 json = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
             } catch {
+                let (reason, lines) = explanation(error, in: text)
                 diagnostics.append(context.error(
-                    line: script.line, path: locator, "JSON-LD is not valid JSON: \(reason(error))"))
+                    line: script.line + lines, path: locator,
+                    "JSON-LD is not valid JSON: \(reason)"))
+                continue
+            }
+            // Foundation accepts `[1,]`, which JSON (and so JSON-LD) does not; a template looping over
+            // products with a comma after each item produces exactly that.
+            if let offset = trailingComma(in: text) {
+                diagnostics.append(context.error(
+                    line: script.line + lineOffset(in: text, atByte: offset), path: locator,
+                    "JSON-LD is not valid JSON: a comma before a closing bracket around character \(offset)",
+                    hint: "remove the comma after the last item"))
                 continue
             }
             for (path, product) in products(in: json, path: locator) {
@@ -32,11 +43,52 @@ enum StructuredDataRules {
         return diagnostics
     }
 
-    /// Foundation's explanation of a JSON error, without the wrapper text.
-    private static func reason(_ error: Error) -> String {
+    /// Foundation's explanation of a JSON error and how many lines into the text it points.
+    ///
+    /// Foundation says "around character 21" on Linux and "around line 3, column 0" on older Darwin releases.
+    private static func explanation(_ error: Error, in text: String) -> (reason: String, lines: Int) {
         let info = (error as NSError).userInfo
-        let text = info[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = (info[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        if let range = reason.range(of: "around line "), let line = Int(reason[range.upperBound...].prefix(while: \.isNumber)) {
+            return (reason, max(0, line - 1))
+        }
+        if let range = reason.range(of: "around character ") {
+            return (reason, lineOffset(in: text, atByte: Int(reason[range.upperBound...].prefix(while: \.isNumber))))
+        }
+        return (reason, 0)
+    }
+
+    /// How many lines into `text` the byte at `offset` is.
+    private static func lineOffset(in text: String, atByte offset: Int?) -> Int {
+        guard let offset else { return 0 }
+        return text.utf8.prefix(offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    }
+
+    /// The byte offset of a comma followed only by white space and `]` or `}`, outside strings.
+    static func trailingComma(in text: String) -> Int? {
+        var inString = false, escaped = false
+        var pendingComma: Int? = nil
+        for (offset, byte) in text.utf8.enumerated() {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true; pendingComma = nil
+            case UInt8(ascii: ","): pendingComma = offset
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): if let pendingComma { return pendingComma }
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): break
+            default: pendingComma = nil
+            }
+        }
+        return nil
     }
 
     /// Products at the top level, in arrays, in `@graph`, in `mainEntity` and in an ItemList's elements.
