@@ -11,7 +11,7 @@ let usage = """
 var arguments = Array(CommandLine.arguments.dropFirst())
 let command = arguments.isEmpty ? "" : arguments.removeFirst()
 let status: Int32
-do {
+do throws(UsageError) {
     switch command {
     case "build": status = try BuildCommand(Arguments(arguments)).run()
     case "check": status = try CheckCommand(Arguments(arguments)).run()

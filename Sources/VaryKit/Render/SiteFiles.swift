@@ -20,3 +20,16 @@ struct SiteFiles {
         ]
     }
 }
+
+extension RouteTable {
+    /// The routing table of a store: its regions with their countries and locales, segments and cookie.
+    init(content: StoreContent) {
+        let site = content.site
+        self.init(
+            defaultRegion: site.defaultRegion.id, segmentCookie: site.segmentCookie, countryHeader: site.countryHeader,
+            defaultSegment: site.defaultSegment.id, segments: content.segments.map(\.id),
+            regions: content.regions.map { region in
+                RouteTable.Region(id: region.id, countries: region.countries, locales: region.locales.map { LocalePath(tag: $0) })
+            })
+    }
+}
