@@ -42,9 +42,9 @@ struct AffinityMatch: Sendable {
     /// `A` in 0…1.
     var value: Double
 
-    init(_ product: Product, _ affinity: Affinity) {
+    init(_ product: Product, ancestry: [String], _ affinity: Affinity) {
         category = nil
-        for key in product.categoryAncestry {
+        for key in ancestry where !affinity.categories.isEmpty {
             guard let weight = affinity.categories[key].map(unit), weight > 0 else { continue }
             if weight >= (category?.weight ?? 0) { category = (key, weight) }
         }

@@ -278,4 +278,13 @@ struct RankingTests {
         #expect(ranked(products, limit: -1).isEmpty)
         #expect(ranked(products, limit: 100).count == 10)
     }
+
+    @Test("a product pinned twice is placed once")
+    func duplicatePin() {
+        let segment = F.segment("vip", pinned: ["b", "b", "a"])
+        let products = ["a", "b", "c"].map { F.product($0, category: "cat-\($0)", brand: $0, popularity: 0.5) }
+        let result = ranked(products, segment: segment)
+        #expect(ids(result) == ["b", "a", "c"])
+        #expect(result.map(\.pinned) == [true, true, false])
+    }
 }
