@@ -41,6 +41,13 @@ public enum Ineligibility: Error, Sendable, Hashable, CustomStringConvertible {
 public func eligibility(
     of product: Product, audience: PageAudience, promotions active: [Promotion]
 ) -> Result<PricedProduct, Ineligibility> {
+    eligibility(of: product, ancestry: product.categoryAncestry, audience: audience, promotions: active)
+}
+
+/// `eligibility(of:audience:promotions:)` with the product's category ancestry computed once by the caller.
+func eligibility(
+    of product: Product, ancestry: [String], audience: PageAudience, promotions active: [Promotion]
+) -> Result<PricedProduct, Ineligibility> {
     let region = audience.region
     let segment = audience.segment
     guard product.isSold(in: region.id) else { return .failure(.notSold(region: region.id)) }
@@ -48,13 +55,13 @@ public func eligibility(
     if segment.exclude.products.contains(where: { $0.id == product.id }) {
         return .failure(.excludedProduct(segment: segment.id))
     }
-    if let category = product.categoryAncestry.first(where: segment.exclude.categories.contains) {
+    if let category = ancestry.first(where: segment.exclude.categories.contains) {
         return .failure(.excludedCategory(segment: segment.id, category: category))
     }
     if let tag = product.tags.first(where: segment.exclude.tags.contains) {
         return .failure(.excludedTag(segment: segment.id, tag: tag))
     }
-    guard let priced = price(product, audience: audience, promotions: active) else {
+    guard let priced = price(product, ancestry: ancestry, audience: audience, promotions: active) else {
         return .failure(.notPriced(currency: region.currency.code))
     }
     if let ceiling = segment.priceCeiling[region.currency.code], priced.final.minorUnits > ceiling.minorUnits {

@@ -57,33 +57,60 @@ public struct AppliedPromotion: Sendable, Hashable {
 /// A promotion that would save nothing is not listed as applied. `active` is expected to come from
 /// `activePromotions(_:for:at:)`: targeting and dates are not checked again here.
 public func price(_ product: Product, audience: PageAudience, promotions active: [Promotion]) -> PricedProduct? {
+    price(product, ancestry: product.categoryAncestry, audience: audience, promotions: active)
+}
+
+/// `price(_:audience:promotions:)` with the product's category ancestry computed once by the caller.
+func price(
+    _ product: Product, ancestry: [String], audience: PageAudience, promotions active: [Promotion]
+) -> PricedProduct? {
     let currency = audience.region.currency
     guard let regular = product.price(in: audience.region), regular.currency == currency else { return nil }
-    let eligible = active.filter { $0.appliesTo.contains(product) && $0.canPrice(in: currency) }
+    // Indices rather than filtered copies: this runs for every product on every page.
+    var best: (index: Int, saving: Int)?
+    var stackable: [Int] = []
+    for index in active.indices where active[index].appliesTo.contains(product, ancestry: ancestry) {
+        guard active[index].canPrice(in: currency) else { continue }
+        if active[index].stackable {
+            stackable.append(index)
+            continue
+        }
+        let saving = active[index].saving(on: regular.minorUnits, currency: currency)
+        if let current = best, !isBetter(active[index], saving, than: active[current.index], current.saving) { continue }
+        best = (index, saving)
+    }
+    stackable.sort { a, b in
+        active[a].priority != active[b].priority ? active[a].priority > active[b].priority : active[a].id < active[b].id
+    }
 
     var running = regular.minorUnits
     var applied: [AppliedPromotion] = []
-    func apply(_ promotion: Promotion) {
-        let saving = promotion.saving(on: running, currency: currency)
-        guard saving > 0 else { return }
+    for index in (best.map { [$0.index] } ?? []) + stackable {
+        let saving = active[index].saving(on: running, currency: currency)
+        guard saving > 0 else { continue }
         running -= saving
-        applied.append(AppliedPromotion(promotion: promotion.id, saving: Money(minorUnits: saving, currency: currency)))
+        applied.append(AppliedPromotion(promotion: active[index].id, saving: Money(minorUnits: saving, currency: currency)))
     }
-
-    let best = eligible.filter { !$0.stackable }.min { a, b in
-        if a.priority != b.priority { return a.priority > b.priority }
-        let savingA = a.saving(on: running, currency: currency)
-        let savingB = b.saving(on: running, currency: currency)
-        if savingA != savingB { return savingA > savingB }
-        return a.id < b.id
-    }
-    if let best { apply(best) }
-    let stackable = eligible.filter(\.stackable).sorted { a, b in
-        a.priority != b.priority ? a.priority > b.priority : a.id < b.id
-    }
-    for promotion in stackable { apply(promotion) }
 
     return PricedProduct(regular: regular, final: Money(minorUnits: running, currency: currency), applied: applied)
+}
+
+/// Whether a non-stackable promotion beats another: higher priority, then larger saving, then smaller id.
+private func isBetter(_ a: Promotion, _ savingA: Int, than b: Promotion, _ savingB: Int) -> Bool {
+    if a.priority != b.priority { return a.priority > b.priority }
+    if savingA != savingB { return savingA > savingB }
+    return a.id < b.id
+}
+
+extension ProductSelection {
+    /// `contains(_:)` with the product's category ancestry computed once by the caller, as ranking prices every
+    /// product against every promotion on every page.
+    func contains(_ product: Product, ancestry: [String]) -> Bool {
+        if isEverything { return true }
+        if products.contains(where: { $0.id == product.id }) { return true }
+        if !categories.isEmpty, ancestry.contains(where: categories.contains) { return true }
+        return product.tags.contains(where: tags.contains)
+    }
 }
 
 extension Promotion {

@@ -28,66 +28,80 @@ public func rank(
     popularity: RegionalPopularity, limit: Int
 ) -> [RankedProduct] {
     guard limit > 0 else { return [] }
-    var candidates: [String: Candidate] = [:]
-    for product in content.products {
-        guard case .success(let priced) = eligibility(of: product, audience: audience, promotions: active) else {
-            continue
-        }
-        let match = AffinityMatch(product, audience.segment.affinity)
+    let products = content.products
+    let pinnedIDs = Set(audience.segment.pinned.map(\.id))
+    var candidates: [Candidate] = []
+    var pinnedCandidates: [String: Int] = [:]
+    for index in products.indices {
+        let ancestry = products[index].categoryAncestry
+        guard case .success(let priced) = eligibility(
+            of: products[index], ancestry: ancestry, audience: audience, promotions: active)
+        else { continue }
+        let match = AffinityMatch(products[index], ancestry: ancestry, audience.segment.affinity)
         let breakdown = Scoring.breakdown(
-            product, match: match, audience: audience, priced: priced, popularity: popularity)
-        candidates[product.id] = Candidate(product: product, priced: priced, match: match, breakdown: breakdown)
+            products[index], match: match, audience: audience, priced: priced, popularity: popularity)
+        if pinnedIDs.contains(products[index].id) { pinnedCandidates[products[index].id] = candidates.count }
+        candidates.append(Candidate(product: index, priced: priced, match: match, breakdown: breakdown))
     }
 
     var placed: [RankedProduct] = []
+    var isPlaced = [Bool](repeating: false, count: candidates.count)
     var categoryCounts: [String: Int] = [:]
     var brandCounts: [String: Int] = [:]
-    func diversity(_ product: Product) -> Double {
-        Scoring.diversity(
+    func diversity(_ candidate: Int) -> Double {
+        let product = products[candidates[candidate].product]
+        return Scoring.diversity(
             sameCategory: categoryCounts[product.category] ?? 0, sameBrand: brandCounts[product.brand] ?? 0)
     }
-    func place(_ candidate: Candidate, pinned: Bool) {
-        var breakdown = candidate.breakdown
-        if !pinned { breakdown.diversity = diversity(candidate.product) }
+    func place(_ candidate: Int, pinned: Bool) {
+        let product = products[candidates[candidate].product]
+        var breakdown = candidates[candidate].breakdown
+        if !pinned { breakdown.diversity = diversity(candidate) }
         let reasons = reasons(
-            pinned: pinned, match: candidate.match, product: candidate.product, audience: audience,
-            priced: candidate.priced, popularity: popularity)
+            pinned: pinned, match: candidates[candidate].match, product: product, audience: audience,
+            priced: candidates[candidate].priced, popularity: popularity)
         placed.append(
             RankedProduct(
-                product: candidate.product, score: breakdown.total, rank: placed.count + 1, pinned: pinned,
-                price: candidate.priced, reasons: reasons, breakdown: breakdown))
-        categoryCounts[candidate.product.category, default: 0] += 1
-        brandCounts[candidate.product.brand, default: 0] += 1
+                product: product, score: breakdown.total, rank: placed.count + 1, pinned: pinned,
+                price: candidates[candidate].priced, reasons: reasons, breakdown: breakdown))
+        isPlaced[candidate] = true
+        categoryCounts[product.category, default: 0] += 1
+        brandCounts[product.brand, default: 0] += 1
     }
 
     for reference in audience.segment.pinned where placed.count < limit {
-        guard let candidate = candidates.removeValue(forKey: reference.id) else { continue }
+        guard let candidate = pinnedCandidates[reference.id], !isPlaced[candidate] else { continue }
         place(candidate, pinned: true)
     }
 
     // Sorted by base score, so the scan for the best penalized score can stop early: a penalty never raises a score.
-    var remaining = candidates.values.sorted { a, b in
-        a.breakdown.base != b.breakdown.base ? a.breakdown.base > b.breakdown.base : a.product.id < b.product.id
+    func id(_ candidate: Int) -> String { products[candidates[candidate].product].id }
+    var remaining = candidates.indices.filter { !isPlaced[$0] }.sorted { a, b in
+        let baseA = candidates[a].breakdown.base
+        let baseB = candidates[b].breakdown.base
+        return baseA != baseB ? baseA > baseB : id(a) < id(b)
     }
     while placed.count < limit, !remaining.isEmpty {
-        var bestIndex = 0
+        var bestPosition = 0
         var bestScore = -Double.infinity
-        for (index, candidate) in remaining.enumerated() {
-            if candidate.breakdown.base < bestScore { break }
-            let score = candidate.breakdown.base * diversity(candidate.product)
-            if score > bestScore || (score == bestScore && candidate.product.id < remaining[bestIndex].product.id) {
-                bestIndex = index
+        for (position, candidate) in remaining.enumerated() {
+            let base = candidates[candidate].breakdown.base
+            if base < bestScore { break }
+            let score = base * diversity(candidate)
+            if score > bestScore || (score == bestScore && id(candidate) < id(remaining[bestPosition])) {
+                bestPosition = position
                 bestScore = score
             }
         }
-        place(remaining.remove(at: bestIndex), pinned: false)
+        place(remaining.remove(at: bestPosition), pinned: false)
     }
     return placed
 }
 
 /// A product that may be recommended, with what ranking needs to place and explain it.
 private struct Candidate {
-    var product: Product
+    /// Its index in the catalog.
+    var product: Int
     var priced: PricedProduct
     var match: AffinityMatch
     var breakdown: ScoreBreakdown

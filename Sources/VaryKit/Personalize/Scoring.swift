@@ -42,13 +42,13 @@ struct AffinityMatch: Sendable {
     /// `A` in 0…1.
     var value: Double
 
-    init(_ product: Product, _ affinity: Affinity) {
+    init(_ product: Product, ancestry: [String], _ affinity: Affinity) {
         category = nil
-        for key in product.categoryAncestry {
+        for key in ancestry where !affinity.categories.isEmpty {
             guard let weight = affinity.categories[key].map(unit), weight > 0 else { continue }
             if weight >= (category?.weight ?? 0) { category = (key, weight) }
         }
-        tags = Set(product.tags).compactMap { tag in
+        tags = affinity.tags.isEmpty ? [] : Set(product.tags).compactMap { tag in
             affinity.tags[tag].map(unit).flatMap { $0 > 0 ? (tag, $0) : nil }
         }.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.name < $1.name }
         brand = affinity.brands[product.brand].map(unit).flatMap { $0 > 0 ? (product.brand, $0) : nil }

@@ -197,4 +197,30 @@ struct PricingTests {
         let third = PricedProduct(regular: F.eur("3.00"), final: F.eur("2.00"), applied: [])
         #expect(third.percentOff == 33)
     }
+
+    @Test("the pricing fast path selects exactly the products ProductSelection.contains selects")
+    func selectionFastPathAgrees() {
+        let products = [
+            F.product("a", category: "apparel/jackets/shell", tags: ["rain"]),
+            F.product("b", category: "apparel", tags: []),
+            F.product("c", category: "footwear/boots", tags: ["winter", "rain"]),
+            F.product("d", category: "", tags: ["gift"]),
+        ]
+        let selections = [
+            ProductSelection(),
+            ProductSelection(categories: ["apparel"]),
+            ProductSelection(categories: ["apparel/jackets"]),
+            ProductSelection(categories: ["apparel/jack"]),
+            ProductSelection(tags: ["rain"]),
+            ProductSelection(products: [F.ref("d")], categories: ["footwear"]),
+            ProductSelection(categories: [""]),
+        ]
+        for selection in selections {
+            for product in products {
+                #expect(
+                    selection.contains(product, ancestry: product.categoryAncestry) == selection.contains(product),
+                    "\(selection) on \(product.id)")
+            }
+        }
+    }
 }

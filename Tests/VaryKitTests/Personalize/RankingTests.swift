@@ -278,4 +278,32 @@ struct RankingTests {
         #expect(ranked(products, limit: -1).isEmpty)
         #expect(ranked(products, limit: 100).count == 10)
     }
+
+    @Test("a product pinned twice is placed once")
+    func duplicatePin() {
+        let segment = F.segment("vip", pinned: ["b", "b", "a"])
+        let products = ["a", "b", "c"].map { F.product($0, category: "cat-\($0)", brand: $0, popularity: 0.5) }
+        let result = ranked(products, segment: segment)
+        #expect(ids(result) == ["b", "a", "c"])
+        #expect(result.map(\.pinned) == [true, true, false])
+    }
+
+    @Test("with regional orders, popularity is half catalog and half recent orders, under the affinity share")
+    func breakdownWithOrders() throws {
+        let segment = F.segment("hikers", affinity: Affinity(brands: ["trail": 1]))
+        let products = [
+            F.product("shell", category: "apparel/jackets", brand: "alpine", popularity: 0.4),
+            F.product("boots", category: "footwear/boots", brand: "trail", popularity: 0.8),
+        ]
+        let orders = [F.order("o1", "shell", quantity: 2, daysAgo: 0), F.order("o2", "boots", quantity: 1, daysAgo: 0)]
+        let result = ranked(products, segment: segment, orders: orders)
+        #expect(ids(result) == ["boots", "shell"])
+        let shell = try #require(result.first { $0.product.id == "shell" })
+        #expect(shell.breakdown.affinity == 0)
+        #expect(abs(shell.breakdown.popularity - 0.35 * 0.5 * 0.4) < 1e-12)
+        #expect(abs(shell.breakdown.trending - 0.35 * 0.5 * 1.0) < 1e-12)
+        let boots = try #require(result.first { $0.product.id == "boots" })
+        #expect(abs(boots.breakdown.trending - 0.35 * 0.5 * 0.5) < 1e-12)
+        #expect(boots.reasons == [.brand("trail"), .trending, .popular])
+    }
 }
