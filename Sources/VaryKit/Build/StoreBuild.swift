@@ -26,7 +26,7 @@ public enum StoreBuild {
         clock.start("validate")
         var diagnostics = loadDiagnostics + templateDiagnostics
         if let loaded {
-            diagnostics += ContentValidator.validate(loaded, assets: Set(templates?.assets.keys ?? [:].keys))
+            diagnostics += ContentValidator.validate(loaded, assets: SiteTemplates.assetPaths(templateFiles))
         }
         clock.finish()
         diagnostics.sort()

@@ -17,7 +17,11 @@ enum AlternateRules {
         }
         let own = context.expectedLanguage
             ?? tree.elements(named: "html").first?.attribute("lang").map(PageElement.trimmed)
-        if !seen.isEmpty, let own, !own.isEmpty, seen[own.lowercased()] == nil {
+        // A page in `en` for a region may be announced as `en-DE`: the region's country refines the language.
+        let ownKey = own?.lowercased() ?? ""
+        if !seen.isEmpty, let own, !own.isEmpty,
+            !seen.keys.contains(where: { $0 == ownKey || $0.hasPrefix(ownKey + "-") })
+        {
             let line = tree.elements(named: "link").first(where: { $0.attribute("hreflang") != nil })?.line ?? 0
             diagnostics.append(context.error(
                 line: line, "the hreflang alternates do not include the page's own language \(own)",

@@ -11,6 +11,11 @@ public struct SiteTemplates: Sendable {
     /// The folder name used in diagnostics (`site-templates`).
     public let root: String
 
+    /// The asset paths under `assets/` of a templates folder (`css/store.css`), known even when templates fail to compile.
+    public static func assetPaths(_ source: SourceFiles) -> Set<String> {
+        Set(source.files.keys.filter { $0.hasPrefix("assets/") }.map { String($0.dropFirst("assets/".count)) })
+    }
+
     /// Compiles every `.mustache` file, named by its path without the extension; reports all template errors.
     public static func load(_ source: SourceFiles) -> (templates: SiteTemplates?, diagnostics: [Diagnostic]) {
         var sources: [String: String] = [:]

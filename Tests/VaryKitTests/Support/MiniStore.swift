@@ -34,10 +34,10 @@ enum MiniStore {
         var templateSource = templates()
         for (path, text) in templateReplacements { templateSource.files[path] = Array(text.utf8) }
         let (loaded, loadDiagnostics) = ContentLoader.load(source)
-        let (siteTemplates, templateDiagnostics) = SiteTemplates.load(templateSource)
+        let (_, templateDiagnostics) = SiteTemplates.load(templateSource)
         var all = loadDiagnostics + templateDiagnostics
         if let loaded {
-            all += ContentValidator.validate(loaded, assets: Set(siteTemplates?.assets.keys.map { $0 } ?? []))
+            all += ContentValidator.validate(loaded, assets: SiteTemplates.assetPaths(templateSource))
         }
         return all.filter { $0.severity == .error }.sorted().map(\.description)
     }

@@ -52,14 +52,14 @@ struct BadInputTests {
             ]
             """
         #expect(MiniStore.errors(content: ["bundles.json": bundles]) == [
-            "content/bundles.json:3:24: bundles[0].items[0].product: unknown product 'rope-8' (did you mean 'rope-9'?)"
+            "content/bundles.json:3:26: bundles[0].items[0].product: unknown product 'rope-8' (did you mean 'rope-9'?)"
         ])
     }
 
     @Test("a date that is not an ISO 8601 instant")
     func badDate() {
         let errors = MiniStore.errors(content: ["promotions.json": promotion(#""starts": "2026-11-20T00:00:00Z", "ends": "2026-13-01""#)])
-        #expect(errors == [#"content/promotions.json:3:52: promotions[0].ends: "2026-13-01" is not an ISO 8601 instant"#])
+        #expect(errors == [#"content/promotions.json:3:46: promotions[0].ends: "2026-13-01" is not an ISO 8601 instant"#])
     }
 
     @Test("an instant without an offset")
@@ -75,28 +75,28 @@ struct BadInputTests {
         let errors = MiniStore.errors(content: [
             "promotions.json": promotion(#""starts": "2026-12-01T00:00:00Z", "ends": "2026-11-01T00:00:00Z""#)
         ])
-        #expect(errors == ["content/promotions.json:3:45: promotions[0].ends: ends before or when it starts"])
+        #expect(errors == ["content/promotions.json:3:46: promotions[0].ends: ends before or when it starts"])
     }
 
     @Test("an unknown currency suggests a real one")
     func unknownCurrency() {
         let catalog = product.replacingOccurrences(of: "\"EUR\": \"179.00\"", with: "\"EUX\": \"179.00\"")
         let errors = MiniStore.errors(content: ["catalog/products.json": catalog])
-        #expect(errors.contains("content/catalog/products.json:5:38: products[0].prices.EUX: unknown currency 'EUX' (did you mean 'EUR'?)"))
+        #expect(errors.contains("content/catalog/products.json:5:33: products[0].prices.EUX: unknown currency 'EUX' (did you mean 'EUR'?)"))
     }
 
     @Test("money with more decimals than its currency has")
     func tooManyDecimals() {
         let catalog = product.replacingOccurrences(of: "\"JPY\": \"26000\"", with: "\"JPY\": \"26000.5\"")
         let errors = MiniStore.errors(content: ["catalog/products.json": catalog])
-        #expect(errors.contains(#"content/catalog/products.json:5:61: products[0].prices.JPY: "26000.5" has more decimals than JPY allows (0 decimals)"#))
+        #expect(errors.contains(#"content/catalog/products.json:5:57: products[0].prices.JPY: "26000.5" has more decimals than JPY allows (0)"#))
     }
 
     @Test("a duplicate id names where it was first defined")
     func duplicateID() {
         let catalog = product.replacingOccurrences(of: "\"id\": \"rope-9\"", with: "\"id\": \"stove\"")
         let errors = MiniStore.errors(content: ["catalog/products.json": catalog])
-        #expect(errors.contains { $0.hasPrefix("content/catalog/products.json:2:3: duplicate product id 'stove' (first defined at content/catalog/extra.csv:2)") })
+        #expect(errors.contains("content/catalog/extra.csv:2:1: duplicate product id 'stove' (first defined at content/catalog/products.json:2)"), "\(errors)")
     }
 
     @Test("an id that is not path-safe")
@@ -117,14 +117,14 @@ struct BadInputTests {
     func wrongType() {
         let catalog = product.replacingOccurrences(of: "\"stock\": {\"us\": 1}", with: "\"stock\": {\"us\": 1}, \"popularity\": \"high\"")
         let errors = MiniStore.errors(content: ["catalog/products.json": catalog])
-        #expect(errors.contains("content/catalog/products.json:6:38: products[0].popularity: expected a number, found a string"))
+        #expect(errors.contains("content/catalog/products.json:6:39: products[0].popularity: expected a number, found a string"))
     }
 
     @Test("stock in an unknown region")
     func unknownRegionInStock() {
         let catalog = product.replacingOccurrences(of: "\"stock\": {\"us\": 1}", with: "\"stock\": {\"uk\": 1}")
         let errors = MiniStore.errors(content: ["catalog/products.json": catalog])
-        #expect(errors.contains("content/catalog/products.json:6:16: products[0].stock.uk: unknown region 'uk' (did you mean 'us'?)"))
+        #expect(errors.contains("content/catalog/products.json:6:15: products[0].stock.uk: unknown region 'uk' (did you mean 'us'?)"))
     }
 
     @Test("a product sold in a region without a price in its currency")
@@ -175,7 +175,7 @@ struct BadInputTests {
     func missingImage() {
         let catalog = product.replacingOccurrences(of: "products/rope.svg", with: "products/rpoe.svg")
         let errors = MiniStore.errors(content: ["catalog/products.json": catalog])
-        #expect(errors.contains("content/catalog/products.json:4:23: products[0].image.src: image 'products/rpoe.svg' is not in site-templates/assets/ (did you mean 'products/rope.svg'?)"))
+        #expect(errors.contains("content/catalog/products.json:4:22: products[0].image.src: image 'products/rpoe.svg' is not in site-templates/assets/ (did you mean 'products/rope.svg'?)"))
     }
 
     @Test("a CSV row with the wrong number of cells")
@@ -189,7 +189,7 @@ struct BadInputTests {
     func csvCellType() {
         let csv = "id,sku,title,category,brand,image.src,image.alt,prices.USD,stock.us\nstove,ST-1,Stove,camping,Blaze,products/stove.svg,Stove,59.00,many\n"
         let errors = MiniStore.errors(content: ["catalog/extra.csv": csv])
-        #expect(errors.contains("content/catalog/extra.csv:2:62: stock.us: expected an integer, found a string"))
+        #expect(errors.contains("content/catalog/extra.csv:2:63: stock.us: expected an integer, found a string"))
     }
 
     @Test("an unclosed section in a template")

@@ -91,7 +91,7 @@ public struct PageModelBuilder: Sendable {
             "subline": .string(locale.text(segment.subline, defaultTag: site.defaultLocale)),
             "isDefault": .bool(segment.id == site.defaultSegment.id),
         ])
-        let landing = PageSpec(kind: .landing, region: region.id, locale: tag)
+        let landing = PageSpec(kind: .landing, region: region.id, locale: region.locales.contains(tag) ? tag : region.locales[0])
         context["segments"] = .list(inputs.content.segments.map { other in
             let isDefault = other.id == site.defaultSegment.id
             let path = PageSpec(kind: .landing, region: region.id, locale: tag, segment: isDefault ? nil : other.id).path
@@ -133,8 +133,9 @@ public struct PageModelBuilder: Sendable {
 
     /// The same page in every region and locale where it exists, plus `x-default` (the chooser), sorted.
     public func alternates(of page: PageSpec) -> [(hreflang: String, url: String)] {
+        // The chooser is itself the x-default of every other page; it has no language variants.
+        guard page.kind != .chooser else { return [] }
         var result: [(hreflang: String, url: String)] = [("x-default", inputs.absoluteURL("/"))]
-        guard page.kind != .chooser else { return result }
         for region in inputs.content.regions {
             for locale in region.locales {
                 let other = PageSpec(kind: page.kind, region: region.id, locale: locale, segment: page.segment, item: page.item)
