@@ -66,7 +66,7 @@ public enum StoreBuild {
         let allPaths = Set(pages.map(\.file) + assetURLs.values.map { String($0.dropFirst()) } + SiteFiles.fixedPaths)
         let rendered = PageRenderer(
             builder: PageModelBuilder(inputs: inputs), templates: templates, staging: staging, strict: options.strict,
-            allPaths: allPaths, outputName: options.outputName
+            checker: PageChecker(allPaths: allPaths, outputName: options.outputName)
         ).renderAll(pages, jobs: options.jobs, events: events)
         clock.finish()
         if rendered.renderErrors.isEmpty == false {

@@ -10,17 +10,12 @@ public enum SiteCheck {
     public static func check(
         pages: [CheckedPage], allPaths: Set<String>, outputName: String = "output", siteURL: String? = nil
     ) -> [Diagnostic] {
-        let suggestions = PathSuggestions(paths: allPaths)
-        let prefix = outputName.isEmpty ? "" : (outputName.hasSuffix("/") ? outputName : outputName + "/")
+        let checker = PageChecker(allPaths: allPaths, outputName: outputName, siteURL: siteURL)
         var results = [[Diagnostic]](repeating: [], count: pages.count)
         results.withUnsafeMutableBufferPointer { slots in
             let slots = SendableSlots(base: slots.baseAddress)
             DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-                let page = pages[index]
-                let context = PageContext(
-                    file: prefix + page.path, pagePath: page.path, expectedLanguage: page.expectedLanguage,
-                    allPaths: allPaths, siteURL: siteURL, suggestions: suggestions)
-                slots.base?[index] = check(page.bytes, in: context)
+                slots.base?[index] = checker.check(pages[index])
             }
         }
         return results.flatMap { $0 }.sorted()
@@ -50,6 +45,30 @@ public enum SiteCheck {
         diagnostics += StructuredDataRules.check(tree, in: context)
         diagnostics += ScriptRules.check(tree, in: context)
         return diagnostics
+    }
+}
+
+/// Checks pages one at a time against the same output, for a build that checks each page as it is rendered.
+public struct PageChecker: Sendable {
+    let allPaths: Set<String>
+    let siteURL: String?
+    let prefix: String
+    let suggestions: PathSuggestions
+
+    /// Prepares the lookups shared by every page: the output's paths and their suggestions.
+    public init(allPaths: Set<String>, outputName: String = "output", siteURL: String? = nil) {
+        self.allPaths = allPaths
+        self.siteURL = siteURL
+        prefix = outputName.isEmpty ? "" : (outputName.hasSuffix("/") ? outputName : outputName + "/")
+        suggestions = PathSuggestions(paths: allPaths)
+    }
+
+    /// Every problem of one page, unsorted.
+    public func check(_ page: CheckedPage) -> [Diagnostic] {
+        let context = PageContext(
+            file: prefix + page.path, pagePath: page.path, expectedLanguage: page.expectedLanguage,
+            allPaths: allPaths, siteURL: siteURL, suggestions: suggestions)
+        return SiteCheck.check(page.bytes, in: context)
     }
 }
 

@@ -8,8 +8,7 @@ struct PageRenderer: Sendable {
     let templates: SiteTemplates
     let staging: StagingDirectory
     let strict: Bool
-    let allPaths: Set<String>
-    let outputName: String
+    let checker: PageChecker
 
     struct Result {
         /// Template errors (strict mode) and write failures: the build must not land.
@@ -34,10 +33,10 @@ struct PageRenderer: Sendable {
                     do {
                         try staging.write(page.file, bytes)
                     } catch {
-                        local.renderErrors.append(Diagnostic(file: "\(outputName)/\(page.file)", message: "\(error)"))
+                        local.renderErrors.append(Diagnostic(file: page.file, message: "cannot write: \(error)"))
                     }
                     let checked = CheckedPage(path: page.file, bytes: bytes, expectedLanguage: page.locale ?? builder.inputs.content.site.defaultLocale)
-                    local.checkProblems += SiteCheck.check(pages: [checked], allPaths: allPaths, outputName: outputName)
+                    local.checkProblems += checker.check(checked)
                 case .failure(let problem):
                     local.renderErrors.append(problem)
                 }
