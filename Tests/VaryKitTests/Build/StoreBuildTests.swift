@@ -131,3 +131,42 @@ struct StoreBuildTests {
         #expect(skipped.reason.contains("stove"))
     }
 }
+
+@Suite("vary build exit codes")
+struct BuildExitCodeTests {
+    @Test("a page that fails the checks still builds, with exit code 1 and the problem named")
+    func checkProblemsExitOne() {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        build.write("site-templates/partials/card.mustache", "<li><img src=\"{{image.src}}\">{{title}}</li>")
+        let outcome = build.run()
+        #expect(outcome.exitCode == 1)
+        #expect(outcome.diagnostics.contains { $0.file == "output/us/en-us/index.html" && $0.message.contains("alt") })
+        #expect(build.read("us/en-us/index.html") != nil)
+    }
+
+    @Test("an unreadable content folder is bad input, exit code 2")
+    func missingContent() {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        try? FileManager.default.removeItem(at: build.content)
+        let outcome = build.run()
+        #expect(outcome.exitCode == 2)
+        #expect(!FileManager.default.fileExists(atPath: build.output.path))
+    }
+
+    @Test("a second build of unchanged input writes nothing new and keeps modification times")
+    func incrementalUnchanged() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        #expect(build.run().exitCode == 0)
+        let page = build.output.appendingPathComponent("us/en-us/index.html").path
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: page)
+        let outcome = build.run()
+        #expect(outcome.report?.written == 0)
+        #expect(outcome.report?.removed == 0)
+        let modified = try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as? Date
+        #expect(modified == old)
+    }
+}
