@@ -34,7 +34,6 @@ public struct TemplateLibrary: Sendable {
     /// Renders the named template over `context` into new bytes; with `strict`, a name that resolves to nothing is an error.
     public func render(_ name: String, _ context: Value, strict: Bool = false) throws(RenderError) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(16 * 1024)
         try render(name, context, strict: strict, into: &out)
         return out
     }
@@ -44,8 +43,11 @@ public struct TemplateLibrary: Sendable {
         guard let template = program.templateIndex[name] else {
             throw RenderError(name: name, line: 0, column: 0, message: "no template named '\(name)' in the library")
         }
+        var output = OutputBuffer(capacity: 16 * 1024)
+        defer { output.release() }
         var renderer = Renderer(program: program, strict: strict)
-        try renderer.render(template: template, context: context, into: &buffer)
+        try renderer.render(template: template, context: context, into: &output)
+        buffer.append(contentsOf: output.bytes)
     }
 
     /// Renders the named template over `context` as a string, for tests and small outputs.

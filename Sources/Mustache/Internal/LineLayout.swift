@@ -81,7 +81,7 @@ struct LineLayout {
         for open in stack {
             let token = tokens[open]
             problems.append((token.line, token.column,
-                             "unclosed \(token.tagKind!.noun) '\(token.name)': expected {{/\(token.name)}}"))
+                             "unclosed \(token.tagKind!.noun) '\(token.closingName)': expected {{/\(token.closingName)}}"))
         }
     }
 
@@ -92,11 +92,11 @@ struct LineLayout {
             return
         }
         let innermost = tokens[top]
-        if innermost.name != token.name {
+        if innermost.closingName != token.name {
             problems.append((token.line, token.column,
-                             "mismatched close tag {{/\(token.name)}}: expected {{/\(innermost.name)}} to close the \(innermost.tagKind!.noun) opened at \(innermost.line):\(innermost.column)"))
+                             "mismatched close tag {{/\(token.name)}}: expected {{/\(innermost.closingName)}} to close the \(innermost.tagKind!.noun) opened at \(innermost.line):\(innermost.column)"))
         }
-        if let depth = stack.lastIndex(where: { tokens[$0].name == token.name }) {
+        if let depth = stack.lastIndex(where: { tokens[$0].closingName == token.name }) {
             match[stack[depth]] = index
             match[index] = stack[depth]
             stack.removeSubrange(depth...)
@@ -116,13 +116,13 @@ struct LineLayout {
         guard tags.count == 2, tokens[tags[0]].range.upperBound == tokens[tags[1]].range.lowerBound else { return .no }
         let first = tokens[tags[0]], second = tokens[tags[1]]
         switch (first.tagKind!, second.tagKind!) {
-        case (.parent, .close) where first.name == second.name: return .yes
-        case (.block, .close) where first.name == second.name: return .blockPair
+        case (.parent, .close) where first.closingName == second.name: return .yes
+        case (.block, .close) where first.closingName == second.name: return .blockPair
         case (.parent, .block): return .yes
         case (.close, .close):
             guard stack.count >= 2 else { return .no }
             let block = tokens[stack[stack.count - 1]], parent = tokens[stack[stack.count - 2]]
-            if block.tagKind == .block, block.name == first.name, parent.tagKind == .parent, parent.name == second.name {
+            if block.tagKind == .block, block.name == first.name, parent.tagKind == .parent, parent.closingName == second.name {
                 return .yes
             }
             return .no

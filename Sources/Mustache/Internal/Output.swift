@@ -1,30 +1,60 @@
 /// Writes values into the output buffer: HTML escaping and numbers, without building intermediate strings.
 
-let trueBytes: [UInt8] = Array("true".utf8)
-let falseBytes: [UInt8] = Array("false".utf8)
 
 /// Bit n is set when byte n must be escaped: `"` `&` `'` `<` `>`.
 private let escapeMask: UInt64 = (1 << 0x22) | (1 << 0x26) | (1 << 0x27) | (1 << 0x3C) | (1 << 0x3E)
 
 /// Appends `bytes` with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`, copying unescaped runs whole.
+/// Eight bytes at a time are checked at once, since most text needs no escaping.
 @inline(__always)
-func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBuffer) {
+    guard let base = bytes.baseAddress else { return }
+    let count = bytes.count
     var runStart = 0
     var index = 0
-    let count = bytes.count
+    let raw = UnsafeRawPointer(base)
+    while index + 8 <= count {
+        if !containsSpecial(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            index += 8
+            continue
+        }
+        let end = index + 8
+        while index < end {
+            let byte = base[index]
+            if byte < 64, (escapeMask >> UInt64(byte)) & 1 != 0 {
+                if runStart < index { out.append(base + runStart, count: index - runStart) }
+                appendEntity(byte, to: &out)
+                runStart = index + 1
+            }
+            index += 1
+        }
+    }
     while index < count {
-        let byte = bytes[index]
+        let byte = base[index]
         if byte < 64, (escapeMask >> UInt64(byte)) & 1 != 0 {
-            if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            if runStart < index { out.append(base + runStart, count: index - runStart) }
             appendEntity(byte, to: &out)
             runStart = index + 1
         }
         index += 1
     }
-    if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+    if runStart < count { out.append(base + runStart, count: count - runStart) }
 }
 
-private func appendEntity(_ byte: UInt8, to out: inout [UInt8]) {
+private let lowBits: UInt64 = 0x0101_0101_0101_0101
+private let highBits: UInt64 = 0x8080_8080_8080_8080
+
+/// Whether any of eight bytes is `& < > " '`: a byte equal to `c` becomes zero after `^ c`, and
+/// `(x - 0x01…) & ~x & 0x80…` is non-zero exactly when some byte of `x` is zero.
+@inline(__always)
+private func containsSpecial(_ word: UInt64) -> Bool {
+    @inline(__always) func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- lowBits) & ~x & highBits }
+    let found = hasZeroByte(word ^ (lowBits &* 0x26)) | hasZeroByte(word ^ (lowBits &* 0x3C))
+        | hasZeroByte(word ^ (lowBits &* 0x3E)) | hasZeroByte(word ^ (lowBits &* 0x22)) | hasZeroByte(word ^ (lowBits &* 0x27))
+    return found != 0
+}
+
+private func appendEntity(_ byte: UInt8, to out: inout OutputBuffer) {
     out.append(UInt8(ascii: "&"))
     switch byte {
     case UInt8(ascii: "&"): out.append(0x61); out.append(0x6D); out.append(0x70)  // amp
@@ -37,7 +67,7 @@ private func appendEntity(_ byte: UInt8, to out: inout [UInt8]) {
 }
 
 /// Appends an integer in decimal.
-func appendDecimal(_ number: Int, to out: inout [UInt8]) {
+func appendDecimal(_ number: Int, to out: inout OutputBuffer) {
     if number == 0 { out.append(UInt8(ascii: "0")); return }
     var magnitude = number.magnitude
     var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, no heap
@@ -49,16 +79,18 @@ func appendDecimal(_ number: Int, to out: inout [UInt8]) {
             count += 1
         }
         if number < 0 { out.append(UInt8(ascii: "-")) }
-        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+        let digitsStart = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + (24 - count)
+        out.append(digitsStart, count: count)
     }
 }
 
 /// Appends a decimal number as the specification expects (`1.21`); whole numbers print without `.0`.
-func appendNumber(_ number: Double, to out: inout [UInt8]) {
+func appendNumber(_ number: Double, to out: inout OutputBuffer) {
     // Avoids `rounded()`, which would pull libm into a target that otherwise needs nothing.
     if number.isFinite, number.magnitude < 1e15, Double(Int(number)) == number {
         appendDecimal(Int(number), to: &out)
     } else {
-        out.append(contentsOf: number.description.utf8)
+        var text = number.description
+        text.withUTF8 { out.append($0) }
     }
 }

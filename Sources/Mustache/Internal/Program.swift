@@ -52,14 +52,24 @@ struct Location {
     var column: Int32
 }
 
+/// Where a name's parts are in the flattened part table.
+struct NameSpan {
+    var start: Int32
+    var count: Int32
+}
+
 /// A compiled library: every template's instructions in one array, text in one byte pool.
-/// Immutable once built, and so safe to share between threads.
+/// Immutable once built, and so safe to share between threads. The tables a render reads in its inner loop
+/// are plain memory, so reading them costs no reference counting.
 final class Program: @unchecked Sendable {
     let instructions: UnsafeMutableBufferPointer<Instruction>
     let pool: UnsafeMutableBufferPointer<UInt8>
+    let calls: UnsafeMutableBufferPointer<CallSite>
+    let arguments: UnsafeMutableBufferPointer<BlockArgument>
+    /// Every dotted name's parts, one after another; `nameSpans[i]` says where name `i`'s are.
+    let nameParts: UnsafeMutableBufferPointer<String>
+    let nameSpans: UnsafeMutableBufferPointer<NameSpan>
     let names: [Name]
-    let calls: [CallSite]
-    let arguments: [BlockArgument]
     let locations: [Location]
     let templateNames: [String]
     let templateRanges: [Range<Int>]
@@ -67,13 +77,19 @@ final class Program: @unchecked Sendable {
 
     init(instructions: [Instruction], pool: [UInt8], names: [Name], calls: [CallSite], arguments: [BlockArgument],
          locations: [Location], templateNames: [String], templateRanges: [Range<Int>]) {
-        self.instructions = .allocate(capacity: instructions.count)
-        _ = self.instructions.initialize(from: instructions)
-        self.pool = .allocate(capacity: pool.count)
-        _ = self.pool.initialize(from: pool)
+        self.instructions = Program.copy(instructions)
+        self.pool = Program.copy(pool)
+        self.calls = Program.copy(calls)
+        self.arguments = Program.copy(arguments)
+        var parts: [String] = []
+        var spans: [NameSpan] = []
+        for name in names {
+            spans.append(NameSpan(start: Int32(parts.count), count: Int32(name.parts.count)))
+            parts += name.parts
+        }
+        self.nameParts = Program.copy(parts)
+        self.nameSpans = Program.copy(spans)
         self.names = names
-        self.calls = calls
-        self.arguments = arguments
         self.locations = locations
         self.templateNames = templateNames
         self.templateRanges = templateRanges
@@ -82,8 +98,18 @@ final class Program: @unchecked Sendable {
         self.templateIndex = index
     }
 
+    private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(array.count, 1))
+        _ = buffer.initialize(from: array)
+        return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
+    }
+
     deinit {
-        instructions.deallocate()
-        pool.deallocate()
+        nameParts.deinitialize()
+        for buffer in [instructions.baseAddress.map(UnsafeMutableRawPointer.init), pool.baseAddress.map(UnsafeMutableRawPointer.init),
+                       calls.baseAddress.map(UnsafeMutableRawPointer.init), arguments.baseAddress.map(UnsafeMutableRawPointer.init),
+                       nameParts.baseAddress.map(UnsafeMutableRawPointer.init), nameSpans.baseAddress.map(UnsafeMutableRawPointer.init)] {
+            buffer?.deallocate()
+        }
     }
 }

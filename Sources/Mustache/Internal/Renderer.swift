@@ -8,6 +8,9 @@ struct Renderer {
     private let strict: Bool
     private let code: UnsafeMutableBufferPointer<Instruction>
     private let pool: UnsafeMutableBufferPointer<UInt8>
+    private let calls: UnsafeMutableBufferPointer<CallSite>
+    private let nameParts: UnsafeMutableBufferPointer<String>
+    private let nameSpans: UnsafeMutableBufferPointer<NameSpan>
     private var stack: [Value] = []
     /// Indentation bytes; the current indentation is `indent[indentStart...]`.
     private var indent: [UInt8] = []
@@ -21,28 +24,31 @@ struct Renderer {
         self.strict = strict
         self.code = program.instructions
         self.pool = program.pool
+        self.calls = program.calls
+        self.nameParts = program.nameParts
+        self.nameSpans = program.nameSpans
         stack.reserveCapacity(16)
         blocks.reserveCapacity(16)
     }
 
     /// Renders template number `template` with `context` at the bottom of the context stack.
-    mutating func render(template: Int, context: Value, into out: inout [UInt8]) throws(RenderError) {
+    mutating func render(template: Int, context: Value, into out: inout OutputBuffer) throws(RenderError) {
         stack.append(context)
         let range = program.templateRanges[template]
         try run(range.lowerBound, range.upperBound, into: &out)
     }
 
-    private mutating func run(_ start: Int, _ end: Int, into out: inout [UInt8]) throws(RenderError) {
+    private mutating func run(_ start: Int, _ end: Int, into out: inout OutputBuffer) throws(RenderError) {
         var index = start
         while index < end {
             let instruction = code[index]
             switch instruction.opcode {
             case .text:
-                if instruction.flag, indentStart < indent.count { out.append(contentsOf: indent[indentStart...]) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: pool[Int(instruction.a)..<Int(instruction.a + instruction.b)]))
+                if instruction.flag, indentStart < indent.count { writeIndent(into: &out) }
+                out.append(pool.baseAddress! + Int(instruction.a), count: Int(instruction.b))
                 index += 1
             case .lineStart:
-                if indentStart < indent.count { out.append(contentsOf: indent[indentStart...]) }
+                if indentStart < indent.count { writeIndent(into: &out) }
                 index += 1
             case .variable:
                 try interpolate(instruction, into: &out)
@@ -51,7 +57,7 @@ struct Renderer {
                 try section(instruction, body: (index + 1)..<Int(instruction.b), into: &out)
                 index = Int(instruction.b)
             case .call:
-                try call(program.calls[Int(instruction.a)], into: &out)
+                try call(calls[Int(instruction.a)], into: &out)
                 index = Int(instruction.b)
             case .block:
                 try block(instruction, at: index, into: &out)
@@ -62,7 +68,7 @@ struct Renderer {
 
     // MARK: Tags
 
-    private mutating func interpolate(_ instruction: Instruction, into out: inout [UInt8]) throws(RenderError) {
+    private mutating func interpolate(_ instruction: Instruction, into out: inout OutputBuffer) throws(RenderError) {
         guard let value = resolve(instruction.a) else {
             if strict { throw error(at: instruction.b, "'\(program.names[Int(instruction.a)].text)' is not defined") }
             return
@@ -70,18 +76,19 @@ struct Renderer {
         switch value {
         case .string(let text):
             let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-                if instruction.flag { appendEscaped(bytes, to: &out) } else { out.append(contentsOf: bytes) }
+                if instruction.flag { appendEscaped(bytes, to: &out) } else { out.append(bytes) }
             }
             if done == nil {
                 let bytes = Array(text.utf8)
-                bytes.withUnsafeBufferPointer { if instruction.flag { appendEscaped($0, to: &out) } else { out.append(contentsOf: $0) } }
+                bytes.withUnsafeBufferPointer { if instruction.flag { appendEscaped($0, to: &out) } else { out.append($0) } }
             }
         case .int(let number):
             appendDecimal(number, to: &out)
         case .double(let number):
             appendNumber(number, to: &out)
         case .bool(let flag):
-            out.append(contentsOf: flag ? trueBytes : falseBytes)
+            var text = flag ? "true" : "false"
+            text.withUTF8 { out.append($0) }
         case .null:
             break
         case .list, .object:
@@ -92,7 +99,7 @@ struct Renderer {
         }
     }
 
-    private mutating func section(_ instruction: Instruction, body: Range<Int>, into out: inout [UInt8]) throws(RenderError) {
+    private mutating func section(_ instruction: Instruction, body: Range<Int>, into out: inout OutputBuffer) throws(RenderError) {
         let value = resolve(instruction.a)
         let truthy = value?.isTruthy ?? false
         if instruction.flag {
@@ -113,7 +120,7 @@ struct Renderer {
         }
     }
 
-    private mutating func call(_ site: CallSite, into out: inout [UInt8]) throws(RenderError) {
+    private mutating func call(_ site: CallSite, into out: inout OutputBuffer) throws(RenderError) {
         var template = Int(site.template)
         if site.dynamicName >= 0 {
             template = try dynamicTemplate(site)
@@ -130,7 +137,7 @@ struct Renderer {
             indentStart = indent.count
         }
         if site.argumentsEnd > site.argumentsStart {
-            blocks.append(contentsOf: program.arguments[Int(site.argumentsStart)..<Int(site.argumentsEnd)])
+            blocks.append(contentsOf: UnsafeMutableBufferPointer(rebasing: program.arguments[Int(site.argumentsStart)..<Int(site.argumentsEnd)]))
         }
         depth += 1
         let range = program.templateRanges[template]
@@ -157,7 +164,7 @@ struct Renderer {
         return found
     }
 
-    private mutating func block(_ instruction: Instruction, at index: Int, into out: inout [UInt8]) throws(RenderError) {
+    private mutating func block(_ instruction: Instruction, at index: Int, into out: inout OutputBuffer) throws(RenderError) {
         var body = (index + 1)..<Int(instruction.b)
         var passed = false
         for argument in blocks where argument.block == instruction.a {
@@ -182,13 +189,20 @@ struct Renderer {
         indent.removeSubrange(savedCount...)
     }
 
+    @inline(__always)
+    private func writeIndent(into out: inout OutputBuffer) {
+        indent.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[indentStart...])) }
+    }
+
     // MARK: Names
 
     /// Looks a name up: its first part from the top of the context stack down, the rest inside what was found.
     @inline(__always)
     private func resolve(_ index: Int32) -> Value? {
-        let parts = program.names[Int(index)].parts
-        guard let first = parts.first else { return stack.last }
+        let span = nameSpans[Int(index)]
+        guard span.count > 0 else { return stack.last }
+        let parts = nameParts.baseAddress! + Int(span.start)
+        let first = parts[0]
         var found: Value? = nil
         var level = stack.count - 1
         while level >= 0 {
@@ -200,7 +214,7 @@ struct Renderer {
         }
         guard var value = found else { return nil }
         var position = 1
-        while position < parts.count {
+        while position < Int(span.count) {
             guard case .object(let fields) = value, let next = fields[parts[position]] else { return nil }
             value = next
             position += 1

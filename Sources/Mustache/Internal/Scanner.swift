@@ -92,11 +92,10 @@ struct Scanner {
     }
 
     private mutating func scanDelimiters(tagStart: Int, contentStart: Int, line tagLine: Int, column tagColumn: Int) {
-        let shown = String(decoding: open, as: UTF8.self) + "=" + "…" + "=" + String(decoding: close, as: UTF8.self)
         guard let closeAt = find([UInt8(ascii: "=")] + close, from: contentStart) else {
             if let plainClose = find(close, from: contentStart) {
                 let tagEnd = plainClose + close.count
-                problems.append((tagLine, tagColumn, "bad delimiter change '\(snippet(tagStart..<tagEnd))': it must end with '=\(String(decoding: close, as: UTF8.self))', like \(shown)"))
+                problems.append((tagLine, tagColumn, "bad delimiter change '\(snippet(tagStart..<tagEnd))': it must end with '=\(String(decoding: close, as: UTF8.self))', like {{=<% %>=}}"))
                 tokens.append(Token(kind: .tag(.delimiters), range: tagStart..<tagEnd, line: tagLine, column: tagColumn))
                 advance(to: tagEnd)
             } else {
@@ -120,7 +119,7 @@ struct Scanner {
     private mutating func reportUnclosed(tagStart: Int, contentStart: Int, closing: [UInt8], line tagLine: Int, column tagColumn: Int) {
         var end = contentStart
         while end < bytes.count, end - tagStart < 40, bytes[end] != 0x0A, bytes[end] != 0x0D,
-              !bytes[end...].starts(with: open) || end == tagStart {
+              !bytes[end...].starts(with: open) {
             end += 1
         }
         let shownEnd = trimmedEnd(tagStart..<end)

@@ -65,6 +65,9 @@ struct Token {
     var line: Int
     var column: Int
 
+    /// The name a close tag must repeat: a dynamic name keeps its `*` (`{{<*layout}}…{{/*layout}}`).
+    var closingName: String { isDynamic ? "*" + name : name }
+
     var tagKind: TagKind? {
         if case .tag(let kind) = kind { return kind }
         return nil

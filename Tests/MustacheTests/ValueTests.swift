@@ -1,0 +1,46 @@
+import Testing
+@testable import Mustache
+
+@Suite("Values")
+struct ValueTests {
+    @Test("integers render in decimal, the extremes included")
+    func integers() throws {
+        let output = try render("{{a}} {{b}} {{c}} {{d}}", ["a": 0, "b": -42, "c": .int(Int.max), "d": .int(Int.min)])
+        #expect(output == "0 -42 9223372036854775807 -9223372036854775808")
+    }
+
+    @Test("decimals render with their significant digits and whole decimals without a fraction")
+    func decimals() throws {
+        let output = try render("{{a}} {{b}} {{c}} {{d}} {{e}}", ["a": 1.21, "b": -0.5, "c": 2.0, "d": 0.1, "e": 1e21])
+        #expect(output == "1.21 -0.5 2 0.1 1e+21")
+    }
+
+    @Test("booleans render as true and false, null as nothing")
+    func booleansAndNull() throws {
+        #expect(try render("{{a}}/{{b}}/{{c}}", ["a": true, "b": false, "c": nil]) == "true/false/")
+    }
+
+    @Test("null, false, zero, empty text and empty lists are falsey; objects, even empty, are truthy", arguments: [
+        (Value.null, false), (false, false), (0, false), (0.0, false), ("", false), ([], false),
+        (true, true), (1, true), (-1, true), (0.5, true), ("0", true), ([0], true), ([:], true),
+    ] as [(Value, Bool)])
+    func truthiness(value: Value, truthy: Bool) throws {
+        #expect(value.isTruthy == truthy)
+        #expect(try render("{{#v}}yes{{/v}}{{^v}}no{{/v}}", ["v": value]) == (truthy ? "yes" : "no"))
+    }
+
+    @Test("literals build the matching cases")
+    func literals() {
+        let value: Value = ["s": "x", "i": 1, "d": 1.5, "b": true, "n": nil, "l": [1, "a"]]
+        #expect(value == .object(["s": .string("x"), "i": .int(1), "d": .double(1.5), "b": .bool(true), "n": .null,
+                                  "l": .list([.int(1), .string("a")])]))
+        #expect(value["s"] == .string("x"))
+        #expect(value["missing"] == nil)
+        #expect(Value.string("x")["s"] == nil)
+    }
+
+    @Test("a list section pushes each item, an object section pushes the object once")
+    func sectionIteration() throws {
+        #expect(try render("{{#l}}[{{n}}]{{/l}}{{#o}}({{n}}){{/o}}", ["l": [["n": 1], ["n": 2]], "o": ["n": 3]]) == "[1][2](3)")
+    }
+}
