@@ -30,6 +30,11 @@ public enum ContentValidator {
         let site = content.site
         check(site.defaultRegion, in: regions, kind: "region")
         check(site.defaultSegment, in: segments, kind: "segment")
+        if !site.routing.isEmpty {
+            // Say so rather than accept the setting silently: the CDN writers are not built yet.
+            log.add(site.location.warning(
+                "routing formats \(site.routing.joined(separator: ", ")) are not emitted yet; only \(RouteTable.path) is written"))
+        }
         validateMessages(content, log: log)
 
         var countryOwner: [String: String] = [:]
