@@ -20,6 +20,8 @@ public struct Promotion: Sendable, Hashable {
     public var stackable: Bool
     public var code: String?
     public var location: SourceLocation
+    /// Where each entry of `locales` was written, for reporting locales no region uses.
+    public var localeReferences: [Reference] = []
 
     /// Active when `starts ≤ now < ends`.
     public func isActive(at now: Date) -> Bool { starts <= now && now < ends }

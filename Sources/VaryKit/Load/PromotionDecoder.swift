@@ -15,7 +15,9 @@ enum PromotionDecoder {
         let appliesTo = field.optional("appliesTo").map(decodeSelection) ?? ProductSelection()
         let segments = field.optional("segments")?.references
         let regions = field.optional("regions")?.references
-        let locales = field.optional("locales")?.elements?.compactMap(decodeLocaleTag)
+        let localeFields = field.optional("locales")?.elements
+        let locales = localeFields?.compactMap(decodeLocaleTag)
+        let localeReferences = localeFields?.compactMap { item in decodeLocaleTag(item).map { Reference($0, at: item.location) } }
         let starts = field.required("starts")?.instant
         let endsField = field.required("ends")
         let ends = endsField?.instant
@@ -30,7 +32,7 @@ enum PromotionDecoder {
         return Promotion(
             id: id, title: title, message: message, discount: discount, appliesTo: appliesTo, segments: segments,
             regions: regions, locales: locales, starts: starts, ends: ends, priority: priority, stackable: stackable,
-            code: code, location: field.location)
+            code: code, location: field.location, localeReferences: localeReferences ?? [])
     }
 
     private static func decodeDiscount(_ field: Field) -> Discount? {

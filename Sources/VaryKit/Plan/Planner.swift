@@ -30,6 +30,11 @@ public enum Planner {
         return targets(promotion.locales, locale: locale)
     }
 
+    /// Whether a promotion's locale entry (a tag or a language) matches any of the pages' locales.
+    public static func targetsAny(_ entry: String, of locales: Set<String>) -> Bool {
+        locales.contains { targets([entry], locale: $0) }
+    }
+
     /// Whether a locale list (nil: all) includes a tag, by exact tag or by language, ignoring case.
     public static func targets(_ locales: [String]?, locale: String) -> Bool {
         guard let locales else { return true }

@@ -19,6 +19,7 @@ public enum ContentValidator {
         let products = Set(content.products.map(\.id))
         let regions = Set(content.regions.map(\.id))
         let segments = Set(content.segments.map(\.id))
+        let pageLocales = Set(content.regions.flatMap(\.locales))
 
         func check(_ reference: Reference, in known: Set<String>, kind: String, severity: Diagnostic.Severity = .error) {
             guard !known.contains(reference.id) else { return }
@@ -70,6 +71,11 @@ public enum ContentValidator {
             promotion.appliesTo.products.forEach { check($0, in: products, kind: "product") }
             promotion.segments?.forEach { check($0, in: segments, kind: "segment") }
             promotion.regions?.forEach { check($0, in: regions, kind: "region") }
+            for locale in promotion.localeReferences where !Planner.targetsAny(locale.id, of: pageLocales) {
+                log.add(locale.location.error(
+                    "no region has the locale '\(locale.id)'",
+                    hint: Suggestion.hint(for: locale.id, among: pageLocales)))
+            }
         }
 
         for bundle in content.bundles {

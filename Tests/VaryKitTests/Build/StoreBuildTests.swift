@@ -46,6 +46,9 @@ struct StoreBuildTests {
         #expect(!page.contains("<b>"))
         #expect(!page.contains("<script>alert(1)"))
         #expect(page.contains(#"\u003c/script\u003e\u003cscript\u003ealert(1)"#))
+        #expect(page.contains("Kids Snow Boot &lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(page.contains(#"Kids Snow Boot \u003c/script\u003e\u003cimg src=x onerror=alert(1)\u003e"#))
+        #expect(!page.contains("onerror=alert(1)>"))
         #expect(page.components(separatedBy: "</script>").count == 2)
     }
 

@@ -217,3 +217,30 @@ struct BadInputTests {
         #expect(errors[0].hasPrefix("content/locales/ja.json") || errors[0].hasPrefix("content/site.json"))
     }
 }
+
+@Suite("bad input: references")
+struct BadReferenceTests {
+    @Test("a promotion targeting a locale no region has")
+    func unknownLocale() {
+        let promotions = """
+            [
+              {"id": "p", "title": "P", "discount": {"type": "percent", "value": 10}, "locales": ["fr-FR"],
+               "starts": "2026-11-20T00:00:00Z", "ends": "2026-12-01T00:00:00Z"}
+            ]
+            """
+        #expect(MiniStore.errors(content: ["promotions.json": promotions]) == [
+            "content/promotions.json:2:87: promotions[0].locales[0]: no region has the locale 'fr-FR'"
+        ])
+    }
+
+    @Test("a promotion targeting a language some region has is fine")
+    func knownLanguage() {
+        let promotions = """
+            [
+              {"id": "p", "title": "P", "discount": {"type": "percent", "value": 10}, "locales": ["de", "en-US"],
+               "starts": "2026-11-20T00:00:00Z", "ends": "2026-12-01T00:00:00Z"}
+            ]
+            """
+        #expect(MiniStore.errors(content: ["promotions.json": promotions]) == [])
+    }
+}
