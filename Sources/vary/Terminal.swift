@@ -47,7 +47,7 @@ enum Terminal {
 /// JSON output for `--format json`, with sorted keys so that it is stable.
 enum JSONOutput {
     static func print(_ object: [String: Any]) {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         Swift.print(String(decoding: data, as: UTF8.self))
     }
 
