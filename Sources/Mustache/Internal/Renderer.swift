@@ -200,21 +200,26 @@ struct Renderer {
     @inline(__always)
     private func resolve(_ index: Int32) -> Value? {
         let span = nameSpans[Int(index)]
-        guard span.count > 0 else { return stack.last }
         let parts = nameParts.baseAddress! + Int(span.start)
-        let first = parts[0]
-        var found: Value? = nil
-        var level = stack.count - 1
-        while level >= 0 {
-            if case .object(let fields) = stack[level], let value = fields[first] {
-                found = value
-                break
+        return stack.withUnsafeBufferPointer { frames -> Value? in
+            guard span.count > 0 else { return frames.last }
+            var level = frames.count - 1
+            while level >= 0 {
+                // Reading through the buffer lets the dictionary be borrowed in place rather than copied.
+                if case .object(let fields) = frames[level], let found = fields[parts[0]] {
+                    if span.count == 1 { return found }
+                    return descend(from: found, parts: parts, count: Int(span.count))
+                }
+                level -= 1
             }
-            level -= 1
+            return nil
         }
-        guard var value = found else { return nil }
+    }
+
+    private func descend(from start: Value, parts: UnsafeMutablePointer<String>, count: Int) -> Value? {
+        var value = start
         var position = 1
-        while position < Int(span.count) {
+        while position < count {
             guard case .object(let fields) = value, let next = fields[parts[position]] else { return nil }
             value = next
             position += 1
