@@ -132,10 +132,8 @@ struct Scanner {
             problems.append((tagLine, tagColumn, "empty tag \(label): expected a name"))
         } else if name.utf8.contains(where: isWhitespace) {
             problems.append((tagLine, tagColumn, "invalid name in \(label): a name cannot contain spaces"))
-        } else if case .variable = kind, name != ".", name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
-            problems.append((tagLine, tagColumn, "invalid name in \(label): a dotted name needs a name between every two dots"))
-        } else if kind == .section || kind == .invertedSection,
-                  name != ".", name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+        } else if kind.looksUpContext, name != ".",
+                  name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
             problems.append((tagLine, tagColumn, "invalid name in \(label): a dotted name needs a name between every two dots"))
         }
     }
