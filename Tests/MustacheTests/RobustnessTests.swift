@@ -44,6 +44,12 @@ struct RobustnessTests {
         #expect(compiled >= 50, "too few random templates compiled to exercise rendering")
     }
 
+    @Test("a template nested a hundred thousand sections deep is reported, not a crash")
+    func hostileNesting() {
+        let source = String(repeating: "{{#a}}", count: 100_000) + String(repeating: "{{/a}}", count: 100_000)
+        #expect(compileErrors(["p": source]) == ["p:1:601: sections nested more than 100 deep"])
+    }
+
     @Test("an empty template and a template of only text render as they are")
     func trivialTemplates() throws {
         #expect(try render("") == "")
