@@ -18,7 +18,8 @@ enum Storefront {
               <link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">
               {{/page.alternates}}
               <link rel="stylesheet" href="/assets/site.3f2a9c.css">
-              {{$head}}{{/head}}
+              {{$head}}
+              {{/head}}
             </head>
             <body class="page-{{page.kind}}">
               <header class="site-header">
@@ -29,7 +30,8 @@ enum Storefront {
                 </nav>
               </header>
               <main id="content">
-                {{$content}}{{/content}}
+                {{$content}}
+                {{/content}}
               </main>
               <footer class="site-footer">
                 <p>{{region.taxNote}}</p>

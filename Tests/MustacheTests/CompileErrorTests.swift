@@ -106,6 +106,12 @@ struct CompileErrorTests {
         ])
     }
 
+    @Test("sections nested absurdly deep are reported once, at the first tag too deep")
+    func nestingLimit() {
+        let source = String(repeating: "{{#a}}", count: 150) + String(repeating: "{{/a}}", count: 150)
+        #expect(compileErrors(["p": source]) == ["p:1:601: sections nested more than 100 deep"])
+    }
+
     @Test("columns count characters, not bytes")
     func columnsCountCharacters() {
         #expect(compileErrors(["p": "Grüße {{#x}}"]) == ["p:1:7: unclosed section 'x': expected {{/x}}"])

@@ -3,6 +3,9 @@
 struct LineLayout {
     enum Standalone { case no, yes, blockPair }
 
+    /// Sections, parents and blocks may nest this deep; deeper is reported rather than risking the stack.
+    static let maximumNesting = 100
+
     let tokens: [Token]
     let bytes: [UInt8]
     /// Token ranges, one per line; a line ends after a text token ending in a line feed.
@@ -73,6 +76,10 @@ struct LineLayout {
                 if kind != .no { tagStandsAlone[index] = true }
                 if tag.opens {
                     stack.append(index)
+                    if stack.count == LineLayout.maximumNesting + 1 {
+                        let token = tokens[index]
+                        problems.append((token.line, token.column, "sections nested more than \(LineLayout.maximumNesting) deep"))
+                    }
                 } else if tag == .close {
                     close(index, stack: &stack)
                 }

@@ -5,29 +5,27 @@
 private let escapeMask: UInt64 = (1 << 0x22) | (1 << 0x26) | (1 << 0x27) | (1 << 0x3C) | (1 << 0x3E)
 
 /// Appends `bytes` with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`, copying unescaped runs whole.
-/// Eight bytes at a time are checked at once, since most text needs no escaping.
+/// Eight bytes are checked at once, since most text needs no escaping, and the first special byte in
+/// a word is found from the check's bits rather than byte by byte.
 @inline(__always)
 func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBuffer) {
     guard let base = bytes.baseAddress else { return }
     let count = bytes.count
+    let raw = UnsafeRawPointer(base)
     var runStart = 0
     var index = 0
-    let raw = UnsafeRawPointer(base)
     while index + 8 <= count {
-        if !containsSpecial(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+        let found = specialBytes(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        if found == 0 {
             index += 8
             continue
         }
-        let end = index + 8
-        while index < end {
-            let byte = base[index]
-            if byte < 64, (escapeMask >> UInt64(byte)) & 1 != 0 {
-                if runStart < index { out.append(base + runStart, count: index - runStart) }
-                appendEntity(byte, to: &out)
-                runStart = index + 1
-            }
-            index += 1
-        }
+        // The lowest flagged byte is always a real match (only bytes above a match can be flagged falsely).
+        let special = index + found.trailingZeroBitCount / 8
+        if runStart < special { out.append(base + runStart, count: special - runStart) }
+        appendEntity(base[special], to: &out)
+        index = special + 1
+        runStart = index
     }
     while index < count {
         let byte = base[index]
@@ -44,14 +42,13 @@ func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBuff
 private let lowBits: UInt64 = 0x0101_0101_0101_0101
 private let highBits: UInt64 = 0x8080_8080_8080_8080
 
-/// Whether any of eight bytes is `& < > " '`: a byte equal to `c` becomes zero after `^ c`, and
-/// `(x - 0x01…) & ~x & 0x80…` is non-zero exactly when some byte of `x` is zero.
+/// Flags (bit 7 of each byte) the bytes among eight that are `& < > " '`: a byte equal to `c` becomes zero
+/// after `^ c`, and `(x - 0x01…) & ~x & 0x80…` flags zero bytes, exactly for the lowest one.
 @inline(__always)
-private func containsSpecial(_ word: UInt64) -> Bool {
-    @inline(__always) func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- lowBits) & ~x & highBits }
-    let found = hasZeroByte(word ^ (lowBits &* 0x26)) | hasZeroByte(word ^ (lowBits &* 0x3C))
-        | hasZeroByte(word ^ (lowBits &* 0x3E)) | hasZeroByte(word ^ (lowBits &* 0x22)) | hasZeroByte(word ^ (lowBits &* 0x27))
-    return found != 0
+private func specialBytes(_ word: UInt64) -> UInt64 {
+    @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- lowBits) & ~x & highBits }
+    return zeroBytes(word ^ (lowBits &* 0x26)) | zeroBytes(word ^ (lowBits &* 0x3C))
+        | zeroBytes(word ^ (lowBits &* 0x3E)) | zeroBytes(word ^ (lowBits &* 0x22)) | zeroBytes(word ^ (lowBits &* 0x27))
 }
 
 private func appendEntity(_ byte: UInt8, to out: inout OutputBuffer) {

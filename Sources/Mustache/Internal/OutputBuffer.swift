@@ -17,7 +17,24 @@ struct OutputBuffer {
     @inline(__always)
     mutating func append(_ source: UnsafePointer<UInt8>, count length: Int) {
         if count + length > capacity { grow(toAtLeast: count + length) }
-        (base + count).update(from: source, count: length)
+        let target = base + count
+        // Short pieces (indentation, a word between tags) are copied with two overlapping word moves,
+        // which is cheaper than a call to memmove.
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        if length >= 8, length <= 16 {
+            let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: length - 8, as: UInt64.self)
+        } else if length >= 4, length < 8 {
+            let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: length - 4, as: UInt32.self)
+        } else if length < 4 {
+            var index = 0
+            while index < length { target[index] = source[index]; index += 1 }
+        } else {
+            target.update(from: source, count: length)
+        }
         count += length
     }
 

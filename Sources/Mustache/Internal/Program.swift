@@ -98,6 +98,7 @@ final class Program: @unchecked Sendable {
         self.templateIndex = index
     }
 
+    /// Copies an array into memory of its own; never empty, so every buffer has a base address to free.
     private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
         let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(array.count, 1))
         _ = buffer.initialize(from: array)
@@ -106,10 +107,11 @@ final class Program: @unchecked Sendable {
 
     deinit {
         nameParts.deinitialize()
-        for buffer in [instructions.baseAddress.map(UnsafeMutableRawPointer.init), pool.baseAddress.map(UnsafeMutableRawPointer.init),
-                       calls.baseAddress.map(UnsafeMutableRawPointer.init), arguments.baseAddress.map(UnsafeMutableRawPointer.init),
-                       nameParts.baseAddress.map(UnsafeMutableRawPointer.init), nameSpans.baseAddress.map(UnsafeMutableRawPointer.init)] {
-            buffer?.deallocate()
-        }
+        UnsafeMutableRawPointer(instructions.baseAddress!).deallocate()
+        UnsafeMutableRawPointer(pool.baseAddress!).deallocate()
+        UnsafeMutableRawPointer(calls.baseAddress!).deallocate()
+        UnsafeMutableRawPointer(arguments.baseAddress!).deallocate()
+        UnsafeMutableRawPointer(nameParts.baseAddress!).deallocate()
+        UnsafeMutableRawPointer(nameSpans.baseAddress!).deallocate()
     }
 }

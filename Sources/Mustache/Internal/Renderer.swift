@@ -73,7 +73,7 @@ struct Renderer {
             if strict { throw error(at: instruction.b, "'\(program.names[Int(instruction.a)].text)' is not defined") }
             return
         }
-        switch value {
+        switch consume value {
         case .string(let text):
             let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
                 if instruction.flag { appendEscaped(bytes, to: &out) } else { out.append(bytes) }
@@ -91,12 +91,15 @@ struct Renderer {
             text.withUTF8 { out.append($0) }
         case .null:
             break
-        case .list, .object:
-            if strict {
-                let kind = if case .list = value { "a list" } else { "an object" }
-                throw error(at: instruction.b, "'\(program.names[Int(instruction.a)].text)' is \(kind), not text: use a section to render its fields")
-            }
+        case .list:
+            if strict { throw notText(instruction, "a list") }
+        case .object:
+            if strict { throw notText(instruction, "an object") }
         }
+    }
+
+    private func notText(_ instruction: Instruction, _ kind: String) -> RenderError {
+        error(at: instruction.b, "'\(program.names[Int(instruction.a)].text)' is \(kind), not text: use a section to render its fields")
     }
 
     private mutating func section(_ instruction: Instruction, body: Range<Int>, into out: inout OutputBuffer) throws(RenderError) {
@@ -108,13 +111,15 @@ struct Renderer {
         }
         guard truthy, let value else { return }
         if case .list(let items) = value {
-            for item in items {
-                stack.append(item)
+            var position = 0
+            while position < items.count {
+                stack.append(items[position])
                 try run(body.lowerBound, body.upperBound, into: &out)
                 stack.removeLast()
+                position += 1
             }
         } else {
-            stack.append(value)
+            stack.append(consume value)
             try run(body.lowerBound, body.upperBound, into: &out)
             stack.removeLast()
         }
@@ -200,21 +205,26 @@ struct Renderer {
     @inline(__always)
     private func resolve(_ index: Int32) -> Value? {
         let span = nameSpans[Int(index)]
-        guard span.count > 0 else { return stack.last }
         let parts = nameParts.baseAddress! + Int(span.start)
-        let first = parts[0]
-        var found: Value? = nil
-        var level = stack.count - 1
-        while level >= 0 {
-            if case .object(let fields) = stack[level], let value = fields[first] {
-                found = value
-                break
+        return stack.withUnsafeBufferPointer { frames -> Value? in
+            guard span.count > 0 else { return frames.last }
+            var level = frames.count - 1
+            while level >= 0 {
+                // Reading through the buffer lets the dictionary be borrowed in place rather than copied.
+                if case .object(let fields) = frames[level], let found = fields[parts[0]] {
+                    if span.count == 1 { return found }
+                    return descend(from: found, parts: parts, count: Int(span.count))
+                }
+                level -= 1
             }
-            level -= 1
+            return nil
         }
-        guard var value = found else { return nil }
+    }
+
+    private func descend(from start: Value, parts: UnsafeMutablePointer<String>, count: Int) -> Value? {
+        var value = start
         var position = 1
-        while position < Int(span.count) {
+        while position < count {
             guard case .object(let fields) = value, let next = fields[parts[position]] else { return nil }
             value = next
             position += 1

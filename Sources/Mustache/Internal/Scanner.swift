@@ -6,6 +6,7 @@ struct Scanner {
     private var position = 0
     private var line = 1
     private var lineStart = 0
+    private var columnCache: (lineStart: Int, offset: Int, column: Int) = (0, 0, 1)
     private(set) var tokens: [Token] = []
     private(set) var problems: [(line: Int, column: Int, message: String)] = []
 
@@ -132,10 +133,8 @@ struct Scanner {
             problems.append((tagLine, tagColumn, "empty tag \(label): expected a name"))
         } else if name.utf8.contains(where: isWhitespace) {
             problems.append((tagLine, tagColumn, "invalid name in \(label): a name cannot contain spaces"))
-        } else if case .variable = kind, name != ".", name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
-            problems.append((tagLine, tagColumn, "invalid name in \(label): a dotted name needs a name between every two dots"))
-        } else if kind == .section || kind == .invertedSection,
-                  name != ".", name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+        } else if kind.looksUpContext, name != ".",
+                  name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
             problems.append((tagLine, tagColumn, "invalid name in \(label): a dotted name needs a name between every two dots"))
         }
     }
@@ -151,14 +150,19 @@ struct Scanner {
         position = end
     }
 
-    /// The 1-based column of a byte, counting Unicode scalars from the start of its line.
-    private func column(of offset: Int) -> Int {
-        var count = 1
-        var index = lineStart
+    /// The 1-based column of a byte, counting Unicode scalars from the start of its line. Counting resumes
+    /// from the previous answer on the same line, so a long line with many tags costs linear time.
+    private mutating func column(of offset: Int) -> Int {
+        if columnCache.lineStart != lineStart || columnCache.offset > offset {
+            columnCache = (lineStart, lineStart, 1)
+        }
+        var count = columnCache.column
+        var index = columnCache.offset
         while index < offset {
             if bytes[index] & 0xC0 != 0x80 { count += 1 }
             index += 1
         }
+        columnCache = (lineStart, offset, count)
         return count
     }
 

@@ -16,6 +16,14 @@ enum TagKind: Equatable {
         return true
     }
 
+    /// Whether the tag's name is looked up in the context (and so may be dotted).
+    var looksUpContext: Bool {
+        switch self {
+        case .variable, .section, .invertedSection: return true
+        default: return false
+        }
+    }
+
     /// Whether the tag opens something a close tag ends.
     var opens: Bool {
         switch self {

@@ -9,9 +9,11 @@ struct TreeBuilder {
     init(layout: LineLayout) { self.layout = layout }
 
     /// Builds the whole template.
-    mutating func build() -> [Node] { build(0..<tokens.count) }
+    mutating func build() -> [Node] { build(0..<tokens.count, depth: 0) }
 
-    private mutating func build(_ range: Range<Int>) -> [Node] {
+    private mutating func build(_ range: Range<Int>, depth: Int) -> [Node] {
+        // Too deep was already reported by the layout; stopping here keeps a hostile template off the stack.
+        guard depth <= LineLayout.maximumNesting else { return [] }
         var nodes: [Node] = []
         var index = range.lowerBound
         while index < range.upperBound {
@@ -33,15 +35,15 @@ struct TreeBuilder {
             case .variable(let escaped):
                 nodes.append(.variable(Name(token.name), escaped: escaped, position))
             case .section, .invertedSection:
-                nodes.append(.section(Name(token.name), inverted: kind == .invertedSection, body: build((index + 1)..<end)))
+                nodes.append(.section(Name(token.name), inverted: kind == .invertedSection, body: build((index + 1)..<end, depth: depth + 1)))
                 index = next
                 continue
             case .block:
-                nodes.append(.block(token.name, indent: blockIndent(index), body: build((index + 1)..<end)))
+                nodes.append(.block(token.name, indent: blockIndent(index), body: build((index + 1)..<end, depth: depth + 1)))
                 index = next
                 continue
             case .parent:
-                let blocks = definitions((index + 1)..<end)
+                let blocks = definitions((index + 1)..<end, depth: depth + 1)
                 nodes.append(.parent(templateName(token), indent: tagIndent(index), blocks: blocks, position))
                 index = next
                 continue
@@ -56,7 +58,7 @@ struct TreeBuilder {
     }
 
     /// The blocks a parent tag passes; everything else between its tags is ignored, as the specification says.
-    private mutating func definitions(_ range: Range<Int>) -> [BlockDefinition] {
+    private mutating func definitions(_ range: Range<Int>, depth: Int) -> [BlockDefinition] {
         var result: [BlockDefinition] = []
         var seen: [String: SourcePosition] = [:]
         var index = range.lowerBound
@@ -71,7 +73,7 @@ struct TreeBuilder {
                                      "block '\(token.name)' is passed twice to the same parent (first at \(first.line):\(first.column))"))
                 } else {
                     seen[token.name] = position
-                    result.append(BlockDefinition(name: token.name, body: build((index + 1)..<end), position: position))
+                    result.append(BlockDefinition(name: token.name, body: build((index + 1)..<end, depth: depth + 1), position: position))
                 }
             }
             index = layout.match[index].map { $0 + 1 } ?? range.upperBound
