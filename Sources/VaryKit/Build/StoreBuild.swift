@@ -40,7 +40,8 @@ public enum StoreBuild {
         for region in content.regions {
             let result = publishBundles(content, region: region, segment: nil)
             bundles[region.id] = result.published
-            skipped += result.skipped.map {
+            // A bundle aimed at other regions is not skipped here, only out of scope.
+            skipped += result.skipped.filter { $0.reason != .notTargeted }.map {
                 BuildReport.Skipped(kind: "bundle", id: $0.bundle, region: region.id, reason: $0.reason.description)
             }
         }
