@@ -134,6 +134,6 @@ struct HTTPRequest: Sendable {
 
     /// Bytes for a message: visible ASCII kept, anything else as `?`, at most 40 characters.
     private static func printable(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes.prefix(40).map { $0 > 32 && $0 < 127 ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
+        String(decoding: bytes.prefix(40).map { $0 >= 32 && $0 < 127 ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
     }
 }
