@@ -17,13 +17,18 @@ struct SourceSnapshot: Sendable, Equatable {
     /// Stamps by display path (`content/site.json`).
     var files: [String: Stamp]
 
-    /// Scans each folder, naming files by the folder's display name and their relative path.
+    /// Scans each folder, naming files by the folder's display name and their relative path; hidden
+    /// files and folders are skipped, as the build skips them (an editor's swap file is no change).
     static func take(_ folders: [(url: URL, name: String)]) -> SourceSnapshot {
         var files: [String: Stamp] = [:]
         for folder in folders {
             let base = folder.url.path
             guard let enumerator = FileManager.default.enumerator(atPath: base) else { continue }
             while let relative = enumerator.nextObject() as? String {
+                if relative.split(separator: "/").last?.hasPrefix(".") == true {
+                    enumerator.skipDescendants()
+                    continue
+                }
                 var info = stat()
                 guard stat(base + "/" + relative, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
                 #if canImport(Darwin)

@@ -62,6 +62,24 @@ struct LiveReloadTests {
         #expect(!restored.body.contains("Build failed"))
     }
 
+    @Test("when the first build fails the server still starts and every page is the error page")
+    func firstBuildFails() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        build.write("content/site.json", "{\"name\": \"Mini\",\n  \"baseURL\": 5}\n")
+        var options = BuildOptions(content: build.content.path, templates: build.templates.path, output: build.output.path, now: MiniStore.now)
+        options.contentName = "content"
+        let server = PreviewServer(options: ServeOptions(build: options, port: 0), now: { MiniStore.now })
+        try server.start()
+        defer { server.stop() }
+        let client = HTTPTestClient(port: server.port)
+        let root = client.get("/")
+        #expect(root.status == 500)
+        #expect(root.body.contains("<li><code>content/site.json:2:14: "))
+        #expect(client.get("/us/en-us/").status == 500)
+        #expect(client.get("/robots.txt").status == 404)
+    }
+
     @Test("a broken template shows its file and line on the error page")
     func brokenTemplate() throws {
         let store = try ServedStore()
@@ -113,5 +131,8 @@ struct PreviewPiecesTests {
         let after = SourceSnapshot.take(folders)
         #expect(after.changes(since: before) == ["content/extra.json", "content/site.json", "site-templates/partials/card.mustache"])
         #expect(after.changes(since: after).isEmpty)
+        store.write("content/.site.json.swp", "x")
+        store.write("site-templates/.git/HEAD", "x")
+        #expect(SourceSnapshot.take(folders) == after)
     }
 }
