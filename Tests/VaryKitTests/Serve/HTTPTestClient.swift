@@ -20,15 +20,23 @@ struct TestResponse {
 struct HTTPTestClient {
     let port: UInt16
 
+    #if canImport(Glibc)
+    static let streamType = Int32(SOCK_STREAM.rawValue)
+    static let sendFlags = Int32(MSG_NOSIGNAL)
+    #else
+    static let streamType = SOCK_STREAM
+    static let sendFlags: Int32 = 0
+    #endif
+
     /// Sends `GET target` with `headers` (and a Host header).
     func get(_ target: String, headers: [(String, String)] = [], method: String = "GET") -> TestResponse {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        return send(Array((head + "\r\n").utf8))
+        return sendRaw(Array((head + "\r\n").utf8))
     }
 
     /// Sends bytes as they are and parses what comes back.
-    func send(_ bytes: [UInt8]) -> TestResponse {
+    func sendRaw(_ bytes: [UInt8]) -> TestResponse {
         let raw = exchange(bytes)
         let text = String(decoding: raw, as: UTF8.self)
         guard let end = text.range(of: "\r\n\r\n") else { return TestResponse(status: 0, fields: [], body: text) }
@@ -45,14 +53,14 @@ struct HTTPTestClient {
     func exchange(_ bytes: [UInt8]) -> [UInt8] {
         let descriptor = connectSocket()
         defer { close(descriptor) }
-        _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        _ = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Self.sendFlags) }
         shutdown(descriptor, Int32(SHUT_WR))  // one request per connection: say so, as a closed-early client would
         return readUntilClosed(descriptor)
     }
 
     /// An open connection to the server, with a 30-second read timeout.
     func connectSocket() -> Int32 {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = socket(AF_INET, Self.streamType, 0)
         var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()

@@ -50,20 +50,20 @@ struct RequestParsingTests {
     func statusesOverTheSocket() throws {
         let store = try ServedStore()
         defer { store.stop() }
-        let post = store.client.send(Array("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello".utf8))
+        let post = store.client.sendRaw(Array("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello".utf8))
         #expect(post.status == 405)
         #expect(post.header("Allow") == "GET, HEAD")
         for method in ["PUT", "DELETE", "OPTIONS", "PATCH"] {
             #expect(store.client.get("/robots.txt", method: method).status == 405)
         }
-        #expect(store.client.send(Array("GET /\r\n\r\n".utf8)).status == 400)
-        #expect(store.client.send(Array("GET / HTTP/1.1\r\n\r\n".utf8)).status == 400)
-        #expect(store.client.send(Array("GET / HTTP/1.1\r\nHost: a\r\n".utf8) + [0x0d]).status == 400)  // closed mid-head
+        #expect(store.client.sendRaw(Array("GET /\r\n\r\n".utf8)).status == 400)
+        #expect(store.client.sendRaw(Array("GET / HTTP/1.1\r\n\r\n".utf8)).status == 400)
+        #expect(store.client.sendRaw(Array("GET / HTTP/1.1\r\nHost: a\r\n".utf8) + [0x0d]).status == 400)  // closed mid-head
         let huge = "GET / HTTP/1.1\r\nHost: a\r\nX-Big: " + String(repeating: "a", count: 9000) + "\r\n\r\n"
-        #expect(store.client.send(Array(huge.utf8)).status == 431)
+        #expect(store.client.sendRaw(Array(huge.utf8)).status == 431)
         let fits = "GET /robots.txt HTTP/1.1\r\nHost: a\r\nX-Big: " + String(repeating: "a", count: 8000) + "\r\n\r\n"
-        #expect(store.client.send(Array(fits.utf8)).status == 200)
-        #expect(store.client.send(Array("GET / HTTP/3.0\r\nHost: a\r\n\r\n".utf8)).status == 505)
+        #expect(store.client.sendRaw(Array(fits.utf8)).status == 200)
+        #expect(store.client.sendRaw(Array("GET / HTTP/3.0\r\nHost: a\r\n\r\n".utf8)).status == 505)
     }
 
     @Test("a non-loopback host is refused before anything is bound", arguments: ["0.0.0.0", "192.168.1.10", "::", "example.com"])
