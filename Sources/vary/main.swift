@@ -6,6 +6,7 @@ let usage = """
                         [--jobs N] [--strict] [--format text|json] [--quiet]
            vary check   [--output DIR] [--format text|json]
            vary explain --region R --locale L --segment S [--content DIR] [--now INSTANT]
+           vary serve   [--host 127.0.0.1] [--port 8080] [--content DIR] [--templates DIR] [--output DIR] [--now INSTANT]
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -16,6 +17,7 @@ do throws(UsageError) {
     case "build": status = try BuildCommand(Arguments(arguments)).run()
     case "check": status = try CheckCommand(Arguments(arguments)).run()
     case "explain": status = try ExplainCommand(Arguments(arguments)).run()
+    case "serve": status = try ServeCommand(Arguments(arguments)).run()
     case "help", "--help", "-h":
         print(usage)
         status = 0
