@@ -18,7 +18,7 @@ struct BuildCommand {
             guard let value = Int(text), value > 0 else { throw UsageError("--jobs must be a positive number") }
             jobs = value
         }
-        let strict = arguments.flag("--strict") || ProcessInfo.processInfo.environment["CI"] == "true"
+        let strict = arguments.flag("--strict") || Terminal.isCI
         format = try OutputFormat.parse(try arguments.value("--format"))
         quiet = arguments.flag("--quiet")
         try arguments.finish()

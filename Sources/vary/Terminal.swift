@@ -3,11 +3,11 @@ import VaryKit
 
 /// Printing to the terminal or a CI log.
 enum Terminal {
+    /// Whether this runs under CI (`CI=true` or `CI=1`), which also makes builds strict.
+    static var isCI: Bool { ["true", "1"].contains(ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? "") }
+
     /// Whether output goes to a person at a terminal rather than a CI log.
-    static var isInteractive: Bool {
-        let environment = ProcessInfo.processInfo.environment
-        return isatty(STDERR_FILENO) == 1 && environment["CI"] != "true" && environment["CI"] != "1"
-    }
+    static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 && !isCI }
 
     static var isGitHubActions: Bool { ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" }
 
