@@ -24,11 +24,12 @@ struct PageRenderer: Sendable {
         let step = max(1, pages.count / 100)
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             var local = Result()
+            var parts: LocaleParts?
             while true {
                 let index = next.increment() - 1
                 guard index < pages.count else { break }
                 let page = pages[index]
-                switch templates.render(page, model: builder.model(for: page), strict: strict) {
+                switch templates.render(page, model: builder.model(for: page, reusing: &parts), strict: strict) {
                 case .success(let bytes):
                     do {
                         try staging.write(page.file, bytes)
