@@ -24,6 +24,10 @@ public final class StagingDirectory: @unchecked Sendable {
     /// Written files by path; nil marks a path whose write is in progress.
     private var entries: [String: ManifestEntry?] = [:]
     private var directories: Set<String> = []
+    /// Paths written by `write`, which compared them with the previous output as it went.
+    private var compared: Set<String> = []
+    /// Of those, the ones whose bytes were the same: they are the previous file, linked, with its times.
+    private var linked: Set<String> = []
 
     /// Creates an empty staging directory for `output` (creating the output's parent if needed).
     public init(output: URL) throws {
@@ -53,9 +57,17 @@ public final class StagingDirectory: @unchecked Sendable {
         try reserve(relativePath)
         do {
             try makeParents(components)
-            try FileSystemCalls.createFile(url.path + "/" + relativePath, bytes)
+            let target = url.path + "/" + relativePath
+            let previous = output.path + "/" + relativePath
+            // An unchanged file is the previous one under a second name: nothing to write, and its times stay.
+            let isUnchanged = FileSystemCalls.hasContents(previous, bytes) && FileSystemCalls.hardLink(previous, to: target)
+            if !isUnchanged { try FileSystemCalls.createFile(target, bytes) }
             let entry = ManifestEntry(path: relativePath, sha256: SHA256.hex(bytes), bytes: bytes.count)
-            lock.withLock { entries[relativePath] = entry }
+            lock.withLock {
+                entries[relativePath] = entry
+                compared.insert(relativePath)
+                if isUnchanged { linked.insert(relativePath) }
+            }
         } catch {
             lock.withLock { _ = entries.removeValue(forKey: relativePath) }
             throw error
@@ -135,7 +147,10 @@ public final class StagingDirectory: @unchecked Sendable {
         let manifestEntry = ManifestEntry(path: Manifest.path, sha256: SHA256.hex(manifestBytes), bytes: manifestBytes.count)
         let site = manifest.files + [manifestEntry]
 
-        let unchangedPaths = try OutputComparison.keepTimesOfUnchanged(site, staging: url.path, previous: output.path)
+        let (compared, linked) = lock.withLock { (self.compared, self.linked) }
+        let unchangedPaths = try OutputComparison.keepTimesOfUnchanged(
+            site.filter { !compared.contains($0.path) }, staging: url.path, previous: output.path
+        ).union(linked)
         let newPaths = Set(site.map(\.path)).union([EmitSummary.changesPath, Self.reportPath])
         let previousPaths = try FileSystemCalls.status(output.path) == nil
             ? [] : try FileSystemCalls.listFiles(under: output.path)
