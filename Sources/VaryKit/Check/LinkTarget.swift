@@ -85,6 +85,7 @@ enum LinkTarget: Equatable, Sendable {
 
     /// Resolves a root-relative or relative path; a path ending in `/` means its `index.html`.
     private static func resolvePath(_ url: String, onPage pagePath: String) -> LinkTarget {
+        if let simple = simpleRootPath(url) { return .file(simple) }
         var path = Substring(url)
         if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
         if path.isEmpty { return .file(pagePath) }
@@ -113,9 +114,28 @@ enum LinkTarget: Equatable, Sendable {
         return .file(joined)
     }
 
+    /// The file of a plain root-relative path such as `/de/de-de/` or `/assets/a.css`, which is most links:
+    /// no query, fragment, escape, empty segment or segment starting with a dot. Nil for anything else.
+    private static func simpleRootPath(_ url: String) -> String? {
+        let bytes = url.utf8
+        guard bytes.first == UInt8(ascii: "/") else { return nil }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"): return nil
+            case UInt8(ascii: "/") where previous == UInt8(ascii: "/"): return nil
+            case UInt8(ascii: ".") where previous == UInt8(ascii: "/"): return nil
+            default: break
+            }
+            previous = byte
+        }
+        let path = String(url.dropFirst())
+        return path.isEmpty || previous == UInt8(ascii: "/") ? path + "index.html" : path
+    }
+
     /// `%20` and friends decoded as UTF-8; malformed escapes are kept as written.
     static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         var index = 0

@@ -143,7 +143,8 @@ enum FileSystemCalls {
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
             return false
         }
-        var buffer = [UInt8](repeating: 0, count: min(max(bytes.count, 1), 1 << 16))
+        // Small pieces: a buffer freed at 64 KiB or more makes glibc consolidate its free lists every page.
+        var buffer = [UInt8](repeating: 0, count: min(max(bytes.count, 1), 1 << 14))
         var offset = 0
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }

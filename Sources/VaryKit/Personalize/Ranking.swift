@@ -131,7 +131,8 @@ private struct PageRanking {
     /// first whose base is below the best penalized score so far (a penalty never raises a score), so only the
     /// best few need to be in order: the rest are sorted only if a scan runs past them.
     mutating func placeByScore(limit: Int, popularity: RegionalPopularity) {
-        var remaining = best(limit * 2 + 16)
+        var window = limit * 2 + 16
+        var remaining = best(window)
         var isComplete = remaining.count == candidates.count - placed.count
         while placed.count < limit, !remaining.isEmpty {
             var bestPosition = 0
@@ -152,8 +153,9 @@ private struct PageRanking {
                 }
             }
             if !stopped && !isComplete {
-                remaining = best(candidates.count)
-                isComplete = true
+                window *= 4
+                remaining = best(window)
+                isComplete = remaining.count == candidates.count - placed.count
                 continue
             }
             place(remaining.remove(at: bestPosition), pinned: false, popularity: popularity)
@@ -162,6 +164,9 @@ private struct PageRanking {
 
     /// The `count` best unplaced candidates by base score then id, in that order.
     func best(_ count: Int) -> [Int] {
+        if count >= (candidates.count - placed.count) / 2 {
+            return candidates.indices.filter { !placedFlags[$0] }.sorted(by: before)
+        }
         var chosen: [Int] = []
         chosen.reserveCapacity(min(count, candidates.count) + 1)
         for candidate in candidates.indices where !placedFlags[candidate] {
