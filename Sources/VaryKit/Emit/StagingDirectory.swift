@@ -74,6 +74,34 @@ public final class StagingDirectory: @unchecked Sendable {
         }
     }
 
+    /// Takes over the previous output's file at `relativePath` as this build's, when it is still the file with
+    /// this SHA-256, size and modification time (a page whose inputs did not change); false, with nothing
+    /// recorded, when it is not, so the caller writes the file instead.
+    func adopt(_ relativePath: String, sha256: String, bytes: Int, modified: (seconds: Int, nanoseconds: Int)) throws -> Bool {
+        let components = try OutputPath.components(relativePath)
+        let previous = output.path + "/" + relativePath
+        guard let old = try? FileSystemCalls.status(previous), old.isRegularFile, old.size == bytes,
+              Int(old.modificationTime.tv_sec) == modified.seconds, Int(old.modificationTime.tv_nsec) == modified.nanoseconds
+        else { return false }
+        try reserve(relativePath)
+        do {
+            try makeParents(components)
+            guard FileSystemCalls.hardLink(previous, to: url.path + "/" + relativePath) else {
+                lock.withLock { _ = entries.removeValue(forKey: relativePath) }
+                return false
+            }
+        } catch {
+            lock.withLock { _ = entries.removeValue(forKey: relativePath) }
+            throw error
+        }
+        lock.withLock {
+            entries[relativePath] = ManifestEntry(path: relativePath, sha256: sha256, bytes: bytes)
+            compared.insert(relativePath)
+            linked.insert(relativePath)
+        }
+        return true
+    }
+
     /// The manifest of everything written so far, sorted by path.
     public func manifest() -> Manifest {
         Manifest(files: lock.withLock { entries.values.compactMap { $0 } })
