@@ -57,6 +57,8 @@ private struct PageRanking {
         var position: Int
         var base: Double
         var idOrder: Int
+        var category: Int
+        var brand: Int
     }
 
     let tables: RankingTables
@@ -69,14 +71,18 @@ private struct PageRanking {
     var eligible: [Int: Int] = [:]
     var placedFlags: [Bool] = []
     var placed: [RankedProduct] = []
-    var categoryCounts: [Int: Int] = [:]
-    var brandCounts: [Int: Int] = [:]
+    var categoryCounts: [Int]
+    var brandCounts: [Int]
+    /// `Scoring.diversity` by the two counts, filled as needed: the scan asks for it for hundreds of candidates.
+    var diversities: [[Double?]] = []
 
     init(tables: RankingTables, region: RegionRanking, segment: SegmentRanking, audience: PageAudience, promotions: [Promotion]) {
         self.tables = tables
         self.region = region
         self.segment = segment
         self.audience = audience
+        categoryCounts = [Int](repeating: 0, count: tables.categoryCount)
+        brandCounts = [Int](repeating: 0, count: tables.brandCount)
         prices = tables.prices(region, audience: audience, promotions: promotions)
         let ceiling = audience.segment.priceCeiling[audience.region.currency.code]
         let pinned = Set(audience.segment.pinned.compactMap { tables.indexByID[$0.id] })
@@ -84,7 +90,9 @@ private struct PageRanking {
         for (position, index) in region.candidates.enumerated() where !segment.excluded[index] {
             if let ceiling, prices[position].final.minorUnits > ceiling.minorUnits { continue }
             if pinned.contains(index) { eligible[index] = candidates.count }
-            candidates.append(Candidate(position: position, base: breakdown(position).base, idOrder: tables.idOrder[index]))
+            candidates.append(Candidate(
+                position: position, base: breakdown(position).base, idOrder: tables.idOrder[index],
+                category: tables.categoryNumber[index], brand: tables.brandNumber[index]))
         }
         placedFlags = [Bool](repeating: false, count: candidates.count)
     }
@@ -98,10 +106,15 @@ private struct PageRanking {
             inSeason: region.inSeason[position], discounted: prices[position].isDiscounted)
     }
 
-    func diversity(_ candidate: Int) -> Double {
-        let index = region.candidates[candidates[candidate].position]
-        return Scoring.diversity(
-            sameCategory: categoryCounts[tables.categoryNumber[index]] ?? 0, sameBrand: brandCounts[tables.brandNumber[index]] ?? 0)
+    mutating func diversity(_ candidate: Int) -> Double {
+        let sameCategory = categoryCounts[candidates[candidate].category]
+        let sameBrand = brandCounts[candidates[candidate].brand]
+        while diversities.count <= sameCategory { diversities.append([]) }
+        while diversities[sameCategory].count <= sameBrand { diversities[sameCategory].append(nil) }
+        if let known = diversities[sameCategory][sameBrand] { return known }
+        let value = Scoring.diversity(sameCategory: sameCategory, sameBrand: sameBrand)
+        diversities[sameCategory][sameBrand] = value
+        return value
     }
 
     mutating func place(_ candidate: Int, pinned: Bool, popularity: RegionalPopularity) {
@@ -118,8 +131,8 @@ private struct PageRanking {
                 product: product, score: breakdown.total, rank: placed.count + 1, pinned: pinned,
                 price: prices[position], reasons: reasons, breakdown: breakdown))
         placedFlags[candidate] = true
-        categoryCounts[tables.categoryNumber[index], default: 0] += 1
-        brandCounts[tables.brandNumber[index], default: 0] += 1
+        categoryCounts[tables.categoryNumber[index]] += 1
+        brandCounts[tables.brandNumber[index]] += 1
     }
 
     /// Whether candidate `a` comes before `b` by base score, then id.

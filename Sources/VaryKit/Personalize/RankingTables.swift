@@ -11,6 +11,8 @@ public struct RankingTables: Sendable {
     /// Each product's category and brand as small numbers, for counting what is already placed.
     let categoryNumber: [Int]
     let brandNumber: [Int]
+    let categoryCount: Int
+    let brandCount: Int
     let indexByID: [String: Int]
     let regions: [String: RegionRanking]
     let segments: [String: SegmentRanking]
@@ -43,6 +45,8 @@ public struct RankingTables: Sendable {
             brands[product.brand] = brands.count
             return brands.count - 1
         }
+        categoryCount = categories.count
+        brandCount = brands.count
         indexByID = Dictionary(products.indices.map { (products[$0].id, $0) }, uniquingKeysWith: { _, last in last })
         var regionTables: [String: RegionRanking] = [:]
         for region in regions where regionTables[region.id] == nil {

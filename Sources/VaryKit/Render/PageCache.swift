@@ -20,7 +20,7 @@ struct PageCache: Sendable {
     }
 
     /// Bumped whenever rendering or checking could change for the same view model.
-    static let version = "vary-page-cache 1"
+    static let version = "vary-page-cache 2"
 
     private(set) var entries: [String: Entry] = [:]
 
@@ -81,7 +81,7 @@ struct PageCache: Sendable {
         ModelBytes.append(.string(path), to: &bytes)
         ModelBytes.append(.string(language), to: &bytes)
         ModelBytes.append(model, to: &bytes)
-        return SHA256.hex(bytes)
+        return InputsHash.hex(bytes)
     }
 
     /// The running program's size and modification time: a rebuilt Vary may render differently, so its cache
@@ -115,7 +115,8 @@ struct PageCache: Sendable {
     }
 }
 
-/// A view model as unambiguous bytes: a tag per kind, lengths before contents, object keys sorted.
+/// A view model as unambiguous bytes: a tag per kind, lengths before contents, an object as the sum of its
+/// members' 128-bit hashes.
 enum ModelBytes {
     static func append(_ value: Value, to bytes: inout [UInt8]) {
         switch value {
@@ -136,17 +137,78 @@ enum ModelBytes {
             appendNumber(UInt64(items.count), to: &bytes)
             for item in items { append(item, to: &bytes) }
         case .object(let fields):
-            bytes.append(7)
-            appendNumber(UInt64(fields.count), to: &bytes)
-            for key in fields.keys.sorted() {
+            // Each member is written after the end, hashed and taken back; the sum of the members' hashes does
+            // not depend on the dictionary's order, so no keys need sorting.
+            let start = bytes.count
+            var sum1: UInt64 = 0, sum2: UInt64 = 0
+            for (key, member) in fields {
                 appendNumber(UInt64(key.utf8.count), to: &bytes)
                 bytes.append(contentsOf: key.utf8)
-                append(fields[key]!, to: &bytes)
+                append(member, to: &bytes)
+                let (h1, h2) = bytes.withUnsafeBytes { InputsHash.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+                sum1 &+= h1
+                sum2 &+= h2
+                bytes.removeLast(bytes.count - start)
             }
+            bytes.append(7)
+            appendNumber(UInt64(fields.count), to: &bytes)
+            appendNumber(sum1, to: &bytes)
+            appendNumber(sum2, to: &bytes)
         }
     }
 
     private static func appendNumber(_ number: UInt64, to bytes: inout [UInt8]) {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: number >> UInt64(shift))) }
+    }
+}
+
+/// MurmurHash3 x64 128 (Austin Appleby, public domain) with seed 0: a fast hash whose 128 bits make an
+/// accidental match of two different page inputs practically impossible (the cache does not defend against
+/// crafted collisions; its entries are also tied to the files' size and modification time).
+enum InputsHash {
+    static func hex(_ bytes: [UInt8]) -> String {
+        let (h1, h2) = bytes.withUnsafeBytes(hash)
+        return hexDigits(h1) + hexDigits(h2)
+    }
+
+    private static func hexDigits(_ value: UInt64) -> String {
+        let text = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - text.count) + text
+    }
+
+    static func hash(_ data: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        let c1: UInt64 = 0x87c3_7b91_1142_53d5, c2: UInt64 = 0x4cf5_ad43_2745_937f
+        var h1: UInt64 = 0, h2: UInt64 = 0
+        let blocks = data.count / 16
+        for block in 0..<blocks {
+            var k1 = data.loadUnaligned(fromByteOffset: block * 16, as: UInt64.self).littleEndian
+            var k2 = data.loadUnaligned(fromByteOffset: block * 16 + 8, as: UInt64.self).littleEndian
+            k1 &*= c1; k1 = rotate(k1, 31); k1 &*= c2; h1 ^= k1
+            h1 = rotate(h1, 27); h1 &+= h2; h1 = h1 &* 5 &+ 0x52dc_e729
+            k2 &*= c2; k2 = rotate(k2, 33); k2 &*= c1; h2 ^= k2
+            h2 = rotate(h2, 31); h2 &+= h1; h2 = h2 &* 5 &+ 0x3849_5ab5
+        }
+        var k1: UInt64 = 0, k2: UInt64 = 0
+        let tail = blocks * 16
+        let rest = data.count & 15
+        for index in stride(from: rest - 1, through: 8, by: -1) { k2 ^= UInt64(data[tail + index]) << UInt64((index - 8) * 8) }
+        if rest > 8 { k2 &*= c2; k2 = rotate(k2, 33); k2 &*= c1; h2 ^= k2 }
+        for index in stride(from: min(rest, 8) - 1, through: 0, by: -1) { k1 ^= UInt64(data[tail + index]) << UInt64(index * 8) }
+        if rest > 0 { k1 &*= c1; k1 = rotate(k1, 31); k1 &*= c2; h1 ^= k1 }
+        h1 ^= UInt64(data.count); h2 ^= UInt64(data.count)
+        h1 &+= h2; h2 &+= h1
+        h1 = mix(h1); h2 = mix(h2)
+        h1 &+= h2; h2 &+= h1
+        return (h1, h2)
+    }
+
+    private static func rotate(_ value: UInt64, _ count: UInt64) -> UInt64 { (value << count) | (value >> (64 - count)) }
+
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var k = value
+        k ^= k >> 33; k &*= 0xff51_afd7_ed55_8ccd
+        k ^= k >> 33; k &*= 0xc4ce_b9fe_1a85_ec53
+        k ^= k >> 33
+        return k
     }
 }

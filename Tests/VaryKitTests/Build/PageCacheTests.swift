@@ -64,6 +64,13 @@ struct PageCacheTests {
         #expect(PageCache.load(for: output).entries.isEmpty)
     }
 
+    @Test("the inputs hash is MurmurHash3 x64 128 with seed 0")
+    func inputsHashKnownValues() {
+        #expect(InputsHash.hex(Array("The quick brown fox jumps over the lazy dog".utf8)) == "e34bbc7bbc071b6c7a433ca9c49a9347")
+        #expect(InputsHash.hex([]) == "00000000000000000000000000000000")
+        #expect(InputsHash.hex(Array("hello".utf8)) == "cbd8a7b341bd9b025b1e906a48ae1d19")
+    }
+
     @Test("model bytes tell apart values that print alike and ignore object key order")
     func modelBytesAreUnambiguous() {
         func bytes(_ value: Mustache.Value) -> [UInt8] {

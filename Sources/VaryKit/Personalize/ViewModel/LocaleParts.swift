@@ -18,14 +18,23 @@ final class LocaleParts {
     /// Promotion cards without products, by promotion id.
     var promotionCards: [String: Value] = [:]
     var bundleCards: [String: Value] = [:]
-    /// JSON-LD offers without the page URL, by product id and price.
-    var offers: [OfferKey: JSONLD.ProductOffer] = [:]
+    /// JSON-LD product texts up to the page URL (`JSONLD.offerHead`), by product id and price.
+    var offers: [OfferKey: String] = [:]
     /// Alternates by the canonical page's kind, segment and item (they do not depend on its region and locale).
     var alternates: [String: Value] = [:]
     /// The "shop as" links with `isCurrent` false, in segment order.
     var segmentLinks: [Value]?
     var region: Value?
     var localeModel: Value?
+    private var categoryNames: [String: String] = [:]
+
+    /// `PageLocale.categoryName`, remembered.
+    func categoryName(_ path: String) -> String {
+        if let known = categoryNames[path] { return known }
+        let name = locale.categoryName(path)
+        categoryNames[path] = name
+        return name
+    }
 
     /// A product and its price on a page, which together fix everything on its card but rank, pin and reasons.
     struct CardKey: Hashable {

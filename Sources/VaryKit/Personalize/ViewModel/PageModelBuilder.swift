@@ -31,7 +31,9 @@ public struct PageModelBuilder: Sendable {
 
         var context: [String: Value] = [:]
         var products: [Value] = []
-        var jsonLDProducts: [JSONLD.ProductOffer] = []
+        // Each product's JSON-LD text; the URL tail is the same for every product of the page.
+        var jsonLDProducts: [String] = []
+        let urlTail = JSONLD.urlTail(inputs.absoluteURL(page.path))
         var title = site.name
 
         switch page.kind {
@@ -41,14 +43,14 @@ public struct PageModelBuilder: Sendable {
                 limit: site.recommendations)
             for item in ranked {
                 products.append(cards.product(item.product, price: item.price, rank: item.rank, reasons: item.reasons, pinned: item.pinned))
-                jsonLDProducts.append(offer(item.product, price: item.price.final, locale: locale, page: page, parts: parts))
+                jsonLDProducts.append(offer(item.product, price: item.price.final, locale: locale, parts: parts) + urlTail)
             }
             title = "\(locale.text(segment.headline, defaultTag: site.defaultLocale)) – \(site.name)"
         case .promotion:
             if let promotion = inputs.activePromotions.first(where: { $0.id == page.item }) {
                 let items = promotionProducts(promotion, audience: audience, promotions: promotions)
                 for (product, price) in items {
-                    jsonLDProducts.append(offer(product, price: price.final, locale: locale, page: page, parts: parts))
+                    jsonLDProducts.append(offer(product, price: price.final, locale: locale, parts: parts) + urlTail)
                 }
                 let card = cards.promotion(promotion, products: items.enumerated().map { index, item in
                     cards.product(item.0, price: item.1, rank: index + 1, reasons: [.promotion(promotion.id)], pinned: false)
@@ -59,7 +61,7 @@ public struct PageModelBuilder: Sendable {
         case .bundle:
             if let priced = inputs.bundles[region.id]?.first(where: { $0.bundle.id == page.item }) {
                 context["bundle"] = cards.bundle(priced)
-                jsonLDProducts = priced.items.map { offer($0.product, price: $0.product.price(in: region)!, locale: locale, page: page) }
+                jsonLDProducts = priced.items.map { offer($0.product, price: $0.product.price(in: region)!, locale: locale) + urlTail }
                 title = "\(locale.text(priced.bundle.title, defaultTag: site.defaultLocale)) – \(site.name)"
             }
         case .chooser:
@@ -116,7 +118,7 @@ public struct PageModelBuilder: Sendable {
     // MARK: Parts
 
     private func pageModel(_ page: PageSpec, title: String, description: String, locale: PageLocale,
-                           products: [JSONLD.ProductOffer], parts: LocaleParts) -> Value {
+                           products: [String], parts: LocaleParts) -> Value {
         let canonicalPage = page.kind == .landing && page.segment != nil
             ? PageSpec(kind: .landing, region: page.region, locale: page.locale) : page
         // Alternates list every region and locale, so they depend on the canonical page's kind and item only.
@@ -132,7 +134,7 @@ public struct PageModelBuilder: Sendable {
         }
         let jsonLD = JSONLD.page(
             kind: page.kind, name: title, url: inputs.absoluteURL(page.path), siteName: site.name,
-            products: products)
+            productTexts: products)
         return .object([
             "kind": .string(page.kind.rawValue),
             "isLanding": .bool(page.kind == .landing), "isPromotion": .bool(page.kind == .promotion),
@@ -241,19 +243,13 @@ public struct PageModelBuilder: Sendable {
         return Array(priced.sorted { ($1.0.popularity, $0.0.id) < ($0.0.popularity, $1.0.id) }.prefix(site.recommendations))
     }
 
-    private func offer(_ product: Product, price: Money, locale: PageLocale, page: PageSpec, parts: LocaleParts? = nil)
-        -> JSONLD.ProductOffer
-    {
+    /// A product's JSON-LD text up to the page's URL (`JSONLD.offerHead`).
+    private func offer(_ product: Product, price: Money, locale: PageLocale, parts: LocaleParts? = nil) -> String {
         let key = LocaleParts.OfferKey(product: product.id, price: price)
-        var offer: JSONLD.ProductOffer
-        if let known = parts?.offers[key] {
-            offer = known
-        } else {
-            offer = makeOffer(product, price: price, locale: locale)
-            parts?.offers[key] = offer
-        }
-        offer.url = inputs.absoluteURL(page.path)
-        return offer
+        if let known = parts?.offers[key] { return known }
+        let head = JSONLD.offerHead(makeOffer(product, price: price, locale: locale))
+        parts?.offers[key] = head
+        return head
     }
 
     private func makeOffer(_ product: Product, price: Money, locale: PageLocale) -> JSONLD.ProductOffer {

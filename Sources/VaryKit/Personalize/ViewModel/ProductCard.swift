@@ -40,7 +40,7 @@ struct CardBuilder {
             "title": .string(locale.text(product.title, defaultTag: defaultTag)),
             "description": .string(locale.text(product.description, defaultTag: defaultTag)),
             "category": .string(product.category),
-            "categoryName": .string(locale.categoryName(product.category)),
+            "categoryName": .string(parts?.categoryName(product.category) ?? locale.categoryName(product.category)),
             "brand": .string(product.brand),
             "tags": .list(product.tags.map(Value.string)),
             "image": .object([
