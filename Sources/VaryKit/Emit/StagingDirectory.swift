@@ -60,8 +60,16 @@ public final class StagingDirectory: @unchecked Sendable {
             let target = url.path + "/" + relativePath
             let previous = output.path + "/" + relativePath
             // An unchanged file is the previous one under a second name: nothing to write, and its times stay.
-            let isUnchanged = FileSystemCalls.hasContents(previous, bytes) && FileSystemCalls.hardLink(previous, to: target)
-            if !isUnchanged { try FileSystemCalls.createFile(target, bytes) }
+            let isSame = FileSystemCalls.hasContents(previous, bytes)
+            var isUnchanged = isSame && FileSystemCalls.hardLink(previous, to: target)
+            if !isUnchanged {
+                try FileSystemCalls.createFile(target, bytes)
+                // A file system without hard links: a copy with the previous file's times.
+                if isSame, let old = try FileSystemCalls.status(previous) {
+                    try FileSystemCalls.setTimes(target, access: old.accessTime, modification: old.modificationTime)
+                    isUnchanged = true
+                }
+            }
             let entry = ManifestEntry(path: relativePath, sha256: SHA256.hex(bytes), bytes: bytes.count)
             lock.withLock {
                 entries[relativePath] = entry
