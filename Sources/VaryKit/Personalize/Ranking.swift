@@ -181,15 +181,22 @@ private struct PageRanking {
             return candidates.indices.filter { !placedFlags[$0] }.sorted(by: before)
         }
         var chosen: [Int] = []
-        chosen.reserveCapacity(min(count, candidates.count) + 1)
-        for candidate in candidates.indices where !placedFlags[candidate] {
-            if chosen.count == count {
-                guard before(candidate, chosen[count - 1]) else { continue }
-                chosen.removeLast()
+        chosen.reserveCapacity(count + 1)
+        candidates.withUnsafeBufferPointer { all in
+            placedFlags.withUnsafeBufferPointer { isPlaced in
+                func precedes(_ a: Int, _ b: Int) -> Bool {
+                    all[a].base != all[b].base ? all[a].base > all[b].base : all[a].idOrder < all[b].idOrder
+                }
+                for candidate in 0..<all.count where !isPlaced[candidate] {
+                    if chosen.count == count {
+                        guard precedes(candidate, chosen[count - 1]) else { continue }
+                        chosen.removeLast()
+                    }
+                    var slot = chosen.count
+                    while slot > 0 && precedes(candidate, chosen[slot - 1]) { slot -= 1 }
+                    chosen.insert(candidate, at: slot)
+                }
             }
-            var slot = chosen.count
-            while slot > 0 && before(candidate, chosen[slot - 1]) { slot -= 1 }
-            chosen.insert(candidate, at: slot)
         }
         return chosen
     }
