@@ -40,10 +40,6 @@ func rank(
 ) -> [RankedProduct] {
     guard limit > 0, let region = tables.regions[audience.region.id], let segment = tables.segments[audience.segment.id]
     else { return [] }
-    // The locale only matters through the promotions, so the locales of a region share their rankings.
-    let key = RankingCache.Key(
-        region: audience.region.id, segment: audience.segment.id, promotions: active.map(\.id), limit: limit)
-    if let known = tables.rankings.lookup(key) { return known }
     var ranking = PageRanking(tables: tables, region: region, segment: segment, audience: audience, promotions: active)
     for reference in audience.segment.pinned where ranking.placed.count < limit {
         guard let index = tables.indexByID[reference.id], let candidate = ranking.eligible[index], !ranking.isPlaced(candidate)
@@ -51,7 +47,6 @@ func rank(
         ranking.place(candidate, pinned: true, popularity: popularity)
     }
     ranking.placeByScore(limit: limit, popularity: popularity)
-    tables.rankings.store(key, ranking.placed)
     return ranking.placed
 }
 

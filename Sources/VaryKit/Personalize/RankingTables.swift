@@ -17,8 +17,6 @@ public struct RankingTables: Sendable {
     let regions: [String: RegionRanking]
     let segments: [String: SegmentRanking]
     let pricing = PricingCache()
-    /// Rankings by region, segment, promotions and limit: the locales of a region share them.
-    let rankings = RankingCache()
 
     /// Tables for every region and segment of the content.
     public init(content: StoreContent, popularity: RegionalPopularity) {
@@ -137,21 +135,4 @@ final class PricingCache: @unchecked Sendable {
     func lookup(_ key: Key) -> [PricedProduct]? { lock.withLock { prices[key] } }
 
     func store(_ key: Key, _ value: [PricedProduct]) { lock.withLock { prices[key] = value } }
-}
-
-/// Rankings already made, by everything a ranking depends on besides the build's tables.
-final class RankingCache: @unchecked Sendable {
-    struct Key: Hashable {
-        var region: String
-        var segment: String
-        var promotions: [String]
-        var limit: Int
-    }
-
-    private let lock = NSLock()
-    private var rankings: [Key: [RankedProduct]] = [:]
-
-    func lookup(_ key: Key) -> [RankedProduct]? { lock.withLock { rankings[key] } }
-
-    func store(_ key: Key, _ value: [RankedProduct]) { lock.withLock { rankings[key] = value } }
 }
