@@ -7,14 +7,29 @@ extension NumberFormatter {
     /// of digits (`10…0.00`, exact in Double) and the real digits are written into it.
     /// Call only from the thread that owns the formatter.
     func exactString(isNegative: Bool, magnitude: UInt64, scale: Int) -> String? {
+        let padded = Self.paddedDigits(magnitude, scale: scale)
+        guard let laidOut = layout(isNegative: isNegative, integerDigits: padded.count - scale, scale: scale) else { return nil }
+        return Self.fill(laidOut, with: padded)
+    }
+
+    /// The digits of `magnitude` with leading zeros so that at least one integer digit precedes `scale` fraction digits.
+    static func paddedDigits(_ magnitude: UInt64, scale: Int) -> [UInt8] {
         let digits = Array(String(magnitude).utf8).map { $0 - UInt8(ascii: "0") }
-        let padded = [UInt8](repeating: 0, count: max(0, scale + 1 - digits.count)) + digits
-        let integerDigits = padded.count - scale
+        return [UInt8](repeating: 0, count: max(0, scale + 1 - digits.count)) + digits
+    }
+
+    /// The formatted template `10…0.00` with `integerDigits` integer and `scale` fraction digits; it depends on
+    /// nothing else, so callers may keep it and `fill` it for every amount of that length.
+    func layout(isNegative: Bool, integerDigits: Int, scale: Int) -> String? {
         minimumFractionDigits = scale
         maximumFractionDigits = scale
         let template = Decimal(
             sign: isNegative ? .minus : .plus, exponent: integerDigits - 1, significand: Decimal(1))
-        guard let laidOut = string(from: template as NSDecimalNumber) else { return nil }
+        return string(from: template as NSDecimalNumber)
+    }
+
+    /// Writes `padded` into a template from `layout` digit by digit, in the template's own digits.
+    static func fill(_ laidOut: String, with padded: [UInt8]) -> String? {
         var result = String.UnicodeScalarView()
         var next = 0
         var zero: UInt32?

@@ -27,6 +27,12 @@ final class LocaleMoneyTexts: @unchecked Sendable {
     private let locale: Locale
     private var formatters: [Currency: NumberFormatter] = [:]
     private var texts: [Money: String] = [:]
+    private var layouts: [LayoutKey: String?] = [:]
+    private struct LayoutKey: Hashable {
+        var currency: Currency
+        var isNegative: Bool
+        var integerDigits: Int
+    }
     private static let cacheLimit = 100_000
 
     private static let shared = LockedCache<String, LocaleMoneyTexts>()
@@ -43,11 +49,18 @@ final class LocaleMoneyTexts: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let text = texts[money] { return text }
-        let formatter = formatter(for: money.currency)
-        let text =
-            formatter.exactString(
-                isNegative: money.minorUnits < 0, magnitude: UInt64(money.minorUnits.magnitude),
-                scale: money.currency.exponent) ?? money.description
+        // Formatting a template costs an ICU formatter; every amount with as many digits shares one.
+        let scale = money.currency.exponent
+        let padded = NumberFormatter.paddedDigits(UInt64(money.minorUnits.magnitude), scale: scale)
+        let key = LayoutKey(currency: money.currency, isNegative: money.minorUnits < 0, integerDigits: padded.count - scale)
+        let laidOut: String?
+        if let known = layouts[key] {
+            laidOut = known
+        } else {
+            laidOut = formatter(for: money.currency).layout(isNegative: key.isNegative, integerDigits: key.integerDigits, scale: scale)
+            layouts[key] = laidOut
+        }
+        let text = laidOut.flatMap { NumberFormatter.fill($0, with: padded) } ?? money.description
         if texts.count < LocaleMoneyTexts.cacheLimit { texts[money] = text }
         return text
     }

@@ -65,10 +65,13 @@ public enum StoreBuild {
         clock.start("render")
         let site = SiteFiles(inputs: inputs, pages: pages)
         let allPaths = Set(pages.map(\.file) + assetURLs.values.map { String($0.dropFirst()) } + SiteFiles.fixedPaths)
-        let rendered = PageRenderer(
+        var renderer = PageRenderer(
             builder: PageModelBuilder(inputs: inputs), templates: templates, staging: staging, strict: options.strict,
-            checker: PageChecker(allPaths: allPaths, outputName: options.outputName)
-        ).renderAll(pages, jobs: options.jobs, events: events)
+            checker: PageChecker(allPaths: allPaths, outputName: options.outputName))
+        renderer.cache = PageCache.load(for: options.output)
+        renderer.cacheContext = PageCache.context(
+            templates: templateFiles, strict: options.strict, allPaths: allPaths, outputName: options.outputName)
+        let rendered = renderer.renderAll(pages, jobs: options.jobs, events: events)
         clock.finish()
         if rendered.renderErrors.isEmpty == false {
             staging.abandon()
@@ -91,6 +94,7 @@ public enum StoreBuild {
                 return final.json()
             }
             report.record(summary)
+            saveCache(of: rendered.cacheable, manifest: staging.manifest(), output: options.output)
         } catch {
             staging.abandon()
             return BuildOutcome(
@@ -103,6 +107,23 @@ public enum StoreBuild {
         return BuildOutcome(
             exitCode: checkProblems.contains { $0.severity == .error } ? 1 : 0,
             diagnostics: diagnostics + checkProblems, report: report, timings: clock.timings)
+    }
+}
+
+extension StoreBuild {
+    /// Records the pages just built for the next build: their inputs, and the files they became in the output.
+    static func saveCache(of cacheable: [String: String], manifest: Manifest, output: URL) {
+        var entries: [String: PageCache.Entry] = [:]
+        let outputPath = output.standardizedFileURL.path
+        for file in manifest.files {
+            guard let inputs = cacheable[file.path],
+                  let status = try? FileSystemCalls.status(outputPath + "/" + file.path), status.isRegularFile
+            else { continue }
+            entries[file.path] = PageCache.Entry(
+                inputs: inputs, sha256: file.sha256, bytes: file.bytes,
+                seconds: Int(status.modificationTime.tv_sec), nanoseconds: Int(status.modificationTime.tv_nsec))
+        }
+        PageCache(entries: entries).save(for: output)
     }
 }
 

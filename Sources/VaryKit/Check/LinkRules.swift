@@ -37,7 +37,7 @@ enum LinkRules {
     private static func check(
         _ url: String, attribute name: String, of element: PageElement, ids: Set<String>, in context: PageContext
     ) -> Diagnostic? {
-        let tag = "<\(element.name) \(name)=\"\(PageElement.shortened(url))\">"
+        var tag: String { "<\(element.name) \(name)=\"\(PageElement.shortened(url))\">" }
         switch LinkTarget.resolve(url, onPage: context.pagePath, siteURL: context.siteURL) {
         case .external:
             return nil

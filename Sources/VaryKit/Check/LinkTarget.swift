@@ -34,6 +34,8 @@ enum LinkTarget: Equatable, Sendable {
 
     /// The URL the way a browser reads it: tabs and newlines removed, surrounding spaces and controls trimmed.
     static func strippedForScheme(_ value: String) -> String {
+        // Most URLs have no control characters or spaces at all: nothing to strip.
+        if !value.utf8.contains(where: { $0 <= 0x20 }) { return value }
         var scalars = value.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }[...]
         while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
         while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
@@ -44,6 +46,32 @@ enum LinkTarget: Equatable, Sendable {
 
     /// The lower-cased scheme of `url` (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`, then `:`).
     static func scheme(of url: String) -> String? {
+        // Bytes read the same as characters while they are ASCII; only a non-ASCII byte right after the colon
+        // (a combining mark would join it) needs the character-by-character reading.
+        let bytes = url.utf8
+        var end = bytes.startIndex
+        while end != bytes.endIndex && bytes[end] != UInt8(ascii: ":") {
+            if bytes[end] >= 0x80 { return nil }
+            end = bytes.index(after: end)
+        }
+        if end == bytes.endIndex { return nil }
+        let next = bytes.index(after: end)
+        if next != bytes.endIndex && bytes[next] >= 0x80 { return schemeByCharacters(of: url) }
+        return schemeOfASCII(bytes[bytes.startIndex..<end])
+    }
+
+    private static func schemeOfASCII(_ bytes: Substring.UTF8View.SubSequence) -> String? {
+        guard !bytes.isEmpty else { return nil }
+        for (offset, byte) in bytes.enumerated() {
+            let isLetter = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            let isOther = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            if !(isLetter || (offset > 0 && isOther)) { return nil }
+        }
+        return String(decoding: bytes, as: UTF8.self).lowercased()
+    }
+
+    private static func schemeByCharacters(of url: String) -> String? {
         var scheme = ""
         for (offset, character) in url.enumerated() {
             if character == ":" { return offset == 0 ? nil : scheme.lowercased() }
@@ -57,6 +85,7 @@ enum LinkTarget: Equatable, Sendable {
 
     /// Resolves a root-relative or relative path; a path ending in `/` means its `index.html`.
     private static func resolvePath(_ url: String, onPage pagePath: String) -> LinkTarget {
+        if let simple = simpleRootPath(url) { return .file(simple) }
         var path = Substring(url)
         if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
         if path.isEmpty { return .file(pagePath) }
@@ -85,9 +114,28 @@ enum LinkTarget: Equatable, Sendable {
         return .file(joined)
     }
 
+    /// The file of a plain root-relative path such as `/de/de-de/` or `/assets/a.css`, which is most links:
+    /// no query, fragment, escape, empty segment or segment starting with a dot. Nil for anything else.
+    private static func simpleRootPath(_ url: String) -> String? {
+        let bytes = url.utf8
+        guard bytes.first == UInt8(ascii: "/") else { return nil }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"): return nil
+            case UInt8(ascii: "/") where previous == UInt8(ascii: "/"): return nil
+            case UInt8(ascii: ".") where previous == UInt8(ascii: "/"): return nil
+            default: break
+            }
+            previous = byte
+        }
+        let path = String(url.dropFirst())
+        return path.isEmpty || previous == UInt8(ascii: "/") ? path + "index.html" : path
+    }
+
     /// `%20` and friends decoded as UTF-8; malformed escapes are kept as written.
     static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         var index = 0

@@ -54,11 +54,11 @@ enum PageParser {
     }
 
     private static func element(from node: xmlNodePtr) -> PageElement {
-        let name = node.pointee.name.map { String(cString: $0) }?.lowercased() ?? ""
+        let name = node.pointee.name.map(lowercasedName) ?? ""
         var attributes: [(name: String, value: String)] = []
         var attribute = node.pointee.properties
         while let current = attribute {
-            let attributeName = current.pointee.name.map { String(cString: $0) }?.lowercased() ?? ""
+            let attributeName = current.pointee.name.map(lowercasedName) ?? ""
             attributes.append((attributeName, text(of: current.pointee.children)))
             attribute = current.pointee.next
         }
@@ -66,6 +66,12 @@ enum PageParser {
         return PageElement(
             name: name, attributes: attributes, line: Int(xmlGetLineNo(node)),
             text: keepsText ? text(of: node.pointee.children) : nil)
+    }
+
+    /// A tag or attribute name, lower-cased; libxml2's HTML parser usually has done that already.
+    private static func lowercasedName(_ name: UnsafePointer<xmlChar>) -> String {
+        let text = String(cString: name)
+        return text.utf8.allSatisfy({ $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) ? text : text.lowercased()
     }
 
     /// The concatenated text and CDATA of a node list (attribute values, script and title content).

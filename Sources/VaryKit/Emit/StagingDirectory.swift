@@ -24,6 +24,10 @@ public final class StagingDirectory: @unchecked Sendable {
     /// Written files by path; nil marks a path whose write is in progress.
     private var entries: [String: ManifestEntry?] = [:]
     private var directories: Set<String> = []
+    /// Paths written by `write`, which compared them with the previous output as it went.
+    private var compared: Set<String> = []
+    /// Of those, the ones whose bytes were the same: they are the previous file, linked, with its times.
+    private var linked: Set<String> = []
 
     /// Creates an empty staging directory for `output` (creating the output's parent if needed).
     public init(output: URL) throws {
@@ -53,13 +57,57 @@ public final class StagingDirectory: @unchecked Sendable {
         try reserve(relativePath)
         do {
             try makeParents(components)
-            try FileSystemCalls.createFile(url.path + "/" + relativePath, bytes)
+            let target = url.path + "/" + relativePath
+            let previous = output.path + "/" + relativePath
+            // An unchanged file is the previous one under a second name: nothing to write, and its times stay.
+            let isSame = FileSystemCalls.hasContents(previous, bytes)
+            var isUnchanged = isSame && FileSystemCalls.hardLink(previous, to: target)
+            if !isUnchanged {
+                try FileSystemCalls.createFile(target, bytes)
+                // A file system without hard links: a copy with the previous file's times.
+                if isSame, let old = try FileSystemCalls.status(previous) {
+                    try FileSystemCalls.setTimes(target, access: old.accessTime, modification: old.modificationTime)
+                    isUnchanged = true
+                }
+            }
             let entry = ManifestEntry(path: relativePath, sha256: SHA256.hex(bytes), bytes: bytes.count)
-            lock.withLock { entries[relativePath] = entry }
+            lock.withLock {
+                entries[relativePath] = entry
+                compared.insert(relativePath)
+                if isUnchanged { linked.insert(relativePath) }
+            }
         } catch {
             lock.withLock { _ = entries.removeValue(forKey: relativePath) }
             throw error
         }
+    }
+
+    /// Takes over the previous output's file at `relativePath` as this build's, when it is still the file with
+    /// this SHA-256, size and modification time (a page whose inputs did not change); false, with nothing
+    /// recorded, when it is not, so the caller writes the file instead.
+    func adopt(_ relativePath: String, sha256: String, bytes: Int, modified: (seconds: Int, nanoseconds: Int)) throws -> Bool {
+        let components = try OutputPath.components(relativePath)
+        let previous = output.path + "/" + relativePath
+        guard let old = try? FileSystemCalls.status(previous), old.isRegularFile, old.size == bytes,
+              Int(old.modificationTime.tv_sec) == modified.seconds, Int(old.modificationTime.tv_nsec) == modified.nanoseconds
+        else { return false }
+        try reserve(relativePath)
+        do {
+            try makeParents(components)
+            guard FileSystemCalls.hardLink(previous, to: url.path + "/" + relativePath) else {
+                lock.withLock { _ = entries.removeValue(forKey: relativePath) }
+                return false
+            }
+        } catch {
+            lock.withLock { _ = entries.removeValue(forKey: relativePath) }
+            throw error
+        }
+        lock.withLock {
+            entries[relativePath] = ManifestEntry(path: relativePath, sha256: sha256, bytes: bytes)
+            compared.insert(relativePath)
+            linked.insert(relativePath)
+        }
+        return true
     }
 
     /// The manifest of everything written so far, sorted by path.
@@ -135,7 +183,10 @@ public final class StagingDirectory: @unchecked Sendable {
         let manifestEntry = ManifestEntry(path: Manifest.path, sha256: SHA256.hex(manifestBytes), bytes: manifestBytes.count)
         let site = manifest.files + [manifestEntry]
 
-        let unchangedPaths = try OutputComparison.keepTimesOfUnchanged(site, staging: url.path, previous: output.path)
+        let (compared, linked) = lock.withLock { (self.compared, self.linked) }
+        let unchangedPaths = try OutputComparison.keepTimesOfUnchanged(
+            site.filter { !compared.contains($0.path) }, staging: url.path, previous: output.path
+        ).union(linked)
         let newPaths = Set(site.map(\.path)).union([EmitSummary.changesPath, Self.reportPath])
         let previousPaths = try FileSystemCalls.status(output.path) == nil
             ? [] : try FileSystemCalls.listFiles(under: output.path)

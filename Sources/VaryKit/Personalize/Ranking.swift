@@ -28,81 +28,176 @@ public func rank(
     popularity: RegionalPopularity, limit: Int
 ) -> [RankedProduct] {
     guard limit > 0 else { return [] }
-    let products = content.products
-    let pinnedIDs = Set(audience.segment.pinned.map(\.id))
-    var candidates: [Candidate] = []
-    var pinnedCandidates: [String: Int] = [:]
-    for index in products.indices {
-        let ancestry = products[index].categoryAncestry
-        guard case .success(let priced) = eligibility(
-            of: products[index], ancestry: ancestry, audience: audience, promotions: active)
+    let tables = RankingTables(
+        products: content.products, regions: [audience.region], segments: [audience.segment], popularity: popularity)
+    return rank(using: tables, audience: audience, promotions: active, popularity: popularity, limit: limit)
+}
+
+/// `rank(_:audience:promotions:popularity:limit:)` over tables built once per build, as every page of a build shares them.
+func rank(
+    using tables: RankingTables, audience: PageAudience, promotions active: [Promotion],
+    popularity: RegionalPopularity, limit: Int
+) -> [RankedProduct] {
+    guard limit > 0, let region = tables.regions[audience.region.id], let segment = tables.segments[audience.segment.id]
+    else { return [] }
+    var ranking = PageRanking(tables: tables, region: region, segment: segment, audience: audience, promotions: active)
+    for reference in audience.segment.pinned where ranking.placed.count < limit {
+        guard let index = tables.indexByID[reference.id], let candidate = ranking.eligible[index], !ranking.isPlaced(candidate)
         else { continue }
-        let match = AffinityMatch(products[index], ancestry: ancestry, audience.segment.affinity)
-        let breakdown = Scoring.breakdown(
-            products[index], match: match, audience: audience, priced: priced, popularity: popularity)
-        if pinnedIDs.contains(products[index].id) { pinnedCandidates[products[index].id] = candidates.count }
-        candidates.append(Candidate(product: index, priced: priced, match: match, breakdown: breakdown))
+        ranking.place(candidate, pinned: true, popularity: popularity)
+    }
+    ranking.placeByScore(limit: limit, popularity: popularity)
+    return ranking.placed
+}
+
+/// One page's ranking in progress: its eligible candidates with their base scores and what is placed so far.
+private struct PageRanking {
+    struct Candidate {
+        /// Position in the region's candidates.
+        var position: Int
+        var base: Double
+        var idOrder: Int
+        var category: Int
+        var brand: Int
     }
 
+    let tables: RankingTables
+    let region: RegionRanking
+    let segment: SegmentRanking
+    let audience: PageAudience
+    let prices: [PricedProduct]
+    var candidates: [Candidate] = []
+    /// Catalog index → index in `candidates` for the segment's pinned products that are eligible on this page.
+    var eligible: [Int: Int] = [:]
+    var placedFlags: [Bool] = []
     var placed: [RankedProduct] = []
-    var isPlaced = [Bool](repeating: false, count: candidates.count)
-    var categoryCounts: [String: Int] = [:]
-    var brandCounts: [String: Int] = [:]
-    func diversity(_ candidate: Int) -> Double {
-        let product = products[candidates[candidate].product]
-        return Scoring.diversity(
-            sameCategory: categoryCounts[product.category] ?? 0, sameBrand: brandCounts[product.brand] ?? 0)
+    var categoryCounts: [Int]
+    var brandCounts: [Int]
+    /// `Scoring.diversity` by the two counts, filled as needed: the scan asks for it for hundreds of candidates.
+    var diversities: [[Double?]] = []
+
+    init(tables: RankingTables, region: RegionRanking, segment: SegmentRanking, audience: PageAudience, promotions: [Promotion]) {
+        self.tables = tables
+        self.region = region
+        self.segment = segment
+        self.audience = audience
+        categoryCounts = [Int](repeating: 0, count: tables.categoryCount)
+        brandCounts = [Int](repeating: 0, count: tables.brandCount)
+        prices = tables.prices(region, audience: audience, promotions: promotions)
+        let ceiling = audience.segment.priceCeiling[audience.region.currency.code]
+        let pinned = Set(audience.segment.pinned.compactMap { tables.indexByID[$0.id] })
+        candidates.reserveCapacity(region.candidates.count)
+        for (position, index) in region.candidates.enumerated() where !segment.excluded[index] {
+            if let ceiling, prices[position].final.minorUnits > ceiling.minorUnits { continue }
+            if pinned.contains(index) { eligible[index] = candidates.count }
+            candidates.append(Candidate(
+                position: position, base: breakdown(position).base, idOrder: tables.idOrder[index],
+                category: tables.categoryNumber[index], brand: tables.brandNumber[index]))
+        }
+        placedFlags = [Bool](repeating: false, count: candidates.count)
     }
-    func place(_ candidate: Int, pinned: Bool) {
-        let product = products[candidates[candidate].product]
-        var breakdown = candidates[candidate].breakdown
+
+    func isPlaced(_ candidate: Int) -> Bool { placedFlags[candidate] }
+
+    func breakdown(_ position: Int) -> ScoreBreakdown {
+        Scoring.breakdown(
+            popularity: region.popularity[position], trending: region.trending[position],
+            affinity: segment.affinity.isEmpty ? nil : segment.affinity[region.candidates[position]],
+            inSeason: region.inSeason[position], discounted: prices[position].isDiscounted)
+    }
+
+    mutating func diversity(_ candidate: Int) -> Double {
+        let sameCategory = categoryCounts[candidates[candidate].category]
+        let sameBrand = brandCounts[candidates[candidate].brand]
+        while diversities.count <= sameCategory { diversities.append([]) }
+        while diversities[sameCategory].count <= sameBrand { diversities[sameCategory].append(nil) }
+        if let known = diversities[sameCategory][sameBrand] { return known }
+        let value = Scoring.diversity(sameCategory: sameCategory, sameBrand: sameBrand)
+        diversities[sameCategory][sameBrand] = value
+        return value
+    }
+
+    mutating func place(_ candidate: Int, pinned: Bool, popularity: RegionalPopularity) {
+        let position = candidates[candidate].position
+        let index = region.candidates[position]
+        let product = tables.products[index]
+        var breakdown = breakdown(position)
         if !pinned { breakdown.diversity = diversity(candidate) }
+        let match = AffinityMatch(product, ancestry: tables.ancestry[index], audience.segment.affinity)
         let reasons = reasons(
-            pinned: pinned, match: candidates[candidate].match, product: product, audience: audience,
-            priced: candidates[candidate].priced, popularity: popularity)
+            pinned: pinned, match: match, product: product, audience: audience, priced: prices[position], popularity: popularity)
         placed.append(
             RankedProduct(
                 product: product, score: breakdown.total, rank: placed.count + 1, pinned: pinned,
-                price: candidates[candidate].priced, reasons: reasons, breakdown: breakdown))
-        isPlaced[candidate] = true
-        categoryCounts[product.category, default: 0] += 1
-        brandCounts[product.brand, default: 0] += 1
+                price: prices[position], reasons: reasons, breakdown: breakdown))
+        placedFlags[candidate] = true
+        categoryCounts[tables.categoryNumber[index]] += 1
+        brandCounts[tables.brandNumber[index]] += 1
     }
 
-    for reference in audience.segment.pinned where placed.count < limit {
-        guard let candidate = pinnedCandidates[reference.id], !isPlaced[candidate] else { continue }
-        place(candidate, pinned: true)
+    /// Whether candidate `a` comes before `b` by base score, then id.
+    func before(_ a: Int, _ b: Int) -> Bool {
+        candidates[a].base != candidates[b].base ? candidates[a].base > candidates[b].base : candidates[a].idOrder < candidates[b].idOrder
     }
 
-    // Sorted by base score, so the scan for the best penalized score can stop early: a penalty never raises a score.
-    func id(_ candidate: Int) -> String { products[candidates[candidate].product].id }
-    var remaining = candidates.indices.filter { !isPlaced[$0] }.sorted { a, b in
-        let baseA = candidates[a].breakdown.base
-        let baseB = candidates[b].breakdown.base
-        return baseA != baseB ? baseA > baseB : id(a) < id(b)
+    /// The greedy placement by penalized score. It scans the unplaced candidates by base score and stops at the
+    /// first whose base is below the best penalized score so far (a penalty never raises a score), so only the
+    /// best few need to be in order: the rest are sorted only if a scan runs past them.
+    mutating func placeByScore(limit: Int, popularity: RegionalPopularity) {
+        var window = limit * 2 + 16
+        var remaining = best(window)
+        var isComplete = remaining.count == candidates.count - placed.count
+        while placed.count < limit, !remaining.isEmpty {
+            var bestPosition = 0
+            var bestScore = -Double.infinity
+            var stopped = false
+            for (position, candidate) in remaining.enumerated() {
+                let base = candidates[candidate].base
+                if base < bestScore {
+                    stopped = true
+                    break
+                }
+                let score = base * diversity(candidate)
+                if score > bestScore
+                    || (score == bestScore && candidates[candidate].idOrder < candidates[remaining[bestPosition]].idOrder)
+                {
+                    bestPosition = position
+                    bestScore = score
+                }
+            }
+            if !stopped && !isComplete {
+                window *= 4
+                remaining = best(window)
+                isComplete = remaining.count == candidates.count - placed.count
+                continue
+            }
+            place(remaining.remove(at: bestPosition), pinned: false, popularity: popularity)
+        }
     }
-    while placed.count < limit, !remaining.isEmpty {
-        var bestPosition = 0
-        var bestScore = -Double.infinity
-        for (position, candidate) in remaining.enumerated() {
-            let base = candidates[candidate].breakdown.base
-            if base < bestScore { break }
-            let score = base * diversity(candidate)
-            if score > bestScore || (score == bestScore && id(candidate) < id(remaining[bestPosition])) {
-                bestPosition = position
-                bestScore = score
+
+    /// The `count` best unplaced candidates by base score then id, in that order.
+    func best(_ count: Int) -> [Int] {
+        if count >= (candidates.count - placed.count) / 2 {
+            return candidates.indices.filter { !placedFlags[$0] }.sorted(by: before)
+        }
+        var chosen: [Int] = []
+        chosen.reserveCapacity(count + 1)
+        candidates.withUnsafeBufferPointer { all in
+            placedFlags.withUnsafeBufferPointer { isPlaced in
+                func precedes(_ a: Int, _ b: Int) -> Bool {
+                    all[a].base != all[b].base ? all[a].base > all[b].base : all[a].idOrder < all[b].idOrder
+                }
+                for candidate in 0..<all.count where !isPlaced[candidate] {
+                    if chosen.count == count {
+                        guard precedes(candidate, chosen[count - 1]) else { continue }
+                        chosen.removeLast()
+                    }
+                    var slot = chosen.count
+                    while slot > 0 && precedes(candidate, chosen[slot - 1]) { slot -= 1 }
+                    chosen.insert(candidate, at: slot)
+                }
             }
         }
-        place(remaining.remove(at: bestPosition), pinned: false)
+        return chosen
     }
-    return placed
-}
-
-/// A product that may be recommended, with what ranking needs to place and explain it.
-private struct Candidate {
-    /// Its index in the catalog.
-    var product: Int
-    var priced: PricedProduct
-    var match: AffinityMatch
-    var breakdown: ScoreBreakdown
 }

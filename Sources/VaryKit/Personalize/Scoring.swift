@@ -52,22 +52,55 @@ struct AffinityMatch: Sendable {
             affinity.tags[tag].map(unit).flatMap { $0 > 0 ? (tag, $0) : nil }
         }.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.name < $1.name }
         brand = affinity.brands[product.brand].map(unit).flatMap { $0 > 0 ? (product.brand, $0) : nil }
+        value = Self.combine(
+            category: category?.weight ?? 0, tagSum: tags.reduce(0) { $0 + $1.weight }, brand: brand?.weight ?? 0, affinity)
+    }
 
+    /// `A` alone, as `init` computes it, without collecting the matches: ranking needs it for every product
+    /// and every segment, the matches only for the products placed.
+    static func value(_ product: Product, ancestry: [String], _ affinity: Affinity) -> Double {
+        var categoryWeight = 0.0
+        if !affinity.categories.isEmpty {
+            for key in ancestry {
+                guard let weight = affinity.categories[key].map(unit), weight > 0 else { continue }
+                if weight >= categoryWeight { categoryWeight = weight }
+            }
+        }
+        var tagSum = 0.0
+        if !affinity.tags.isEmpty {
+            // Matched weights are summed in init's order (weight descending); with at most two terms any order
+            // gives the same sum, so only three or more (rare) need init's sorted list.
+            var matched = 0
+            var first = 0.0, second = 0.0
+            for (index, tag) in product.tags.enumerated() where !product.tags[..<index].contains(tag) {
+                guard let weight = affinity.tags[tag].map(unit), weight > 0 else { continue }
+                matched += 1
+                if matched == 1 { first = weight } else { second = weight }
+            }
+            if matched > 2 { return AffinityMatch(product, ancestry: ancestry, affinity).value }
+            tagSum = matched == 0 ? 0 : (matched == 1 ? 0 + first : 0 + first + second)
+        }
+        let brandWeight = affinity.brands[product.brand].map(unit).flatMap { $0 > 0 ? $0 : nil } ?? 0
+        return combine(category: categoryWeight, tagSum: tagSum, brand: brandWeight, affinity)
+    }
+
+    /// The weighted mean of the configured dimensions.
+    private static func combine(category: Double, tagSum: Double, brand: Double, _ affinity: Affinity) -> Double {
         var weighted = 0.0
         var total = 0.0
         if !affinity.categories.isEmpty {
-            weighted += Scoring.categoryWeight * (category?.weight ?? 0)
+            weighted += Scoring.categoryWeight * category
             total += Scoring.categoryWeight
         }
         if !affinity.tags.isEmpty {
-            weighted += Scoring.tagWeight * min(1, tags.reduce(0) { $0 + $1.weight })
+            weighted += Scoring.tagWeight * min(1, tagSum)
             total += Scoring.tagWeight
         }
         if !affinity.brands.isEmpty {
-            weighted += Scoring.brandWeight * (brand?.weight ?? 0)
+            weighted += Scoring.brandWeight * brand
             total += Scoring.brandWeight
         }
-        value = total > 0 ? weighted / total : 0
+        return total > 0 ? weighted / total : 0
     }
 }
 
@@ -93,22 +126,33 @@ enum Scoring {
         popularity: RegionalPopularity
     ) -> ScoreBreakdown {
         let regionID = audience.region.id
-        var catalog = unit(product.popularity)
+        return breakdown(
+            popularity: unit(product.popularity),
+            trending: popularity.hasOrders(in: regionID) ? popularity.score(of: product.id, in: regionID) : nil,
+            affinity: audience.segment.affinity.isEmpty ? nil : match.value,
+            inSeason: seasonTag(product, audience.region) != nil, discounted: priced.isDiscounted)
+    }
+
+    /// The score parts from their inputs: catalog popularity, the regional order score when the region has
+    /// orders, `A` when the segment has interests.
+    static func breakdown(popularity: Double, trending score: Double?, affinity value: Double?, inSeason: Bool, discounted: Bool)
+        -> ScoreBreakdown
+    {
+        var catalog = popularity
         var trending = 0.0
-        if popularity.hasOrders(in: regionID) {
-            trending = regionalShare * popularity.score(of: product.id, in: regionID)
+        if let score {
+            trending = regionalShare * score
             catalog *= 1 - regionalShare
         }
         var affinity = 0.0
-        if !audience.segment.affinity.isEmpty {
-            affinity = affinityShare * match.value
+        if let value {
+            affinity = affinityShare * value
             catalog *= 1 - affinityShare
             trending *= 1 - affinityShare
         }
-        let inSeason = seasonTag(product, audience.region) != nil
         return ScoreBreakdown(
             affinity: affinity, popularity: catalog, trending: trending,
-            season: inSeason ? seasonBoost : 0, promotion: priced.isDiscounted ? promotionBoost : 0, diversity: 1)
+            season: inSeason ? seasonBoost : 0, promotion: discounted ? promotionBoost : 0, diversity: 1)
     }
 
     /// The first of the region's seasons that the product is tagged with.

@@ -9,12 +9,17 @@ struct PageRenderer: Sendable {
     let staging: StagingDirectory
     let strict: Bool
     let checker: PageChecker
+    /// The previous build's pages and the build-wide part of every page's inputs (see `PageCache`).
+    var cache = PageCache()
+    var cacheContext: [UInt8] = []
 
     struct Result {
         /// Template errors (strict mode) and write failures: the build must not land.
         var renderErrors: [Diagnostic] = []
         /// What the check stage found in the rendered pages.
         var checkProblems: [Diagnostic] = []
+        /// Pages without problems, by path, with the digest of their inputs, for the next build's cache.
+        var cacheable: [String: String] = [:]
     }
 
     func renderAll(_ pages: [PageSpec], jobs: Int, events: @Sendable (BuildEvent) -> Void) -> Result {
@@ -24,21 +29,21 @@ struct PageRenderer: Sendable {
         let step = max(1, pages.count / 100)
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             var local = Result()
+            var parts: LocaleParts?
             while true {
                 let index = next.increment() - 1
                 guard index < pages.count else { break }
                 let page = pages[index]
-                switch templates.render(page, model: builder.model(for: page), strict: strict) {
-                case .success(let bytes):
-                    do {
-                        try staging.write(page.file, bytes)
-                    } catch {
-                        local.renderErrors.append(Diagnostic(file: page.file, message: "cannot write: \(error)"))
-                    }
-                    let checked = CheckedPage(path: page.file, bytes: bytes, expectedLanguage: page.locale ?? builder.inputs.content.site.defaultLocale)
-                    local.checkProblems += checker.check(checked)
-                case .failure(let problem):
-                    local.renderErrors.append(problem)
+                let language = page.locale ?? builder.inputs.content.site.defaultLocale
+                let model = builder.model(for: page, reusing: &parts)
+                let inputs = PageCache.inputs(context: cacheContext, path: page.file, language: language, model: model)
+                if let known = cache.entries[page.file], known.inputs == inputs,
+                   (try? staging.adopt(page.file, sha256: known.sha256, bytes: known.bytes,
+                                       modified: (known.seconds, known.nanoseconds))) == true
+                {
+                    local.cacheable[page.file] = inputs
+                } else {
+                    render(page, model: model, language: language, inputs: inputs, into: &local)
                 }
                 let finished = done.increment()
                 if finished % step == 0 || finished == pages.count { events(.progress(done: finished, total: pages.count)) }
@@ -46,6 +51,24 @@ struct PageRenderer: Sendable {
             collected.add(local)
         }
         return collected.result
+    }
+
+    private func render(_ page: PageSpec, model: Value, language: String, inputs: String, into local: inout Result) {
+        switch templates.render(page, model: model, strict: strict) {
+        case .success(let bytes):
+            var written = true
+            do {
+                try staging.write(page.file, bytes)
+            } catch {
+                written = false
+                local.renderErrors.append(Diagnostic(file: page.file, message: "cannot write: \(error)"))
+            }
+            let problems = checker.check(CheckedPage(path: page.file, bytes: bytes, expectedLanguage: language))
+            local.checkProblems += problems
+            if written && problems.isEmpty { local.cacheable[page.file] = inputs }
+        case .failure(let problem):
+            local.renderErrors.append(problem)
+        }
     }
 
     /// Results gathered from the rendering threads.
@@ -57,6 +80,7 @@ struct PageRenderer: Sendable {
             lock.lock()
             value.renderErrors += part.renderErrors
             value.checkProblems += part.checkProblems
+            value.cacheable.merge(part.cacheable) { first, _ in first }
             lock.unlock()
         }
 
@@ -64,7 +88,7 @@ struct PageRenderer: Sendable {
             lock.lock()
             defer { lock.unlock() }
             // Strict-mode errors repeat on every page using the same template; report each place once.
-            return Result(renderErrors: Array(Set(value.renderErrors)), checkProblems: value.checkProblems)
+            return Result(renderErrors: Array(Set(value.renderErrors)), checkProblems: value.checkProblems, cacheable: value.cacheable)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Intl
+import Mustache
 
 /// What every page of one build shares, computed once before pages are personalized in parallel.
 public struct BuildInputs: Sendable {
@@ -17,6 +18,10 @@ public struct BuildInputs: Sendable {
     public let regionsByID: [String: Region]
     public let segmentsByID: [String: Segment]
     public let productsByID: [String: Product]
+    /// What ranking needs of the catalog per region and segment, shared by every page.
+    public let ranking: RankingTables
+    /// The `assets` object of every page: fingerprinted URLs by template name.
+    public let assetsModel: Value
 
     public init(content: StoreContent, now: Date, pages: [PageSpec], assetURLs: [String: String],
                 bundles: [String: [PricedBundle]]) {
@@ -34,6 +39,8 @@ public struct BuildInputs: Sendable {
         regionsByID = Dictionary(content.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         segmentsByID = Dictionary(content.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         productsByID = Dictionary(content.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        ranking = RankingTables(content: content, popularity: popularity)
+        assetsModel = .object(Dictionary(uniqueKeysWithValues: assetURLs.map { (AssetKey.name($0.key), .string($0.value)) }))
     }
 
     /// The absolute URL of a path on the site.

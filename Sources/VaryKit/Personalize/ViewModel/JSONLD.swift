@@ -18,17 +18,35 @@ public enum JSONLD {
 
     /// A page's JSON-LD: the chooser is a `WebSite`, other pages a `@graph` of `Product`s with their `Offer`s.
     public static func page(kind: PageSpec.Kind, name: String, url: String, siteName: String, products: [ProductOffer]) -> String {
+        page(kind: kind, name: name, url: url, siteName: siteName, productTexts: products.map { offerHead($0) + urlTail($0.url) })
+    }
+
+    /// `page(kind:name:url:siteName:products:)` from each product's JSON text, made of `offerHead` and `urlTail`
+    /// so that a page can reuse the heads of products it shares with other pages.
+    static func page(kind: PageSpec.Kind, name: String, url: String, siteName: String, productTexts: [String]) -> String {
         let context: (String, JSONValue) = ("@context", .string("https://schema.org"))
-        let value: JSONValue
-        if kind == .chooser || products.isEmpty {
-            value = .object(pairs: [
+        if kind == .chooser || productTexts.isEmpty {
+            let value = JSONValue.object(pairs: [
                 context, ("@type", .string(kind == .chooser ? "WebSite" : "WebPage")),
                 ("name", .string(kind == .chooser ? siteName : name)), ("url", .string(url)),
             ])
-        } else {
-            value = .object(pairs: [context, ("@graph", .array(values: products.map(product)))])
+            return JSONWriter.string(value, pretty: false, escapeForScript: true)
         }
-        return JSONWriter.string(value, pretty: false, escapeForScript: true)
+        // The compact writer puts nothing between members and elements, so the graph is its items joined by commas.
+        return #"{"@context":"https://schema.org","@graph":["# + productTexts.joined(separator: ",") + "]}"
+    }
+
+    /// A product's JSON text up to its offer's URL, which comes last: everything but the page it is on.
+    static func offerHead(_ offer: ProductOffer) -> String {
+        var withoutURL = offer
+        withoutURL.url = ""
+        let text = JSONWriter.string(product(withoutURL), pretty: false, escapeForScript: true)
+        return String(text.dropLast(#"""}}"#.count))
+    }
+
+    /// The rest of a product's JSON text after `offerHead`: the offer's URL and the closing braces.
+    static func urlTail(_ url: String) -> String {
+        JSONWriter.string(.string(url), pretty: false, escapeForScript: true) + "}}"
     }
 
     private static func product(_ offer: ProductOffer) -> JSONValue {

@@ -11,34 +11,46 @@ public struct PageModelBuilder: Sendable {
 
     /// The view model of one page.
     public func model(for page: PageSpec) -> Value {
+        var parts: LocaleParts?
+        return model(for: page, reusing: &parts)
+    }
+
+    /// The view model of one page, reusing the parts made for the previous page when it had the same region
+    /// and locale (and replacing them otherwise), so consecutive pages share their cards and messages.
+    func model(for page: PageSpec, reusing kept: inout LocaleParts?) -> Value {
         let region = page.region.flatMap { inputs.regionsByID[$0] } ?? inputs.regionsByID[site.defaultRegion.id]!
         let tag = page.locale ?? site.defaultLocale
         let segment = page.segment.flatMap { inputs.segmentsByID[$0] } ?? inputs.segmentsByID[site.defaultSegment.id]!
-        let locale = PageLocale(tag: tag, region: region, inputs: inputs)
-        let cards = CardBuilder(inputs: inputs, locale: locale, pagePath: page.path)
+        let parts = LocaleParts.reuse(kept, region: region, tag: tag, inputs: inputs)
+        kept = parts
+        let locale = parts.locale
+        var cards = CardBuilder(inputs: inputs, locale: locale, pagePath: page.path)
+        cards.parts = parts
         let audience = PageAudience(region: region, localeTag: tag, segment: segment)
         let promotions = activePromotions(inputs.activePromotions, for: audience, at: inputs.now)
 
         var context: [String: Value] = [:]
         var products: [Value] = []
-        var jsonLDProducts: [JSONLD.ProductOffer] = []
+        // Each product's JSON-LD text; the URL tail is the same for every product of the page.
+        var jsonLDProducts: [String] = []
+        let urlTail = JSONLD.urlTail(inputs.absoluteURL(page.path))
         var title = site.name
 
         switch page.kind {
         case .landing:
             let ranked = rank(
-                inputs.content, audience: audience, promotions: promotions, popularity: inputs.popularity,
+                using: inputs.ranking, audience: audience, promotions: promotions, popularity: inputs.popularity,
                 limit: site.recommendations)
             for item in ranked {
                 products.append(cards.product(item.product, price: item.price, rank: item.rank, reasons: item.reasons, pinned: item.pinned))
-                jsonLDProducts.append(offer(item.product, price: item.price.final, locale: locale, page: page))
+                jsonLDProducts.append(offer(item.product, price: item.price.final, locale: locale, parts: parts) + urlTail)
             }
             title = "\(locale.text(segment.headline, defaultTag: site.defaultLocale)) – \(site.name)"
         case .promotion:
             if let promotion = inputs.activePromotions.first(where: { $0.id == page.item }) {
                 let items = promotionProducts(promotion, audience: audience, promotions: promotions)
                 for (product, price) in items {
-                    jsonLDProducts.append(offer(product, price: price.final, locale: locale, page: page))
+                    jsonLDProducts.append(offer(product, price: price.final, locale: locale, parts: parts) + urlTail)
                 }
                 let card = cards.promotion(promotion, products: items.enumerated().map { index, item in
                     cards.product(item.0, price: item.1, rank: index + 1, reasons: [.promotion(promotion.id)], pinned: false)
@@ -49,7 +61,7 @@ public struct PageModelBuilder: Sendable {
         case .bundle:
             if let priced = inputs.bundles[region.id]?.first(where: { $0.bundle.id == page.item }) {
                 context["bundle"] = cards.bundle(priced)
-                jsonLDProducts = priced.items.map { offer($0.product, price: $0.product.price(in: region)!, locale: locale, page: page) }
+                jsonLDProducts = priced.items.map { offer($0.product, price: $0.product.price(in: region)!, locale: locale) + urlTail }
                 title = "\(locale.text(priced.bundle.title, defaultTag: site.defaultLocale)) – \(site.name)"
             }
         case .chooser:
@@ -69,21 +81,25 @@ public struct PageModelBuilder: Sendable {
         })
         let bundles = (inputs.bundles[region.id] ?? []).filter { $0.bundle.segments?.contains { $0.id == segment.id } ?? true }
         context["bundles"] = .list(bundles.map(cards.bundle))
-        context["t"] = locale.localizer.messageTree(arguments)
+        context["t"] = locale.localizer.messageTree(arguments, over: parts.messages)
         context["site"] = .object(["name": .string(site.name), "baseURL": .string(site.baseURL)])
-        context["assets"] = .object(Dictionary(uniqueKeysWithValues: inputs.assetURLs.map { (AssetKey.name($0.key), .string($0.value)) }))
-        context["locale"] = .object([
-            "tag": .string(tag), "language": .string(LocaleTag.language(tag)),
-            "dir": .string(isRightToLeft(languageTag: tag) ? "rtl" : "ltr"),
-            "name": .string(LanguageName.nativeName(of: tag)),
-        ])
+        context["assets"] = inputs.assetsModel
+        if parts.localeModel == nil {
+            parts.localeModel = .object([
+                "tag": .string(tag), "language": .string(LocaleTag.language(tag)),
+                "dir": .string(isRightToLeft(languageTag: tag) ? "rtl" : "ltr"),
+                "name": .string(LanguageName.nativeName(of: tag)),
+            ])
+        }
+        context["locale"] = parts.localeModel
         context["locales"] = .list(region.locales.map { other in
             .object([
                 "tag": .string(other), "name": .string(LanguageName.nativeName(of: other)),
                 "url": .string(counterpart(of: page, locale: other).path), "isCurrent": .bool(other == tag),
             ])
         })
-        context["region"] = regionModel(region, locale: locale)
+        if parts.region == nil { parts.region = regionModel(region, locale: locale) }
+        context["region"] = parts.region
         context["segment"] = .object([
             "id": .string(segment.id),
             "name": .string(locale.text(segment.name, defaultTag: site.defaultLocale)),
@@ -92,30 +108,33 @@ public struct PageModelBuilder: Sendable {
             "isDefault": .bool(segment.id == site.defaultSegment.id),
         ])
         let landing = PageSpec(kind: .landing, region: region.id, locale: region.locales.contains(tag) ? tag : region.locales[0])
-        context["segments"] = .list(inputs.content.segments.map { other in
-            let isDefault = other.id == site.defaultSegment.id
-            let path = PageSpec(kind: .landing, region: region.id, locale: tag, segment: isDefault ? nil : other.id).path
-            return .object([
-                "id": .string(other.id), "name": .string(locale.text(other.name, defaultTag: site.defaultLocale)),
-                "url": .string(path), "isCurrent": .bool(page.kind == .landing && other.id == segment.id),
-            ])
-        })
+        context["segments"] = .list(segmentLinks(current: page.kind == .landing ? segment.id : nil, parts: parts))
         context["links"] = .object(["home": .string(landing.path), "chooser": .string("/")])
         context["page"] = pageModel(page, title: title, description: description(of: page, context: context),
-                                    locale: locale, products: jsonLDProducts)
+                                    locale: locale, products: jsonLDProducts, parts: parts)
         return .object(context)
     }
 
     // MARK: Parts
 
     private func pageModel(_ page: PageSpec, title: String, description: String, locale: PageLocale,
-                           products: [JSONLD.ProductOffer]) -> Value {
+                           products: [String], parts: LocaleParts) -> Value {
         let canonicalPage = page.kind == .landing && page.segment != nil
             ? PageSpec(kind: .landing, region: page.region, locale: page.locale) : page
-        let alternates = alternates(of: canonicalPage)
+        // Alternates list every region and locale, so they depend on the canonical page's kind and item only.
+        let alternatesKey = [canonicalPage.kind.rawValue, canonicalPage.segment ?? "", canonicalPage.item ?? ""].joined(separator: "/")
+        let alternatesModel: Value
+        if let known = parts.alternates[alternatesKey] {
+            alternatesModel = known
+        } else {
+            alternatesModel = .list(alternates(of: canonicalPage).map {
+                .object(["hreflang": .string($0.hreflang), "url": .string($0.url)])
+            })
+            parts.alternates[alternatesKey] = alternatesModel
+        }
         let jsonLD = JSONLD.page(
             kind: page.kind, name: title, url: inputs.absoluteURL(page.path), siteName: site.name,
-            products: products)
+            productTexts: products)
         return .object([
             "kind": .string(page.kind.rawValue),
             "isLanding": .bool(page.kind == .landing), "isPromotion": .bool(page.kind == .promotion),
@@ -126,7 +145,7 @@ public struct PageModelBuilder: Sendable {
             "noindex": .bool(page.segment != nil),
             "title": .string(title),
             "description": .string(description),
-            "alternates": .list(alternates.map { .object(["hreflang": .string($0.hreflang), "url": .string($0.url)]) }),
+            "alternates": alternatesModel,
             "jsonLD": .string(jsonLD),
         ])
     }
@@ -212,22 +231,56 @@ public struct PageModelBuilder: Sendable {
     private func promotionProducts(_ promotion: Promotion, audience: PageAudience, promotions: [Promotion])
         -> [(Product, PricedProduct)]
     {
-        let region = audience.region.id
-        let candidates = inputs.content.products.filter {
-            promotion.appliesTo.contains($0) && $0.isInStock(in: region)
+        // The region's ranking candidates are exactly its in-stock products priced in its currency.
+        let tables = inputs.ranking
+        guard let region = tables.regions[audience.region.id] else { return [] }
+        let prices = tables.prices(region, audience: audience, promotions: promotions)
+        let priced = region.candidates.indices.compactMap { position -> (Product, PricedProduct)? in
+            let index = region.candidates[position]
+            guard promotion.appliesTo.contains(tables.products[index], ancestry: tables.ancestry[index]) else { return nil }
+            return (tables.products[index], prices[position])
         }
-        let priced = candidates.compactMap { product in price(product, audience: audience, promotions: promotions).map { (product, $0) } }
         return Array(priced.sorted { ($1.0.popularity, $0.0.id) < ($0.0.popularity, $1.0.id) }.prefix(site.recommendations))
     }
 
-    private func offer(_ product: Product, price: Money, locale: PageLocale, page: PageSpec) -> JSONLD.ProductOffer {
+    /// A product's JSON-LD text up to the page's URL (`JSONLD.offerHead`).
+    private func offer(_ product: Product, price: Money, locale: PageLocale, parts: LocaleParts? = nil) -> String {
+        let key = LocaleParts.OfferKey(product: product.id, price: price)
+        if let known = parts?.offers[key] { return known }
+        let head = JSONLD.offerHead(makeOffer(product, price: price, locale: locale))
+        parts?.offers[key] = head
+        return head
+    }
+
+    private func makeOffer(_ product: Product, price: Money, locale: PageLocale) -> JSONLD.ProductOffer {
         JSONLD.ProductOffer(
             name: locale.text(product.title, defaultTag: site.defaultLocale),
             description: locale.text(product.description, defaultTag: site.defaultLocale),
             sku: product.sku, brand: product.brand,
             image: inputs.absoluteURL(inputs.imageURL(product.image.src)).replacingOccurrences(of: site.baseURL + "http", with: "http"),
             price: price.amountText, currency: price.currency.code,
-            inStock: product.isInStock(in: locale.region.id), url: inputs.absoluteURL(page.path))
+            inStock: product.isInStock(in: locale.region.id), url: "")
+    }
+
+    /// The "shop as" links of a region and locale, with `isCurrent` set on the current segment's.
+    private func segmentLinks(current: String?, parts: LocaleParts) -> [Value] {
+        func link(_ other: Segment, isCurrent: Bool) -> Value {
+            let isDefault = other.id == site.defaultSegment.id
+            let path = PageSpec(kind: .landing, region: parts.regionID, locale: parts.tag, segment: isDefault ? nil : other.id).path
+            return .object([
+                "id": .string(other.id), "name": .string(parts.locale.text(other.name, defaultTag: site.defaultLocale)),
+                "url": .string(path), "isCurrent": .bool(isCurrent),
+            ])
+        }
+        let segments = inputs.content.segments
+        let links = parts.segmentLinks ?? segments.map { link($0, isCurrent: false) }
+        parts.segmentLinks = links
+        guard let current else { return links }
+        var result = links
+        for index in segments.indices where segments[index].id == current {
+            result[index] = link(segments[index], isCurrent: true)
+        }
+        return result
     }
 }
 

@@ -6,34 +6,53 @@ struct CardBuilder {
     let inputs: BuildInputs
     let locale: PageLocale
     let pagePath: String
+    /// Cards and texts already made for this region and locale, when the caller keeps them.
+    var parts: LocaleParts? = nil
 
     private var defaultTag: String { inputs.content.site.defaultLocale }
     private var basePath: String { "/\(locale.region.id)/\(LocaleTag.pathForm(locale.tag))/" }
 
     /// A product card (SPEC "product card").
     func product(_ product: Product, price: PricedProduct, rank: Int, reasons: [Reason], pinned: Bool) -> Value {
+        var card: [String: Value]
+        if let parts {
+            let key = LocaleParts.CardKey(product: product.id, price: price)
+            if let known = parts.cards[key] {
+                card = known
+            } else {
+                card = sharedCard(product, price: price)
+                parts.cards[key] = card
+            }
+        } else {
+            card = sharedCard(product, price: price)
+        }
+        card["rank"] = .int(rank)
+        card["isPinned"] = .bool(pinned)
+        card["reasons"] = .list(reasons.map { .string(reasonText($0)) })
+        return .object(card)
+    }
+
+    /// The part of a product card that is the same on every page of the region and locale.
+    private func sharedCard(_ product: Product, price: PricedProduct) -> [String: Value] {
         var card: [String: Value] = [
             "id": .string(product.id),
             "sku": .string(product.sku),
             "title": .string(locale.text(product.title, defaultTag: defaultTag)),
             "description": .string(locale.text(product.description, defaultTag: defaultTag)),
             "category": .string(product.category),
-            "categoryName": .string(locale.categoryName(product.category)),
+            "categoryName": .string(parts?.categoryName(product.category) ?? locale.categoryName(product.category)),
             "brand": .string(product.brand),
             "tags": .list(product.tags.map(Value.string)),
             "image": .object([
                 "src": .string(inputs.imageURL(product.image.src)),
                 "alt": .string(locale.text(product.image.alt, defaultTag: defaultTag)),
             ]),
-            "rank": .int(rank),
-            "isPinned": .bool(pinned),
             "inStock": .bool(product.isInStock(in: locale.region.id)),
             "price": .object([
                 "amount": .string(price.final.amountText),
                 "currency": .string(price.final.currency.code),
                 "text": .string(locale.money.string(price.final)),
             ]),
-            "reasons": .list(reasons.map { .string(reasonText($0)) }),
         ]
         if price.isDiscounted {
             let saving = Money(minorUnits: price.regular.minorUnits - price.final.minorUnits, currency: price.final.currency)
@@ -52,11 +71,19 @@ struct CardBuilder {
                 ])
             }
         }
-        return .object(card)
+        return card
     }
 
     /// The localized line for a reason.
     func reasonText(_ reason: Reason) -> String {
+        guard let parts else { return makeReasonText(reason) }
+        if let known = parts.reasons[reason] { return known }
+        let text = makeReasonText(reason)
+        parts.reasons[reason] = text
+        return text
+    }
+
+    private func makeReasonText(_ reason: Reason) -> String {
         let l = locale.localizer
         switch reason {
         case .pinned: return l.format("reason.pinned")
@@ -75,6 +102,14 @@ struct CardBuilder {
 
     /// A promotion card with the given product cards.
     func promotion(_ promotion: Promotion, products: [Value]) -> Value {
+        guard products.isEmpty, let parts else { return makePromotion(promotion, products: products) }
+        if let known = parts.promotionCards[promotion.id] { return known }
+        let card = makePromotion(promotion, products: products)
+        parts.promotionCards[promotion.id] = card
+        return card
+    }
+
+    private func makePromotion(_ promotion: Promotion, products: [Value]) -> Value {
         var card: [String: Value] = [
             "id": .string(promotion.id),
             "title": .string(locale.text(promotion.title, defaultTag: defaultTag)),
@@ -103,6 +138,14 @@ struct CardBuilder {
 
     /// A bundle card.
     func bundle(_ priced: PricedBundle) -> Value {
+        guard let parts else { return makeBundle(priced) }
+        if let known = parts.bundleCards[priced.bundle.id] { return known }
+        let card = makeBundle(priced)
+        parts.bundleCards[priced.bundle.id] = card
+        return card
+    }
+
+    private func makeBundle(_ priced: PricedBundle) -> Value {
         let bundle = priced.bundle
         let items: [Value] = priced.items.enumerated().map { index, item in
             let regular = item.product.price(in: locale.region) ?? priced.price

@@ -1,0 +1,138 @@
+import Foundation
+import Intl
+
+/// What ranking needs of the catalog, worked out once per build so that a page only combines it: the
+/// products each region can offer, each segment's interest in every product, and prices per set of promotions.
+public struct RankingTables: Sendable {
+    let products: [Product]
+    let ancestry: [[String]]
+    /// Each product's place when the catalog is sorted by id, for tie-breaks without comparing strings.
+    let idOrder: [Int]
+    /// Each product's category and brand as small numbers, for counting what is already placed.
+    let categoryNumber: [Int]
+    let brandNumber: [Int]
+    let categoryCount: Int
+    let brandCount: Int
+    let indexByID: [String: Int]
+    let regions: [String: RegionRanking]
+    let segments: [String: SegmentRanking]
+    let pricing = PricingCache()
+
+    /// Tables for every region and segment of the content.
+    public init(content: StoreContent, popularity: RegionalPopularity) {
+        self.init(products: content.products, regions: content.regions, segments: content.segments, popularity: popularity)
+    }
+
+    /// Tables for the given regions and segments only, as one page needs.
+    init(products: [Product], regions: [Region], segments: [Segment], popularity: RegionalPopularity) {
+        self.products = products
+        let ancestry = products.map(\.categoryAncestry)
+        self.ancestry = ancestry
+        var idOrder = [Int](repeating: 0, count: products.count)
+        for (place, index) in products.indices.sorted(by: { products[$0].id < products[$1].id }).enumerated() {
+            idOrder[index] = place
+        }
+        self.idOrder = idOrder
+        var categories: [String: Int] = [:]
+        var brands: [String: Int] = [:]
+        categoryNumber = products.map { product in
+            if let number = categories[product.category] { return number }
+            categories[product.category] = categories.count
+            return categories.count - 1
+        }
+        brandNumber = products.map { product in
+            if let number = brands[product.brand] { return number }
+            brands[product.brand] = brands.count
+            return brands.count - 1
+        }
+        categoryCount = categories.count
+        brandCount = brands.count
+        indexByID = Dictionary(products.indices.map { (products[$0].id, $0) }, uniquingKeysWith: { _, last in last })
+        var regionTables: [String: RegionRanking] = [:]
+        for region in regions where regionTables[region.id] == nil {
+            regionTables[region.id] = RegionRanking(products: products, region: region, popularity: popularity)
+        }
+        self.regions = regionTables
+        var segmentTables: [String: SegmentRanking] = [:]
+        for segment in segments where segmentTables[segment.id] == nil {
+            segmentTables[segment.id] = SegmentRanking(products: products, ancestry: ancestry, segment: segment)
+        }
+        self.segments = segmentTables
+    }
+
+    /// The prices of a region's candidates under a list of promotions, computed once per region and list.
+    func prices(_ region: RegionRanking, audience: PageAudience, promotions: [Promotion]) -> [PricedProduct] {
+        let key = PricingCache.Key(region: audience.region.id, promotions: promotions.map(\.id))
+        if let known = pricing.lookup(key) { return known }
+        let priced = region.candidates.map { index in
+            price(products[index], ancestry: ancestry[index], audience: audience, promotions: promotions)!
+        }
+        pricing.store(key, priced)
+        return priced
+    }
+}
+
+/// What a region can offer: the products it sells, has in stock and prices in its currency, with their
+/// popularity and season inputs.
+struct RegionRanking: Sendable {
+    /// Catalog indices, in catalog order.
+    let candidates: [Int]
+    /// Catalog index → position in `candidates`, or -1.
+    let position: [Int]
+    let popularity: [Double]
+    /// The regional order score when the region has orders.
+    let trending: [Double?]
+    let inSeason: [Bool]
+
+    init(products: [Product], region: Region, popularity regional: RegionalPopularity) {
+        var candidates: [Int] = []
+        var position = [Int](repeating: -1, count: products.count)
+        for (index, product) in products.enumerated() where product.isInStock(in: region.id) {
+            guard let regular = product.price(in: region), regular.currency == region.currency else { continue }
+            position[index] = candidates.count
+            candidates.append(index)
+        }
+        self.candidates = candidates
+        self.position = position
+        popularity = candidates.map { unit(products[$0].popularity) }
+        let hasOrders = regional.hasOrders(in: region.id)
+        trending = candidates.map { hasOrders ? regional.score(of: products[$0].id, in: region.id) : nil }
+        inSeason = candidates.map { Scoring.seasonTag(products[$0], region) != nil }
+    }
+}
+
+/// What a segment makes of every product: whether it excludes it and, when it has interests, `A`.
+struct SegmentRanking: Sendable {
+    let excluded: [Bool]
+    /// `A` per catalog index; empty when the segment has no interests.
+    let affinity: [Double]
+
+    init(products: [Product], ancestry: [[String]], segment: Segment) {
+        let exclude = segment.exclude
+        let excludedIDs = Set(exclude.products.map(\.id))
+        let nothingExcluded = exclude.products.isEmpty && exclude.categories.isEmpty && exclude.tags.isEmpty
+        excluded = products.indices.map { index in
+            if nothingExcluded { return false }
+            let product = products[index]
+            return excludedIDs.contains(product.id) || ancestry[index].contains(where: exclude.categories.contains)
+                || product.tags.contains(where: exclude.tags.contains)
+        }
+        affinity = segment.affinity.isEmpty
+            ? [] : products.indices.map { AffinityMatch.value(products[$0], ancestry: ancestry[$0], segment.affinity) }
+    }
+}
+
+/// Prices of a region's candidates by region and promotion list, filled by whichever page needs them first.
+final class PricingCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var region: String
+        var promotions: [String]
+    }
+
+    private let lock = NSLock()
+    private var prices: [Key: [PricedProduct]] = [:]
+
+    func lookup(_ key: Key) -> [PricedProduct]? { lock.withLock { prices[key] } }
+
+    func store(_ key: Key, _ value: [PricedProduct]) { lock.withLock { prices[key] = value } }
+}

@@ -1,0 +1,66 @@
+import Intl
+import Mustache
+
+/// The parts of page models that depend only on a page's region and locale (and the build), made once and
+/// reused by the following pages of the same region and locale.
+///
+/// One rendering thread keeps one of these while it renders consecutive pages; pages are planned sorted by
+/// path, so each region and locale comes as a run. It is never shared between threads.
+final class LocaleParts {
+    let regionID: String
+    let tag: String
+    let locale: PageLocale
+    /// The message tree with everything but the messages that use `{segment}` or `{count}` formatted.
+    let messages: Localizer.SharedTree
+    /// Product cards without `rank`, `isPinned` and `reasons`, by product and price.
+    var cards: [CardKey: [String: Value]] = [:]
+    var reasons: [Reason: String] = [:]
+    /// Promotion cards without products, by promotion id.
+    var promotionCards: [String: Value] = [:]
+    var bundleCards: [String: Value] = [:]
+    /// JSON-LD product texts up to the page URL (`JSONLD.offerHead`), by product id and price.
+    var offers: [OfferKey: String] = [:]
+    /// Alternates by the canonical page's kind, segment and item (they do not depend on its region and locale).
+    var alternates: [String: Value] = [:]
+    /// The "shop as" links with `isCurrent` false, in segment order.
+    var segmentLinks: [Value]?
+    var region: Value?
+    var localeModel: Value?
+    private var categoryNames: [String: String] = [:]
+
+    /// `PageLocale.categoryName`, remembered.
+    func categoryName(_ path: String) -> String {
+        if let known = categoryNames[path] { return known }
+        let name = locale.categoryName(path)
+        categoryNames[path] = name
+        return name
+    }
+
+    /// A product and its price on a page, which together fix everything on its card but rank, pin and reasons.
+    struct CardKey: Hashable {
+        var product: String
+        var price: PricedProduct
+    }
+
+    /// A product and the price its structured data shows.
+    struct OfferKey: Hashable {
+        var product: String
+        var price: Money
+    }
+
+    init(region: Region, tag: String, inputs: BuildInputs) {
+        regionID = region.id
+        self.tag = tag
+        locale = PageLocale(tag: tag, region: region, inputs: inputs)
+        let site = inputs.content.site
+        messages = locale.localizer.sharedTree(
+            ["site": .string(site.name), "region": .string(locale.text(region.name, defaultTag: site.defaultLocale))],
+            varying: ["segment", "count"])
+    }
+
+    /// These parts when they are for `region` and `tag`, else new ones.
+    static func reuse(_ parts: LocaleParts?, region: Region, tag: String, inputs: BuildInputs) -> LocaleParts {
+        if let parts, parts.regionID == region.id, parts.tag == tag { return parts }
+        return LocaleParts(region: region, tag: tag, inputs: inputs)
+    }
+}

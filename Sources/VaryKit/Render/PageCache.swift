@@ -1,0 +1,214 @@
+import Foundation
+import Mustache
+
+/// What the previous build rendered, so that a page whose inputs did not change is taken over from the previous
+/// output instead of being rendered, checked and hashed again.
+///
+/// Each entry says: the page at this path was rendered from inputs with this digest (its view model, the
+/// templates, the check's context and this format's version), had no check problems, and became the file
+/// with this SHA-256, size and modification time. A page is reused only when all of that still holds, so a
+/// file changed by hand after the build is rendered again. The cache lives next to the output folder
+/// (`output.vary-cache`), never in it, so it is not deployed.
+struct PageCache: Sendable {
+    /// One page of the previous build.
+    struct Entry: Sendable, Hashable {
+        var inputs: String
+        var sha256: String
+        var bytes: Int
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    /// Bumped whenever rendering or checking could change for the same view model.
+    static let version = "vary-page-cache 2"
+
+    private(set) var entries: [String: Entry] = [:]
+
+    init(entries: [String: Entry] = [:]) { self.entries = entries }
+
+    /// The cache file of an output folder.
+    static func location(of output: URL) -> String {
+        var path = output.standardizedFileURL.path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path + ".vary-cache"
+    }
+
+    /// The cache written by the previous build of `output`; empty when there is none or it is unreadable.
+    static func load(for output: URL) -> PageCache {
+        guard let data = FileManager.default.contents(atPath: location(of: output)),
+              let text = String(data: data, encoding: .utf8)
+        else { return PageCache() }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard lines.popFirst().map(String.init) == version else { return PageCache() }
+        var entries: [String: Entry] = [:]
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 6, let bytes = Int(fields[3]), let seconds = Int(fields[4]), let nanoseconds = Int(fields[5])
+            else { return PageCache() }
+            entries[String(fields[0])] = Entry(
+                inputs: String(fields[1]), sha256: String(fields[2]), bytes: bytes, seconds: seconds, nanoseconds: nanoseconds)
+        }
+        return PageCache(entries: entries)
+    }
+
+    /// Writes the cache for `output` (replacing the old one in one rename); failures only cost speed next time.
+    func save(for output: URL) {
+        var text = PageCache.version + "\n"
+        for path in entries.keys.sorted() {
+            let entry = entries[path]!
+            text += "\(path)\t\(entry.inputs)\t\(entry.sha256)\t\(entry.bytes)\t\(entry.seconds)\t\(entry.nanoseconds)\n"
+        }
+        let target = PageCache.location(of: output)
+        let temporary = target + ".tmp-\(getpid())"
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+            try FileSystemCalls.rename(temporary, to: target)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
+    }
+
+    /// Removes the cache, when a build could not tell which of its pages are current.
+    static func remove(for output: URL) {
+        try? FileManager.default.removeItem(atPath: location(of: output))
+    }
+
+    /// The digest of a page's inputs: the build-wide `context` (templates, check settings, version), the
+    /// page's path and language, and its view model written out deterministically.
+    static func inputs(context: [UInt8], path: String, language: String, model: Value) -> String {
+        var bytes = context
+        bytes.reserveCapacity(context.count + 64 * 1024)
+        ModelBytes.append(.string(path), to: &bytes)
+        ModelBytes.append(.string(language), to: &bytes)
+        ModelBytes.append(model, to: &bytes)
+        return InputsHash.hex(bytes)
+    }
+
+    /// The running program's size and modification time: a rebuilt Vary may render differently, so its cache
+    /// starts over.
+    static let executableIdentity: String = {
+        let path = FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : CommandLine.arguments.first ?? ""
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "unknown" }
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
+        return "\(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
+    }()
+
+    /// The build-wide part of every page's inputs.
+    static func context(templates: SourceFiles, strict: Bool, allPaths: Set<String>, outputName: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for part in [version, executableIdentity, strict ? "strict" : "lenient", outputName] {
+            ModelBytes.append(.string(part), to: &bytes)
+        }
+        for path in templates.files.keys.sorted() {
+            ModelBytes.append(.string(path), to: &bytes)
+            ModelBytes.append(.string(SHA256.hex(templates.files[path]!)), to: &bytes)
+        }
+        var paths: [UInt8] = []
+        for path in allPaths.sorted() { ModelBytes.append(.string(path), to: &paths) }
+        ModelBytes.append(.string(SHA256.hex(paths)), to: &bytes)
+        return bytes
+    }
+}
+
+/// A view model as unambiguous bytes: a tag per kind, lengths before contents, an object as the sum of its
+/// members' 128-bit hashes.
+enum ModelBytes {
+    static func append(_ value: Value, to bytes: inout [UInt8]) {
+        switch value {
+        case .null: bytes.append(0)
+        case .bool(let flag): bytes.append(flag ? 2 : 1)
+        case .int(let number):
+            bytes.append(3)
+            appendNumber(UInt64(bitPattern: Int64(number)), to: &bytes)
+        case .double(let number):
+            bytes.append(4)
+            appendNumber(number.bitPattern, to: &bytes)
+        case .string(let text):
+            bytes.append(5)
+            appendNumber(UInt64(text.utf8.count), to: &bytes)
+            bytes.append(contentsOf: text.utf8)
+        case .list(let items):
+            bytes.append(6)
+            appendNumber(UInt64(items.count), to: &bytes)
+            for item in items { append(item, to: &bytes) }
+        case .object(let fields):
+            // Each member is written after the end, hashed and taken back; the sum of the members' hashes does
+            // not depend on the dictionary's order, so no keys need sorting.
+            let start = bytes.count
+            var sum1: UInt64 = 0, sum2: UInt64 = 0
+            for (key, member) in fields {
+                appendNumber(UInt64(key.utf8.count), to: &bytes)
+                bytes.append(contentsOf: key.utf8)
+                append(member, to: &bytes)
+                let (h1, h2) = bytes.withUnsafeBytes { InputsHash.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+                sum1 &+= h1
+                sum2 &+= h2
+                bytes.removeLast(bytes.count - start)
+            }
+            bytes.append(7)
+            appendNumber(UInt64(fields.count), to: &bytes)
+            appendNumber(sum1, to: &bytes)
+            appendNumber(sum2, to: &bytes)
+        }
+    }
+
+    private static func appendNumber(_ number: UInt64, to bytes: inout [UInt8]) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: number >> UInt64(shift))) }
+    }
+}
+
+/// MurmurHash3 x64 128 (Austin Appleby, public domain) with seed 0: a fast hash whose 128 bits make an
+/// accidental match of two different page inputs practically impossible (the cache does not defend against
+/// crafted collisions; its entries are also tied to the files' size and modification time).
+enum InputsHash {
+    static func hex(_ bytes: [UInt8]) -> String {
+        let (h1, h2) = bytes.withUnsafeBytes(hash)
+        return hexDigits(h1) + hexDigits(h2)
+    }
+
+    private static func hexDigits(_ value: UInt64) -> String {
+        let text = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - text.count) + text
+    }
+
+    static func hash(_ data: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        let c1: UInt64 = 0x87c3_7b91_1142_53d5, c2: UInt64 = 0x4cf5_ad43_2745_937f
+        var h1: UInt64 = 0, h2: UInt64 = 0
+        let blocks = data.count / 16
+        for block in 0..<blocks {
+            var k1 = data.loadUnaligned(fromByteOffset: block * 16, as: UInt64.self).littleEndian
+            var k2 = data.loadUnaligned(fromByteOffset: block * 16 + 8, as: UInt64.self).littleEndian
+            k1 &*= c1; k1 = rotate(k1, 31); k1 &*= c2; h1 ^= k1
+            h1 = rotate(h1, 27); h1 &+= h2; h1 = h1 &* 5 &+ 0x52dc_e729
+            k2 &*= c2; k2 = rotate(k2, 33); k2 &*= c1; h2 ^= k2
+            h2 = rotate(h2, 31); h2 &+= h1; h2 = h2 &* 5 &+ 0x3849_5ab5
+        }
+        var k1: UInt64 = 0, k2: UInt64 = 0
+        let tail = blocks * 16
+        let rest = data.count & 15
+        for index in stride(from: rest - 1, through: 8, by: -1) { k2 ^= UInt64(data[tail + index]) << UInt64((index - 8) * 8) }
+        if rest > 8 { k2 &*= c2; k2 = rotate(k2, 33); k2 &*= c1; h2 ^= k2 }
+        for index in stride(from: min(rest, 8) - 1, through: 0, by: -1) { k1 ^= UInt64(data[tail + index]) << UInt64(index * 8) }
+        if rest > 0 { k1 &*= c1; k1 = rotate(k1, 31); k1 &*= c2; h1 ^= k1 }
+        h1 ^= UInt64(data.count); h2 ^= UInt64(data.count)
+        h1 &+= h2; h2 &+= h1
+        h1 = mix(h1); h2 = mix(h2)
+        h1 &+= h2; h2 &+= h1
+        return (h1, h2)
+    }
+
+    private static func rotate(_ value: UInt64, _ count: UInt64) -> UInt64 { (value << count) | (value >> (64 - count)) }
+
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var k = value
+        k ^= k >> 33; k &*= 0xff51_afd7_ed55_8ccd
+        k ^= k >> 33; k &*= 0xc4ce_b9fe_1a85_ec53
+        k ^= k >> 33
+        return k
+    }
+}

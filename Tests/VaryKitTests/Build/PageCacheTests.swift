@@ -1,0 +1,91 @@
+import Foundation
+import Mustache
+import Testing
+@testable import VaryKit
+
+@Suite("Reusing pages of the previous build")
+struct PageCacheTests {
+    @Test("a page whose inputs, size and modification time are unchanged is taken over without rendering")
+    func unchangedPageIsAdopted() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        #expect(build.run().exitCode == 0)
+        let path = build.output.appendingPathComponent("us/en-us/index.html").path
+        let status = try #require(try FileSystemCalls.status(path))
+        // Same size, same times, other bytes: only a build that did not render the page again keeps them.
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        bytes[bytes.count - 1] = UInt8(ascii: " ")
+        try bytes.write(to: URL(fileURLWithPath: path))
+        try FileSystemCalls.setTimes(path, access: status.accessTime, modification: status.modificationTime)
+        let outcome = build.run()
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.report?.written == 0)
+        #expect(FileManager.default.contents(atPath: path) == bytes)
+    }
+
+    @Test("a page changed by hand after the build is rendered again")
+    func editedPageIsRenderedAgain() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        #expect(build.run().exitCode == 0)
+        let original = try #require(build.read("us/en-us/index.html"))
+        build.write("output/us/en-us/index.html", "edited by hand")
+        #expect(build.run().exitCode == 0)
+        #expect(build.read("us/en-us/index.html") == original)
+    }
+
+    @Test("a template change renders every page again")
+    func templateChangeRendersAgain() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        #expect(build.run().exitCode == 0)
+        let layout = build.templates.appendingPathComponent("layouts/base.mustache")
+        let text = try String(contentsOf: layout, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "<head>", with: "<head>\n<meta name=\"generator\" content=\"Vary\">").utf8)
+            .write(to: layout)
+        #expect(build.run().exitCode == 0)
+        #expect(build.read("us/en-us/index.html")?.contains("name=\"generator\"") == true)
+        #expect(build.read("index.html")?.contains("name=\"generator\"") == true)
+    }
+
+    @Test("the cache reads back what it wrote, and a cache of another version or a damaged one is empty")
+    func cacheFileRoundTrips() throws {
+        let directory = MiniStore.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("output")
+        let entry = PageCache.Entry(inputs: "abc", sha256: "def", bytes: 12, seconds: 34, nanoseconds: 56)
+        PageCache(entries: ["a/index.html": entry]).save(for: output)
+        #expect(PageCache.load(for: output).entries == ["a/index.html": entry])
+
+        try Data("vary-page-cache 0\na/index.html\tabc\tdef\t12\t34\t56\n".utf8)
+            .write(to: URL(fileURLWithPath: PageCache.location(of: output)))
+        #expect(PageCache.load(for: output).entries.isEmpty)
+        try Data((PageCache.version + "\na/index.html\tabc\n").utf8).write(to: URL(fileURLWithPath: PageCache.location(of: output)))
+        #expect(PageCache.load(for: output).entries.isEmpty)
+    }
+
+    @Test("the inputs hash is MurmurHash3 x64 128 with seed 0")
+    func inputsHashKnownValues() {
+        #expect(InputsHash.hex(Array("The quick brown fox jumps over the lazy dog".utf8)) == "e34bbc7bbc071b6c7a433ca9c49a9347")
+        #expect(InputsHash.hex([]) == "00000000000000000000000000000000")
+        #expect(InputsHash.hex(Array("hello".utf8)) == "cbd8a7b341bd9b025b1e906a48ae1d19")
+    }
+
+    @Test("model bytes tell apart values that print alike and ignore object key order")
+    func modelBytesAreUnambiguous() {
+        func bytes(_ value: Mustache.Value) -> [UInt8] {
+            var out: [UInt8] = []
+            ModelBytes.append(value, to: &out)
+            return out
+        }
+        #expect(bytes(.string("1")) != bytes(.int(1)))
+        #expect(bytes(.list([.string("ab"), .string("c")])) != bytes(.list([.string("a"), .string("bc")])))
+        var forward: [String: Mustache.Value] = [:]
+        forward["a"] = .int(1)
+        forward["b"] = .int(2)
+        var backward: [String: Mustache.Value] = [:]
+        backward["b"] = .int(2)
+        backward["a"] = .int(1)
+        #expect(bytes(.object(forward)) == bytes(.object(backward)))
+    }
+}
