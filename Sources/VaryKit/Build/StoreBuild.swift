@@ -7,7 +7,49 @@ public enum StoreBuild {
     /// Builds the store; nothing in the output changes unless every stage before emit succeeded.
     public static func run(_ options: BuildOptions, events: @escaping @Sendable (BuildEvent) -> Void = { _ in }) -> BuildOutcome {
         var clock = StageClock(events: events)
+        var diagnostics: [Diagnostic] = []
+        do {
+            let source = try loadAndValidate(options, clock: &clock, diagnostics: &diagnostics)
+            let planned = plan(source, options: options, clock: &clock)
+            let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
+            let rendered = try render(planned, source: source, options: options, staging: staging, clock: &clock, events: events)
+            let report = try emit(planned, source: source, rendered: rendered, options: options, staging: staging,
+                                  clock: &clock, diagnostics: diagnostics)
+            let checkProblems = rendered.checkProblems.sorted()
+            return BuildOutcome(
+                exitCode: checkProblems.contains { $0.severity == .error } ? 1 : 0,
+                diagnostics: diagnostics + checkProblems, report: report, timings: clock.timings)
+        } catch {
+            return BuildOutcome(
+                exitCode: error.exitCode, diagnostics: diagnostics + error.diagnostics, report: nil, timings: clock.timings)
+        }
+    }
 
+    /// Why a build stopped early: the exit code and what to report.
+    struct Stop: Error {
+        var exitCode: Int32
+        var diagnostics: [Diagnostic]
+    }
+
+    /// The store's content and templates after load and validate.
+    struct Source {
+        var content: StoreContent
+        var templates: SiteTemplates
+        var templateFiles: SourceFiles
+    }
+
+    /// The plan: the pages, what they share, and what was skipped.
+    struct Planned {
+        var pages: [PageSpec]
+        var inputs: BuildInputs
+        var skipped: [BuildReport.Skipped]
+        var allPaths: Set<String>
+    }
+
+    /// Reads and validates everything; warnings go to `diagnostics`, errors stop the build with exit code 2.
+    static func loadAndValidate(_ options: BuildOptions, clock: inout StageClock, diagnostics: inout [Diagnostic])
+        throws(Stop) -> Source
+    {
         clock.start("load")
         let contentFiles: SourceFiles
         let templateFiles: SourceFiles
@@ -15,26 +57,32 @@ public enum StoreBuild {
             contentFiles = try SourceFiles.read(directory: options.content, displayName: options.contentName)
             templateFiles = try SourceFiles.read(directory: options.templates, displayName: options.templatesName)
         } catch {
-            return BuildOutcome(
-                exitCode: 2, diagnostics: [Diagnostic(file: options.contentName, message: "cannot read: \(error.localizedDescription)")],
-                report: nil, timings: clock.timings)
+            throw Stop(exitCode: 2, diagnostics: [
+                Diagnostic(file: options.contentName, message: "cannot read: \(error.localizedDescription)")
+            ])
         }
         let (loaded, loadDiagnostics) = ContentLoader.load(contentFiles)
         let (templates, templateDiagnostics) = SiteTemplates.load(templateFiles)
         clock.finish()
 
         clock.start("validate")
-        var diagnostics = loadDiagnostics + templateDiagnostics
+        var found = loadDiagnostics + templateDiagnostics
         if let loaded {
-            diagnostics += ContentValidator.validate(loaded, assets: SiteTemplates.assetPaths(templateFiles))
+            found += ContentValidator.validate(loaded, assets: SiteTemplates.assetPaths(templateFiles))
         }
         clock.finish()
-        diagnostics.sort()
-        guard let content = loaded, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return BuildOutcome(exitCode: 2, diagnostics: diagnostics, report: nil, timings: clock.timings)
+        guard let content = loaded, let templates, !found.contains(where: { $0.severity == .error }) else {
+            throw Stop(exitCode: 2, diagnostics: found.sorted())
         }
+        diagnostics += found.sorted()
+        return Source(content: content, templates: templates, templateFiles: templateFiles)
+    }
 
+    /// Publishes bundles per region, expands the variant matrix and fingerprints the assets.
+    static func plan(_ source: Source, options: BuildOptions, clock: inout StageClock) -> Planned {
         clock.start("plan")
+        defer { clock.finish() }
+        let content = source.content
         var skipped: [BuildReport.Skipped] = []
         var bundles: [String: [PricedBundle]] = [:]
         for region in content.regions {
@@ -46,48 +94,66 @@ public enum StoreBuild {
             }
         }
         let pages = Planner.plan(content, now: options.now, bundlesByRegion: bundles.mapValues { $0.map(\.bundle.id) })
-        let assetURLs = templates.assets.keys.sorted().reduce(into: [String: String]()) { urls, path in
-            urls[path] = "/assets/" + AssetFingerprint.fingerprintedPath(path, bytes: templates.assets[path]!)
+        let assets = source.templates.assets
+        let assetURLs = assets.keys.sorted().reduce(into: [String: String]()) { urls, path in
+            urls[path] = "/assets/" + AssetFingerprint.fingerprintedPath(path, bytes: assets[path]!)
         }
         let inputs = BuildInputs(content: content, now: options.now, pages: pages, assetURLs: assetURLs, bundles: bundles)
-        clock.finish()
+        let allPaths = Set(pages.map(\.file) + assetURLs.values.map { String($0.dropFirst()) } + SiteFiles.fixedPaths)
+        return Planned(pages: pages, inputs: inputs, skipped: skipped, allPaths: allPaths)
+    }
 
-        let staging: StagingDirectory
+    /// A fresh staging directory beside the output, after removing those of killed builds.
+    static func openStaging(_ options: BuildOptions, clock: StageClock, diagnostics: [Diagnostic]) throws(Stop)
+        -> StagingDirectory
+    {
         do {
             _ = try? StagingDirectory.removeStaleStaging(for: options.output)
-            staging = try StagingDirectory(output: options.output)
+            return try StagingDirectory(output: options.output)
         } catch {
-            return BuildOutcome(
-                exitCode: 3, diagnostics: diagnostics + [Diagnostic(file: options.outputName, message: "\(error)")],
-                report: nil, timings: clock.timings)
+            throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
         }
+    }
 
+    /// Personalizes, renders and checks every page into the staging directory; template errors stop the build.
+    static func render(
+        _ planned: Planned, source: Source, options: BuildOptions, staging: StagingDirectory, clock: inout StageClock,
+        events: @Sendable (BuildEvent) -> Void
+    ) throws(Stop) -> PageRenderer.Result {
         clock.start("render")
-        let site = SiteFiles(inputs: inputs, pages: pages)
-        let allPaths = Set(pages.map(\.file) + assetURLs.values.map { String($0.dropFirst()) } + SiteFiles.fixedPaths)
         var renderer = PageRenderer(
-            builder: PageModelBuilder(inputs: inputs), templates: templates, staging: staging, strict: options.strict,
-            checker: PageChecker(allPaths: allPaths, outputName: options.outputName))
+            builder: PageModelBuilder(inputs: planned.inputs), templates: source.templates, staging: staging,
+            strict: options.strict, checker: PageChecker(allPaths: planned.allPaths, outputName: options.outputName))
         renderer.cache = PageCache.load(for: options.output)
         renderer.cacheContext = PageCache.context(
-            templates: templateFiles, strict: options.strict, allPaths: allPaths, outputName: options.outputName)
-        let rendered = renderer.renderAll(pages, jobs: options.jobs, events: events)
+            templates: source.templateFiles, strict: options.strict, allPaths: planned.allPaths,
+            outputName: options.outputName)
+        let rendered = renderer.renderAll(planned.pages, jobs: options.jobs, events: events)
         clock.finish()
-        if rendered.renderErrors.isEmpty == false {
+        guard rendered.renderErrors.isEmpty else {
             staging.abandon()
-            return BuildOutcome(exitCode: 2, diagnostics: diagnostics + rendered.renderErrors.sorted(), report: nil, timings: clock.timings)
+            throw Stop(exitCode: 2, diagnostics: rendered.renderErrors.sorted())
         }
+        return rendered
+    }
 
+    /// Writes assets, sitemap, robots and routes, commits the staging directory and records the page cache.
+    static func emit(
+        _ planned: Planned, source: Source, rendered: PageRenderer.Result, options: BuildOptions,
+        staging: StagingDirectory, clock: inout StageClock, diagnostics: [Diagnostic]
+    ) throws(Stop) -> BuildReport {
         clock.start("emit")
         var report = BuildReport(
-            pagesByKind: Dictionary(grouping: pages, by: \.kind.rawValue).mapValues(\.count), skipped: skipped,
-            warnings: diagnostics.filter { $0.severity == .warning }.map(\.description),
-            nextSchedule: nextScheduleInstants(content.promotions, after: options.now))
+            pagesByKind: Dictionary(grouping: planned.pages, by: \.kind.rawValue).mapValues(\.count),
+            skipped: planned.skipped, warnings: diagnostics.filter { $0.severity == .warning }.map(\.description),
+            nextSchedule: nextScheduleInstants(source.content.promotions, after: options.now))
         do {
-            for (path, bytes) in templates.assets {
-                try staging.write(String(assetURLs[path]!.dropFirst()), bytes)
+            for (path, bytes) in source.templates.assets {
+                try staging.write(String(planned.inputs.assetURLs[path]!.dropFirst()), bytes)
             }
-            for (path, bytes) in site.files() { try staging.write(path, bytes) }
+            for (path, bytes) in SiteFiles(inputs: planned.inputs, pages: planned.pages).files() {
+                try staging.write(path, bytes)
+            }
             let summary = try staging.commit { summary in
                 var final = report
                 final.record(summary)
@@ -97,16 +163,11 @@ public enum StoreBuild {
             saveCache(of: rendered.cacheable, manifest: staging.manifest(), output: options.output)
         } catch {
             staging.abandon()
-            return BuildOutcome(
-                exitCode: 3, diagnostics: diagnostics + [Diagnostic(file: options.outputName, message: "\(error)")],
-                report: nil, timings: clock.timings)
+            throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
         }
         clock.finish()
         report.timings = clock.timings
-        let checkProblems = rendered.checkProblems.sorted()
-        return BuildOutcome(
-            exitCode: checkProblems.contains { $0.severity == .error } ? 1 : 0,
-            diagnostics: diagnostics + checkProblems, report: report, timings: clock.timings)
+        return report
     }
 }
 
