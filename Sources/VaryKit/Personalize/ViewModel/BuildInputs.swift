@@ -51,6 +51,11 @@ public struct BuildInputs: Sendable {
         assetURLs[src] ?? src
     }
 
+    /// A product image's absolute URL, for structured data: the fingerprinted asset on the site, or the URL as given.
+    public func absoluteImageURL(_ src: String) -> String {
+        assetURLs[src].map(absoluteURL) ?? src
+    }
+
     /// The hreflang of a locale in a region: the tag, with the region's first country when it names none (`en` → `en-KW`).
     public func hreflang(_ locale: String, in region: Region) -> String {
         guard !locale.contains("-"), let country = region.countries.first else { return locale }

@@ -257,7 +257,7 @@ public struct PageModelBuilder: Sendable {
             name: locale.text(product.title, defaultTag: site.defaultLocale),
             description: locale.text(product.description, defaultTag: site.defaultLocale),
             sku: product.sku, brand: product.brand,
-            image: inputs.absoluteURL(inputs.imageURL(product.image.src)).replacingOccurrences(of: site.baseURL + "http", with: "http"),
+            image: inputs.absoluteImageURL(product.image.src),
             price: price.amountText, currency: price.currency.code,
             inStock: product.isInStock(in: locale.region.id), url: "")
     }
