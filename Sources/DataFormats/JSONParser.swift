@@ -65,22 +65,7 @@ struct JSONParser {
             skipWhitespace()
             let value = try parseValue(depth: depth)
             members.append(JSONMember(key: key, keyPosition: keyPosition, value: value))
-            skipWhitespace()
-            guard index < bytes.count else { throw endOfInput() }
-            switch bytes[index] {
-            case ASCII.comma:
-                let comma = index
-                index += 1
-                skipWhitespace()
-                if index < bytes.count, bytes[index] == ASCII.closeBrace {
-                    throw error("trailing comma before '}'", at: comma)
-                }
-            case ASCII.closeBrace:
-                index += 1
-                return members
-            default:
-                throw error("expected ',' or '}' after object member", at: index)
-            }
+            if try closes(ASCII.closeBrace, "}", after: "object member") { return members }
         }
     }
 
@@ -95,22 +80,28 @@ struct JSONParser {
         }
         while true {
             elements.append(try parseValue(depth: depth))
+            if try closes(ASCII.closeBracket, "]", after: "array element") { return elements }
+        }
+    }
+
+    /// Reads what follows an element or member: true at the closing bracket (consumed), false after a comma.
+    private mutating func closes(_ close: UInt8, _ symbol: String, after item: String) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw endOfInput() }
+        switch bytes[index] {
+        case ASCII.comma:
+            let comma = index
+            index += 1
             skipWhitespace()
-            guard index < bytes.count else { throw endOfInput() }
-            switch bytes[index] {
-            case ASCII.comma:
-                let comma = index
-                index += 1
-                skipWhitespace()
-                if index < bytes.count, bytes[index] == ASCII.closeBracket {
-                    throw error("trailing comma before ']'", at: comma)
-                }
-            case ASCII.closeBracket:
-                index += 1
-                return elements
-            default:
-                throw error("expected ',' or ']' after array element", at: index)
+            if index < bytes.count, bytes[index] == close {
+                throw error("trailing comma before '\(symbol)'", at: comma)
             }
+            return false
+        case close:
+            index += 1
+            return true
+        default:
+            throw error("expected ',' or '\(symbol)' after \(item)", at: index)
         }
     }
 
