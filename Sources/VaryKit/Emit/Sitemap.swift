@@ -39,10 +39,10 @@ public enum Sitemap {
             a.url != b.url ? a.url < b.url : a.alternates.lexicographicallyPrecedes(b.alternates, by: precedes)
         }
         for entry in sorted {
-            text += "  <url>\n    <loc>\(XMLText.escape(entry.url))</loc>\n"
+            text += "  <url>\n    <loc>\(MarkupText.escape(entry.url))</loc>\n"
             for alternate in entry.alternates.sorted(by: precedes) {
-                text += "    <xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.escape(alternate.hreflang))\""
-                text += " href=\"\(XMLText.escape(alternate.url))\"/>\n"
+                text += "    <xhtml:link rel=\"alternate\" hreflang=\"\(MarkupText.escape(alternate.hreflang))\""
+                text += " href=\"\(MarkupText.escape(alternate.url))\"/>\n"
             }
             text += "  </url>\n"
         }
@@ -55,8 +55,9 @@ public enum Sitemap {
     }
 }
 
-/// Escaping for XML text and attribute values.
-enum XMLText {
+/// Escaping for XML and HTML text and double- or single-quoted attribute values.
+enum MarkupText {
+    /// `& < > " '` as `&amp; &lt; &gt; &quot; &#39;`, which both XML and HTML read.
     static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
@@ -66,7 +67,7 @@ enum XMLText {
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
+            case "'": escaped += "&#39;"
             default: escaped.unicodeScalars.append(character)
             }
         }

@@ -84,20 +84,6 @@ enum PreviewInjection {
         return nil
     }
 
-    /// Text made safe for HTML content and double-quoted attributes.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// Text made safe for HTML content and quoted attributes.
+    static func escaped(_ text: String) -> String { MarkupText.escape(text) }
 }

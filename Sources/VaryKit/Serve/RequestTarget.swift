@@ -60,30 +60,8 @@ struct RequestTarget: Sendable {
 
     /// `%XX` replaced by its byte; the result must be UTF-8.
     static func percentDecoded(_ text: some StringProtocol) throws(Problem) -> String {
-        var bytes: [UInt8] = []
-        let source = Array(text.utf8)
-        var index = 0
-        while index < source.count {
-            if source[index] == UInt8(ascii: "%") {
-                guard index + 2 < source.count, let high = hexValue(source[index + 1]), let low = hexValue(source[index + 2])
-                else { throw .malformed }
-                bytes.append(high << 4 | low)
-                index += 3
-            } else {
-                bytes.append(source[index])
-                index += 1
-            }
-        }
-        guard let decoded = String(validating: bytes, as: UTF8.self) else { throw .malformed }
+        guard let bytes = PercentEncoding.decode(text, strict: true), let decoded = String(validating: bytes, as: UTF8.self)
+        else { throw .malformed }
         return decoded
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
