@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "VaryKit", dependencies: ["Mustache", "DataFormats", "Intl", "CLibXML2"]),
         .executableTarget(name: "vary", dependencies: ["VaryKit"]),
         .executableTarget(name: "mustache-bench", dependencies: ["Mustache"]),
-        .executableTarget(name: "vary-bench", dependencies: ["VaryKit"]),
+        .executableTarget(name: "vary-bench", dependencies: ["VaryKit", "DataFormats"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "IntlTests", dependencies: ["Intl"]),

@@ -1,19 +1,9 @@
-/// A minimal JSON text builder for the synthetic store: enough to write content files without DataFormats.
+import DataFormats
+
+/// JSON text for the synthetic store's content files, built from already-encoded parts.
 enum JSONText {
-    /// A JSON string literal with quotes, backslashes and control characters escaped.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case _ where scalar.value < 0x20: out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal.
+    static func string(_ text: String) -> String { JSONWriter.string(.string(text), pretty: false) }
 
     /// An object from already-encoded member values, in the given order.
     static func object(_ members: [(String, String)]) -> String {
@@ -28,12 +18,6 @@ enum JSONText {
 
     /// A localized text object from (locale, text) pairs.
     static func localized(_ entries: [(String, String)]) -> String { object(entries.map { ($0.0, string($0.1)) }) }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
-    }
 }
 
 /// A small deterministic random number generator (SplitMix64), so every run generates the same store.
