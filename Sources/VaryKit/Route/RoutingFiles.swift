@@ -7,6 +7,9 @@ enum RoutingFiles {
             switch format {
             case "cloudflare": files.append((CloudflareWorker.path, Array(CloudflareWorker.script(for: table).utf8)))
             case "cloudfront": files.append((CloudFrontFunction.path, Array(CloudFrontFunction.script(for: table).utf8)))
+            case "nginx":
+                files.append((NginxConfig.httpPath, Array(NginxConfig.http(for: table).utf8)))
+                files.append((NginxConfig.serverPath, Array(NginxConfig.server(for: table).utf8)))
             default: continue
             }
         }
@@ -14,5 +17,5 @@ enum RoutingFiles {
     }
 
     /// The formats this build can write; the others are reported by the validator.
-    static let emitted: Set<String> = ["cloudflare", "cloudfront"]
+    static let emitted: Set<String> = ["cloudflare", "cloudfront", "nginx"]
 }

@@ -42,6 +42,43 @@ enum RouteMatrix {
         return requests
     }
 
+    /// Requests for a served output of `table`: its landing pages and real files, its countries in every
+    /// spelling, the cookie cases for its first segment, and the `Accept-Language` headers nginx reads
+    /// exactly (those whose first entry is a range without parameters; see the README for the others).
+    static func nginxRequests(for table: RouteTable) -> [RouteRequest] {
+        let segment = table.segments.first ?? "none"
+        var paths = ["/", "/?utm_source=mail&b=2", "/?", "/robots.txt", "/sitemap.xml", "/assets/app.css", "/nope/en-us/"]
+        for region in table.regions {
+            paths += ["/\(region.id)", "/\(region.id.uppercased())/\(region.locales[0].path)/"]
+            for locale in region.locales {
+                let base = "/\(region.id)/\(locale.path)/"
+                paths += [base, base + "index.html", base + "?a=1", base + "for/\(segment)/", base + "extra"]
+            }
+        }
+        var countries: [String?] = [nil, "", "FR", "DEU", "u\u{17F}", "\u{212A}W", "\u{3000}JP\u{A0}", "j\u{200B}p"]
+        for region in table.regions { countries += region.countries.flatMap { [$0, " \($0.lowercased())\t"] } }
+        let cookieCases = cookies.filter { cookie in
+            !(cookie ?? "").unicodeScalars.contains { $0.value == 0x301 || $0.value == 0x37E }
+        }.map { $0?.replacingOccurrences(of: "outdoor", with: segment).replacingOccurrences(of: "families", with: segment) }
+        let languages: [String?] = [
+            nil, "", "en", "EN-gb", "de-AT, en", "en, de", " , en", "*", "x-klingon", "ja", "ar-EG", "fr", "de-DE-1901",
+            "toolongsubtag", "en;q=0.5, de-DE", "de-toolongsubtag9",
+        ]
+        var requests: [RouteRequest] = []
+        for path in paths {
+            requests.append(RouteRequest(path: path))
+            requests.append(RouteRequest(path: path, country: "AT", cookieHeader: "vary_segment=\(segment)", acceptLanguage: "en"))
+        }
+        for country in countries {
+            for language in languages { requests.append(RouteRequest(path: "/", country: country, acceptLanguage: language)) }
+        }
+        let landings = table.regions.flatMap { region in region.locales.map { "/\(region.id)/\($0.path)/" } }
+        for cookie in cookieCases {
+            for landing in landings { requests.append(RouteRequest(path: landing, cookieHeader: cookie)) }
+        }
+        return requests
+    }
+
     /// The matrix as JSON for the node harnesses: `[{path, country, cookie, acceptLanguage}]`.
     static func json(_ requests: [RouteRequest]) -> [UInt8] {
         func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
