@@ -1,4 +1,4 @@
-/// The files of a build besides pages and assets: sitemap, robots and the routing table.
+/// The files of a build besides pages and assets: sitemap, robots, the routing table and the CDN configs.
 struct SiteFiles {
     static let fixedPaths = ["sitemap.xml", "robots.txt", RouteTable.path]
 
@@ -13,11 +13,12 @@ struct SiteFiles {
                 url: inputs.absoluteURL(page.path),
                 alternates: builder.alternates(of: page).map { SitemapEntry.Alternate(hreflang: $0.hreflang, url: $0.url) })
         }
+        let table = RouteTable(content: inputs.content)
         return [
             ("sitemap.xml", Sitemap.xml(entries: entries)),
             ("robots.txt", Robots.text(baseURL: site.baseURL)),
-            (RouteTable.path, RouteTable(content: inputs.content).json()),
-        ]
+            (RouteTable.path, table.json()),
+        ] + RoutingFiles.files(formats: site.routing, table: table)
     }
 }
 
