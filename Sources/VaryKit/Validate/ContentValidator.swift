@@ -35,7 +35,7 @@ public enum ContentValidator {
         if !pending.isEmpty {
             // Say so rather than accept the setting silently: these CDN writers are not built yet.
             log.add(site.location.warning(
-                "routing formats \(pending.joined(separator: ", ")) are not emitted yet; only \(RouteTable.path) and the other formats are written"))
+                "routing \(pending.count == 1 ? "format" : "formats") \(pending.map { "'\($0)'" }.joined(separator: ", ")) cannot be emitted yet and \(pending.count == 1 ? "is" : "are") skipped"))
         }
         validateMessages(content, log: log)
 

@@ -21,7 +21,7 @@ struct RoutingFilesTests {
         #expect(build.read(NginxConfig.httpPath)?.contains("map $http_cookie $vary_segment {") == true)
         #expect(build.read(NginxConfig.serverPath)?.contains("location = /de/en/ {") == true)
         #expect(build.read(CloudflareWorker.path) == nil)
-        let warnings = outcome.diagnostics.map(\.message).filter { $0.contains("not emitted yet") }
+        let warnings = outcome.diagnostics.map(\.message).filter { $0.contains("cannot be emitted yet") }
         #expect(warnings.count == 1 && warnings[0].contains("netlify") && !warnings[0].contains("nginx"))
     }
 }
