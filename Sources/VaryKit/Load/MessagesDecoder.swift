@@ -18,8 +18,7 @@ enum MessagesDecoder {
                 continue
             }
             do {
-                _ = try MessageFormat(pattern, localeTag: tag)
-                messages[member.key] = Message(pattern: pattern, location: location)
+                messages[member.key] = Message(format: try MessageFormat(pattern, localeTag: tag), location: location)
             } catch {
                 // The pattern starts one column after the opening quote; escapes make this approximate on later lines.
                 var at = location

@@ -112,16 +112,15 @@ public enum ContentValidator {
                 log.add(defaultMessages.location.error("missing message '\(id)', which Vary needs"))
             }
         }
-        for (tag, file) in content.locales.sorted(by: { $0.key < $1.key }) {
+        for file in content.locales.values.sorted(by: { $0.tag < $1.tag }) {
             let ids = Set(file.messages.keys)
             for (id, message) in file.messages.sorted(by: { $0.key < $1.key }) {
                 let parent = id.split(separator: ".").dropLast().joined(separator: ".")
                 if !parent.isEmpty, ids.contains(parent) {
                     log.add(message.location.error("message '\(id)' nests under '\(parent)', which is itself a message"))
                 }
-                guard let format = try? MessageFormat(message.pattern, localeTag: tag) else { continue }
                 let allowed = requiredMessages[id] ?? pageArguments
-                for name in format.argumentNames.sorted() where !allowed.contains(name) {
+                for name in message.format.argumentNames.sorted() where !allowed.contains(name) {
                     log.add(message.location.error(
                         "message '\(id)' uses unknown argument '{\(name)}' (available: \(allowed.sorted().joined(separator: ", ")))",
                         hint: Suggestion.hint(for: name, among: allowed)))

@@ -16,7 +16,7 @@ public struct Localizer: Sendable {
         for key in chain.reversed() {
             guard let file = content.locales[key] else { continue }
             for (id, message) in file.messages {
-                if let format = try? MessageFormat(message.pattern, localeTag: file.tag) { formats[id] = format }
+                formats[id] = message.format
             }
         }
         self.formats = formats
