@@ -14,7 +14,7 @@ enum RegionDecoder {
         let name = field.required("name")?.localizedText
         let countries = field.required("countries")?.elements?.compactMap(decodeCountry)
         let currency = field.required("currency").flatMap(decodeCurrency)
-        let locales = field.required("locales")?.elements?.compactMap(decodeLocaleTag)
+        let locales = field.required("locales")?.elements.map(decodeLocales)
         if let localesField = field.optional("locales"), locales?.isEmpty == true {
             localesField.error("a region needs at least one locale")
         }
@@ -27,6 +27,20 @@ enum RegionDecoder {
         return Region(
             id: id, name: name, countries: countries, currency: currency, locales: locales, seasons: seasons,
             taxNote: taxNote, timeZone: timeZone, stores: stores, events: events, location: field.location)
+    }
+
+    /// Locale tags, each once: two tags with the same URL form (`de-DE`, `de-de`) would be the same pages.
+    private static func decodeLocales(_ fields: [Field]) -> [String] {
+        var seen: [String: String] = [:]
+        return fields.compactMap { field in
+            guard let tag = decodeLocaleTag(field) else { return nil }
+            if let earlier = seen[LocaleTag.pathForm(tag)] {
+                field.error("locale \"\(tag)\" is listed twice (as \"\(earlier)\")")
+                return nil
+            }
+            seen[LocaleTag.pathForm(tag)] = tag
+            return tag
+        }
     }
 
     private static func decodeCountry(_ field: Field) -> String? {

@@ -233,6 +233,13 @@ struct BadReferenceTests {
         ])
     }
 
+    @Test("a region listing one locale twice, in any case")
+    func duplicateRegionLocale() {
+        let regions = #"[{"id": "us", "name": "US", "countries": ["US"], "currency": "USD", "locales": ["en-US", "en-us"]}]"#
+        let errors = MiniStore.errors(content: ["regions.json": regions])
+        #expect(errors.contains(#"content/regions.json:1:90: regions[0].locales[1]: locale "en-us" is listed twice (as "en-US")"#), "\(errors)")
+    }
+
     @Test("a promotion targeting a language some region has is fine")
     func knownLanguage() {
         let promotions = """
