@@ -1,10 +1,10 @@
-/// A problem in a template's source, located at the offending tag so its author can fix it.
+/// A problem in a template, found while compiling or rendering, located at the offending tag so its author can fix it.
 public struct TemplateError: Error, Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The template's name in its library (`pages/landing`).
     public var name: String
-    /// 1-based line of the offending tag.
+    /// 1-based line of the offending tag, or 0 when the problem concerns the whole template.
     public var line: Int
-    /// 1-based column of the offending tag, counted in Unicode scalars.
+    /// 1-based column of the offending tag, counted in Unicode scalars, or 0 with `line`.
     public var column: Int
     /// What is wrong, in a sentence without the location.
     public var message: String
@@ -17,8 +17,10 @@ public struct TemplateError: Error, Sendable, Hashable, Comparable, CustomString
         self.message = message
     }
 
-    /// `name:line:column: message`, the form editors and CI annotations understand.
-    public var description: String { "\(name):\(line):\(column): \(message)" }
+    /// `name:line:column: message`, the form editors and CI annotations understand; `name: message` without a position.
+    public var description: String {
+        line > 0 ? "\(name):\(line):\(column): \(message)" : "\(name): \(message)"
+    }
 
     /// Orders errors by template name, then line, then column, then message.
     public static func < (lhs: TemplateError, rhs: TemplateError) -> Bool {

@@ -50,8 +50,7 @@ public struct SiteTemplates: Sendable {
         do {
             return .success(try library.render("pages/\(page.kind.rawValue)", model, strict: strict))
         } catch {
-            var problem = SiteTemplates.diagnostic(
-                TemplateError(name: error.name, line: error.line, column: error.column, message: error.message), root: root)
+            var problem = SiteTemplates.diagnostic(error, root: root)
             problem.message += " (rendering \(page.path))"
             return .failure(problem)
         }
