@@ -39,20 +39,3 @@ public struct CSVRow: Sendable, Hashable {
         self.positions = positions ?? columns.map { TextPosition(line: line, column: $0) }
     }
 }
-
-/// Why a CSV file could not be parsed, and where.
-public struct CSVSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// Where the problem is.
-    public var position: TextPosition
-    /// What is wrong, e.g. "row has 5 cells, header has 6".
-    public var message: String
-
-    /// Creates an error at a position.
-    public init(position: TextPosition, message: String) {
-        self.position = position
-        self.message = message
-    }
-
-    /// The error as `line:column: message`.
-    public var description: String { "\(position.line):\(position.column): \(message)" }
-}

@@ -91,7 +91,7 @@ public enum ContentLoader {
             do {
                 return Field(node: try JSON.parse(bytes), path: "", file: display, log: log)
             } catch {
-                log.add(Diagnostic(file: display, line: error.position.line, column: error.position.column, message: error.message))
+                report(error, in: path)
                 return nil
             }
         }
@@ -109,11 +109,15 @@ public enum ContentLoader {
             do {
                 return try CSV.parse(bytes)
             } catch {
-                log.add(Diagnostic(
-                    file: source.displayPath(path), line: error.position.line, column: error.position.column,
-                    message: error.message))
+                report(error, in: path)
                 return nil
             }
+        }
+
+        private func report(_ error: SyntaxError, in path: String) {
+            log.add(Diagnostic(
+                file: source.displayPath(path), line: error.position.line, column: error.position.column,
+                message: error.message))
         }
     }
 }
