@@ -123,10 +123,10 @@ public enum StoreBuild {
         clock.start("render")
         var renderer = PageRenderer(
             builder: PageModelBuilder(inputs: planned.inputs), templates: source.templates, staging: staging,
-            strict: options.strict, checker: PageChecker(allPaths: planned.allPaths, outputName: options.outputName))
+            strict: options.strict, checker: PageChecker(allPaths: planned.allPaths, outputName: options.outputName, depth: options.check))
         renderer.cache = PageCache.load(for: options.output)
         renderer.cacheContext = PageCache.context(
-            templates: source.templateFiles, strict: options.strict, allPaths: planned.allPaths,
+            templates: source.templateFiles, strict: options.strict, check: options.check, allPaths: planned.allPaths,
             outputName: options.outputName)
         let rendered = renderer.renderAll(planned.pages, jobs: options.jobs, events: events)
         clock.finish()

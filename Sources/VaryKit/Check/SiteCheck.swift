@@ -8,9 +8,10 @@ public enum SiteCheck {
     /// `siteURL` (the site's `baseURL`) lets absolute links to the site itself, such as hreflang
     /// alternates, be checked against the output too. Pages are checked in parallel; the result is sorted.
     public static func check(
-        pages: [CheckedPage], allPaths: Set<String>, outputName: String = "output", siteURL: String? = nil
+        pages: [CheckedPage], allPaths: Set<String>, outputName: String = "output", siteURL: String? = nil,
+        depth: CheckDepth = .full
     ) -> [Diagnostic] {
-        let checker = PageChecker(allPaths: allPaths, outputName: outputName, siteURL: siteURL)
+        let checker = PageChecker(allPaths: allPaths, outputName: outputName, siteURL: siteURL, depth: depth)
         var results = [[Diagnostic]](repeating: [], count: pages.count)
         results.withUnsafeMutableBufferPointer { slots in
             let slots = SendableSlots(base: slots.baseAddress)
@@ -35,10 +36,10 @@ public enum SiteCheck {
             pages: pages, allPaths: Set(paths), outputName: outputDirectory.standardizedFileURL.lastPathComponent)
     }
 
-    /// Every problem of one page.
-    static func check(_ bytes: [UInt8], in context: PageContext) -> [Diagnostic] {
-        let tree = PageParser.parse(bytes)
-        var diagnostics = DocumentRules.check(tree, bytes: bytes, in: context)
+    /// Every problem of one page; `depth` `.full` parses it with libxml2, `.data` reads a proven page in one pass.
+    static func check(_ bytes: [UInt8], in context: PageContext, depth: CheckDepth = .full) -> [Diagnostic] {
+        let tree = depth == .full ? PageParser.parse(bytes) : PageScanner.scan(bytes)
+        var diagnostics = DocumentRules.check(tree, bytes: bytes, in: context, balance: depth == .full)
         guard tree.parsed else { return diagnostics }
         diagnostics += LinkRules.check(tree, in: context)
         diagnostics += AlternateRules.check(tree, in: context)
@@ -54,10 +55,12 @@ public struct PageChecker: Sendable {
     let siteURL: String?
     let prefix: String
     let suggestions: PathSuggestions
+    let depth: CheckDepth
 
     /// Prepares the lookups shared by every page: the output's paths and their suggestions.
-    public init(allPaths: Set<String>, outputName: String = "output", siteURL: String? = nil) {
+    public init(allPaths: Set<String>, outputName: String = "output", siteURL: String? = nil, depth: CheckDepth = .full) {
         self.allPaths = allPaths
+        self.depth = depth
         self.siteURL = siteURL
         prefix = outputName.isEmpty ? "" : (outputName.hasSuffix("/") ? outputName : outputName + "/")
         suggestions = PathSuggestions(paths: allPaths)
@@ -68,7 +71,7 @@ public struct PageChecker: Sendable {
         let context = PageContext(
             file: prefix + page.path, pagePath: page.path, expectedLanguage: page.expectedLanguage,
             allPaths: allPaths, siteURL: siteURL, suggestions: suggestions)
-        return SiteCheck.check(page.bytes, in: context)
+        return SiteCheck.check(page.bytes, in: context, depth: depth)
     }
 }
 

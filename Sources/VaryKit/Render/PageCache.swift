@@ -99,9 +99,10 @@ struct PageCache: Sendable {
     }()
 
     /// The build-wide part of every page's inputs.
-    static func context(templates: SourceFiles, strict: Bool, allPaths: Set<String>, outputName: String) -> [UInt8] {
+    static func context(templates: SourceFiles, strict: Bool, check: CheckDepth = .data, allPaths: Set<String>,
+                        outputName: String) -> [UInt8] {
         var bytes: [UInt8] = []
-        for part in [version, executableIdentity, strict ? "strict" : "lenient", outputName] {
+        for part in [version, executableIdentity, strict ? "strict" : "lenient", check.rawValue, outputName] {
             ModelBytes.append(.string(part), to: &bytes)
         }
         for path in templates.files.keys.sorted() {
