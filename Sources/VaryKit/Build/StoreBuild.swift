@@ -36,6 +36,7 @@ public enum StoreBuild {
         var content: StoreContent
         var templates: SiteTemplates
         var templateFiles: SourceFiles
+        var contentFiles: SourceFiles
     }
 
     /// The plan: the pages, what they share, and what was skipped.
@@ -75,7 +76,7 @@ public enum StoreBuild {
             throw Stop(exitCode: 2, diagnostics: found.sorted())
         }
         diagnostics += found.sorted()
-        return Source(content: content, templates: templates, templateFiles: templateFiles)
+        return Source(content: content, templates: templates, templateFiles: templateFiles, contentFiles: contentFiles)
     }
 
     /// Publishes bundles per region, expands the variant matrix and fingerprints the assets.
@@ -128,7 +129,10 @@ public enum StoreBuild {
         renderer.cacheContext = PageCache.context(
             templates: source.templateFiles, strict: options.strict, check: options.check, allPaths: planned.allPaths,
             outputName: options.outputName)
-        let rendered = renderer.renderAll(planned.pages, jobs: options.jobs, events: events)
+        renderer.buildKey = PageCache.buildKey(
+            context: renderer.cacheContext, content: source.contentFiles, now: options.now.timeIntervalSince1970)
+        var rendered = renderer.renderAll(planned.pages, jobs: options.jobs, events: events)
+        rendered.buildKey = renderer.buildKey
         clock.finish()
         guard rendered.renderErrors.isEmpty else {
             staging.abandon()
@@ -160,7 +164,7 @@ public enum StoreBuild {
                 return final.json()
             }
             report.record(summary)
-            saveCache(of: rendered.cacheable, manifest: staging.manifest(), output: options.output)
+            saveCache(of: rendered.cacheable, build: rendered.buildKey, manifest: staging.manifest(), output: options.output)
         } catch {
             staging.abandon()
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
@@ -173,7 +177,7 @@ public enum StoreBuild {
 
 extension StoreBuild {
     /// Records the pages just built for the next build: their inputs, and the files they became in the output.
-    static func saveCache(of cacheable: [String: String], manifest: Manifest, output: URL) {
+    static func saveCache(of cacheable: [String: String], build: String, manifest: Manifest, output: URL) {
         var entries: [String: PageCache.Entry] = [:]
         let outputPath = output.standardizedFileURL.path
         for file in manifest.files {
@@ -184,7 +188,7 @@ extension StoreBuild {
                 inputs: inputs, sha256: file.sha256, bytes: file.bytes,
                 seconds: Int(status.modificationTime.tv_sec), nanoseconds: Int(status.modificationTime.tv_nsec))
         }
-        PageCache(entries: entries).save(for: output)
+        PageCache(entries: entries, build: build).save(for: output)
     }
 }
 

@@ -12,6 +12,8 @@ struct PageRenderer: Sendable {
     /// The previous build's pages and the build-wide part of every page's inputs (see `PageCache`).
     var cache = PageCache()
     var cacheContext: [UInt8] = []
+    /// This build's key (`PageCache.buildKey`): when the previous build had the same, no page changed.
+    var buildKey = ""
 
     struct Result {
         /// Template errors (strict mode) and write failures: the build must not land.
@@ -20,6 +22,8 @@ struct PageRenderer: Sendable {
         var checkProblems: [Diagnostic] = []
         /// Pages without problems, by path, with the digest of their inputs, for the next build's cache.
         var cacheable: [String: String] = [:]
+        /// The build's key, recorded with the cache.
+        var buildKey = ""
     }
 
     func renderAll(_ pages: [PageSpec], jobs: Int, events: @Sendable (BuildEvent) -> Void) -> Result {
@@ -34,9 +38,21 @@ struct PageRenderer: Sendable {
                 let index = next.increment() - 1
                 guard index < pages.count else { break }
                 let page = pages[index]
+                defer {
+                    let finished = done.increment()
+                    if finished % step == 0 || finished == pages.count { events(.progress(done: finished, total: pages.count)) }
+                }
+                if cache.build == buildKey, let known = cache.entries[page.file],
+                   (try? staging.adopt(page.file, sha256: known.sha256, bytes: known.bytes,
+                                       modified: (known.seconds, known.nanoseconds))) == true
+                {
+                    local.cacheable[page.file] = known.inputs
+                    continue
+                }
                 let language = page.locale ?? builder.inputs.content.site.defaultLocale
                 let model = builder.model(for: page, reusing: &parts)
-                let inputs = PageCache.inputs(context: cacheContext, path: page.file, language: language, model: model)
+                let inputs = PageCache.inputs(context: cacheContext, path: page.file, language: language, model: model,
+                                              messages: templates.messageUse["pages/\(page.kind.rawValue)"])
                 if let known = cache.entries[page.file], known.inputs == inputs,
                    (try? staging.adopt(page.file, sha256: known.sha256, bytes: known.bytes,
                                        modified: (known.seconds, known.nanoseconds))) == true
@@ -45,8 +61,6 @@ struct PageRenderer: Sendable {
                 } else {
                     render(page, model: model, language: language, inputs: inputs, into: &local)
                 }
-                let finished = done.increment()
-                if finished % step == 0 || finished == pages.count { events(.progress(done: finished, total: pages.count)) }
             }
             collected.add(local)
         }
