@@ -155,9 +155,11 @@ public enum StoreBuild {
             for (path, bytes) in source.templates.assets {
                 try staging.write(String(planned.inputs.assetURLs[path]!.dropFirst()), bytes)
             }
-            for (path, bytes) in SiteFiles(inputs: planned.inputs, pages: planned.pages).files() {
+            let siteFiles = SiteFiles(inputs: planned.inputs, pages: planned.pages)
+            for (path, bytes) in siteFiles.files() {
                 try staging.write(path, bytes)
             }
+            try staging.write("sitemap.xml", streaming: siteFiles.writeSitemap)
             let summary = try staging.commit { summary in
                 var final = report
                 final.record(summary)

@@ -30,23 +30,45 @@ public struct SitemapEntry: Sendable, Hashable {
 public enum Sitemap {
     /// A `urlset` of the entries sorted by URL, each alternate sorted by hreflang, text XML-escaped.
     public static func xml(entries: [SitemapEntry]) -> [UInt8] {
-        var text = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
-
-            """
+        var bytes: [UInt8] = []
         let sorted = entries.sorted { a, b in
             a.url != b.url ? a.url < b.url : a.alternates.lexicographicallyPrecedes(b.alternates, by: precedes)
         }
-        for entry in sorted {
-            text += "  <url>\n    <loc>\(MarkupText.escape(entry.url))</loc>\n"
-            for alternate in entry.alternates.sorted(by: precedes) {
-                text += "    <xhtml:link rel=\"alternate\" hreflang=\"\(MarkupText.escape(alternate.hreflang))\""
-                text += " href=\"\(MarkupText.escape(alternate.url))\"/>\n"
+        let blocks = sorted.map { alternatesBlock($0.alternates) }
+        write(sorted.indices.map { (sorted[$0].url, $0) }, blocks: blocks) { bytes += $0 }
+        return bytes
+    }
+
+    /// Streams a `urlset` piece by piece to `append`: each page's URL, sorted, with its alternates as the block
+    /// `blocks[index]` (`alternatesBlock`), so pages that share alternates share their bytes.
+    static func write<Failure: Error>(
+        _ pages: [(url: String, block: Int)], blocks: [[UInt8]], to append: ([UInt8]) throws(Failure) -> Void
+    ) throws(Failure) {
+        var chunk = Array("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+            """.utf8)
+        for page in pages.sorted(by: { $0.url < $1.url }) {
+            chunk += Array("  <url>\n    <loc>\(MarkupText.escape(page.url))</loc>\n".utf8)
+            chunk += blocks[page.block]
+            chunk += Array("  </url>\n".utf8)
+            if chunk.count >= 1 << 20 {
+                try append(chunk)
+                chunk.removeAll(keepingCapacity: true)
             }
-            text += "  </url>\n"
         }
-        text += "</urlset>\n"
+        chunk += Array("</urlset>\n".utf8)
+        try append(chunk)
+    }
+
+    /// The `xhtml:link` lines of a page's alternates, sorted by hreflang.
+    static func alternatesBlock(_ alternates: [SitemapEntry.Alternate]) -> [UInt8] {
+        var text = ""
+        for alternate in alternates.sorted(by: precedes) {
+            text += "    <xhtml:link rel=\"alternate\" hreflang=\"\(MarkupText.escape(alternate.hreflang))\""
+            text += " href=\"\(MarkupText.escape(alternate.url))\"/>\n"
+        }
         return Array(text.utf8)
     }
 

@@ -5,20 +5,40 @@ struct SiteFiles {
     let inputs: BuildInputs
     let pages: [PageSpec]
 
+    /// Robots, the routing table and the CDN configs; the sitemap is streamed by `writeSitemap`.
     func files() -> [(String, [UInt8])] {
         let site = inputs.content.site
-        let builder = PageModelBuilder(inputs: inputs)
-        let entries = pages.filter { $0.segment == nil }.map { page in
-            SitemapEntry(
-                url: inputs.absoluteURL(page.path),
-                alternates: builder.alternates(of: page).map { SitemapEntry.Alternate(hreflang: $0.hreflang, url: $0.url) })
-        }
         let table = RouteTable(content: inputs.content)
         return [
-            ("sitemap.xml", Sitemap.xml(entries: entries)),
             ("robots.txt", Robots.text(baseURL: site.baseURL)),
             (RouteTable.path, table.json()),
         ] + RoutingFiles.files(formats: site.routing, table: table)
+    }
+}
+
+extension SiteFiles {
+    /// Streams `sitemap.xml` to `append`: its size grows with pages × locales, so it is never held whole, and
+    /// pages with the same alternates (the same kind and item in every locale) share one block of bytes.
+    func writeSitemap(to append: ([UInt8]) throws -> Void) throws {
+        let builder = PageModelBuilder(inputs: inputs)
+        var blockIndex: [String: Int] = [:]
+        var blocks: [[UInt8]] = []
+        var listed: [(url: String, block: Int)] = []
+        for page in pages where page.segment == nil {
+            let key = page.kind.rawValue + "/" + (page.item ?? "")
+            let block: Int
+            if let known = blockIndex[key] {
+                block = known
+            } else {
+                block = blocks.count
+                blockIndex[key] = block
+                blocks.append(Sitemap.alternatesBlock(builder.alternates(of: page).map {
+                    SitemapEntry.Alternate(hreflang: $0.hreflang, url: $0.url)
+                }))
+            }
+            listed.append((inputs.absoluteURL(page.path), block))
+        }
+        try Sitemap.write(listed, blocks: blocks, to: append)
     }
 }
 
