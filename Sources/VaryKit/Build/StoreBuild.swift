@@ -121,7 +121,7 @@ public enum StoreBuild {
         _ planned: Planned, source: Source, options: BuildOptions, staging: StagingDirectory, clock: inout StageClock,
         events: @Sendable (BuildEvent) -> Void
     ) throws(Stop) -> PageRenderer.Result {
-        clock.start("render")
+        clock.start("pages")
         var renderer = PageRenderer(
             builder: PageModelBuilder(inputs: planned.inputs), templates: source.templates, staging: staging,
             strict: options.strict, checker: PageChecker(allPaths: planned.allPaths, outputName: options.outputName, depth: options.check))
@@ -134,6 +134,7 @@ public enum StoreBuild {
         var rendered = renderer.renderAll(planned.pages, jobs: options.jobs, events: events)
         rendered.buildKey = renderer.buildKey
         clock.finish()
+        clock.record(rendered.times.timings)
         guard rendered.renderErrors.isEmpty else {
             staging.abandon()
             throw Stop(exitCode: 2, diagnostics: rendered.renderErrors.sorted())
@@ -205,6 +206,11 @@ struct StageClock {
     mutating func start(_ name: String) {
         current = (name, .now())
         events(.stageStarted(name))
+    }
+
+    /// Adds timings measured elsewhere (the steps inside a stage), without events.
+    mutating func record(_ more: [BuildReport.Timing]) {
+        timings += more
     }
 
     mutating func finish() {

@@ -24,6 +24,8 @@ struct PageRenderer: Sendable {
         var cacheable: [String: String] = [:]
         /// The build's key, recorded with the cache.
         var buildKey = ""
+        /// Time spent in each step of the pages, summed over the threads.
+        var times = StepTimes()
     }
 
     func renderAll(_ pages: [PageSpec], jobs: Int, events: @Sendable (BuildEvent) -> Void) -> Result {
@@ -37,52 +39,60 @@ struct PageRenderer: Sendable {
             while true {
                 let index = next.increment() - 1
                 guard index < pages.count else { break }
-                let page = pages[index]
-                defer {
-                    let finished = done.increment()
-                    if finished % step == 0 || finished == pages.count { events(.progress(done: finished, total: pages.count)) }
-                }
-                if cache.build == buildKey, let known = cache.entries[page.file],
-                   (try? staging.adopt(page.file, sha256: known.sha256, bytes: known.bytes,
-                                       modified: (known.seconds, known.nanoseconds))) == true
-                {
-                    local.cacheable[page.file] = known.inputs
-                    continue
-                }
-                let language = page.locale ?? builder.inputs.content.site.defaultLocale
-                let model = builder.model(for: page, reusing: &parts)
-                let inputs = PageCache.inputs(context: cacheContext, path: page.file, language: language, model: model,
-                                              messages: templates.messageUse["pages/\(page.kind.rawValue)"])
-                if let known = cache.entries[page.file], known.inputs == inputs,
-                   (try? staging.adopt(page.file, sha256: known.sha256, bytes: known.bytes,
-                                       modified: (known.seconds, known.nanoseconds))) == true
-                {
-                    local.cacheable[page.file] = inputs
-                } else {
-                    render(page, model: model, language: language, inputs: inputs, into: &local)
-                }
+                build(pages[index], parts: &parts, into: &local)
+                let finished = done.increment()
+                if finished % step == 0 || finished == pages.count { events(.progress(done: finished, total: pages.count)) }
             }
             collected.add(local)
         }
         return collected.result
     }
 
-    private func render(_ page: PageSpec, model: Value, language: String, inputs: String, into local: inout Result) {
-        switch templates.render(page, model: model, strict: strict) {
-        case .success(let bytes):
-            var written = true
+    /// One page through the stages: taken over from the previous build, or personalized, rendered, checked and
+    /// written, each step timed.
+    private func build(_ page: PageSpec, parts: inout LocaleParts?, into local: inout Result) {
+        // Nothing any page depends on changed: the previous file is this page, without building its model.
+        if cache.build == buildKey, let known = cache.entries[page.file],
+           local.times.measure(.write, { adopt(page, known) })
+        {
+            local.cacheable[page.file] = known.inputs
+            return
+        }
+        let language = page.locale ?? builder.inputs.content.site.defaultLocale
+        let model = local.times.measure(.personalize) { builder.model(for: page, reusing: &parts) }
+        let inputs = local.times.measure(.digest) {
+            PageCache.inputs(context: cacheContext, path: page.file, language: language, model: model,
+                             messages: templates.messageUse["pages/\(page.kind.rawValue)"])
+        }
+        if let known = cache.entries[page.file], known.inputs == inputs, local.times.measure(.write, { adopt(page, known) }) {
+            local.cacheable[page.file] = inputs
+            return
+        }
+        let rendered = local.times.measure(.render) { templates.render(page, model: model, strict: strict) }
+        guard case .success(let bytes) = rendered else {
+            if case .failure(let problem) = rendered { local.renderErrors.append(problem) }
+            return
+        }
+        var written = true
+        local.times.measure(.write) {
             do {
                 try staging.write(page.file, bytes)
             } catch {
                 written = false
                 local.renderErrors.append(Diagnostic(file: page.file, message: "cannot write: \(error)"))
             }
-            let problems = checker.check(CheckedPage(path: page.file, bytes: bytes, expectedLanguage: language))
-            local.checkProblems += problems
-            if written && problems.isEmpty { local.cacheable[page.file] = inputs }
-        case .failure(let problem):
-            local.renderErrors.append(problem)
         }
+        let problems = local.times.measure(.check) {
+            checker.check(CheckedPage(path: page.file, bytes: bytes, expectedLanguage: language))
+        }
+        local.checkProblems += problems
+        if written && problems.isEmpty { local.cacheable[page.file] = inputs }
+    }
+
+    /// Takes the previous build's file of `page` over when it is still the file the cache recorded.
+    private func adopt(_ page: PageSpec, _ known: PageCache.Entry) -> Bool {
+        (try? staging.adopt(page.file, sha256: known.sha256, bytes: known.bytes,
+                            modified: (known.seconds, known.nanoseconds))) == true
     }
 
     /// Results gathered from the rendering threads.
@@ -95,6 +105,7 @@ struct PageRenderer: Sendable {
             value.renderErrors += part.renderErrors
             value.checkProblems += part.checkProblems
             value.cacheable.merge(part.cacheable) { first, _ in first }
+            value.times.add(part.times)
             lock.unlock()
         }
 
@@ -102,7 +113,8 @@ struct PageRenderer: Sendable {
             lock.lock()
             defer { lock.unlock() }
             // Strict-mode errors repeat on every page using the same template; report each place once.
-            return Result(renderErrors: Array(Set(value.renderErrors)), checkProblems: value.checkProblems, cacheable: value.cacheable)
+            return Result(renderErrors: Array(Set(value.renderErrors)), checkProblems: value.checkProblems,
+                          cacheable: value.cacheable, times: value.times)
         }
     }
 
