@@ -19,10 +19,11 @@ struct BuildCommand {
             jobs = value
         }
         let strict = arguments.flag("--strict") || Terminal.isCI
+        let force = arguments.flag("--force")
         format = try OutputFormat.parse(try arguments.value("--format"))
         quiet = arguments.flag("--quiet")
         try arguments.finish()
-        options = BuildOptions(content: content, templates: templates, output: output, now: now, jobs: jobs, strict: strict)
+        options = BuildOptions(content: content, templates: templates, output: output, now: now, jobs: jobs, strict: strict, force: force)
     }
 
     /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.

@@ -14,10 +14,12 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// A name that resolves to nothing in a template is an error.
     public var strict: Bool
+    /// Replace an existing output folder that is not empty even when Vary did not write it (see `OutputPlacement`).
+    public var force: Bool
 
     public init(
         content: String = "content", templates: String = "site-templates", output: String = "output", now: Date,
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false, force: Bool = false
     ) {
         self.content = URL(fileURLWithPath: content)
         self.templates = URL(fileURLWithPath: templates)
@@ -28,6 +30,7 @@ public struct BuildOptions: Sendable {
         self.now = now
         self.jobs = max(1, jobs)
         self.strict = strict
+        self.force = force
     }
 
     private static func displayName(_ path: String) -> String {

@@ -4,8 +4,11 @@ import Mustache
 
 /// `vary build`: runs load → validate → plan → personalize → render → check → emit over a store.
 public enum StoreBuild {
-    /// Builds the store; nothing in the output changes unless every stage before emit succeeded.
+    /// Builds the store; nothing in the output changes unless every stage before emit succeeded, and nothing is
+    /// read or written when the output overlaps the inputs (`OutputPlacement`).
     public static func run(_ options: BuildOptions, events: @escaping @Sendable (BuildEvent) -> Void = { _ in }) -> BuildOutcome {
+        let misplaced = OutputPlacement.problems(options)
+        guard misplaced.isEmpty else { return BuildOutcome(exitCode: 2, diagnostics: misplaced, report: nil, timings: []) }
         var clock = StageClock(events: events)
         var diagnostics: [Diagnostic] = []
         do {

@@ -41,9 +41,12 @@ public final class PreviewServer: @unchecked Sendable {
     /// `http://host:port/`.
     public var url: String { "http://\(PreviewHost.urlForm(options.host)):\(port)/" }
 
-    /// Binds the socket, runs the first build (returning when it is done), then serves and watches.
+    /// Checks where the build writes, binds the socket, runs the first build (returning when it is done), then
+    /// serves and watches.
     public func start() throws(ServeError) {
         guard PreviewHost.isAllowed(options.host) else { throw .notLoopback(options.host) }
+        let misplaced = OutputPlacement.problems(options.build)
+        guard misplaced.isEmpty else { throw .misplacedOutput(misplaced) }
         let site = PreviewSite(files: OutputFiles(root: options.build.output), state: state)
         let state = self.state
         let listener = try Listener(host: PreviewHost.numeric(options.host), port: options.port) { connection in

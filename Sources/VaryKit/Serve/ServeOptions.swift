@@ -41,6 +41,8 @@ public enum ServeError: Error, CustomStringConvertible, Sendable {
     case notLoopback(String)
     /// A socket call failed, with the call's name and the system's message.
     case socket(operation: String, message: String)
+    /// The output folder overlaps the content or templates, or is not Vary's (see `OutputPlacement`): bad usage.
+    case misplacedOutput([Diagnostic])
 
     /// A sentence for the terminal.
     public var description: String {
@@ -49,6 +51,7 @@ public enum ServeError: Error, CustomStringConvertible, Sendable {
             "refusing to listen on '\(host)': vary serve is a local preview and binds only "
                 + PreviewHost.allowed.joined(separator: ", ")
         case .socket(let operation, let message): "\(operation) failed: \(message)"
+        case .misplacedOutput(let problems): problems.map(\.description).joined(separator: "\n")
         }
     }
 }
