@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Replace an existing output folder that is not empty even when Vary did not write it (see `OutputPlacement`).
     public var force: Bool
+    /// How output files are created; tests replace it to fail like a full disk.
+    var fileCreation = FileCreation.system
 
     public init(
         content: String = "content", templates: String = "site-templates", output: String = "output", now: Date,

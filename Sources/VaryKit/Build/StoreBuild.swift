@@ -112,13 +112,14 @@ public enum StoreBuild {
     {
         do {
             _ = try? StagingDirectory.removeStaleStaging(for: options.output)
-            return try StagingDirectory(output: options.output)
+            return try StagingDirectory(output: options.output, creation: options.fileCreation)
         } catch {
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
         }
     }
 
-    /// Personalizes, renders and checks every page into the staging directory; template errors stop the build.
+    /// Personalizes, renders and checks every page into the staging directory; template errors stop the build with
+    /// exit code 2, a failed write (disk full, permission) at once with exit code 3.
     static func render(
         _ planned: Planned, source: Source, options: BuildOptions, staging: StagingDirectory, clock: inout StageClock,
         events: @Sendable (BuildEvent) -> Void
@@ -133,6 +134,10 @@ public enum StoreBuild {
             outputName: options.outputName)
         let rendered = renderer.renderAll(planned.pages, jobs: options.jobs, events: events)
         clock.finish()
+        if let failure = rendered.writeFailure {
+            staging.abandon()
+            throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: failure)])
+        }
         guard rendered.renderErrors.isEmpty else {
             staging.abandon()
             throw Stop(exitCode: 2, diagnostics: rendered.renderErrors.sorted())
