@@ -69,7 +69,7 @@ public enum StoreBuild {
         clock.finish()
 
         clock.start("validate")
-        var found = loadDiagnostics + templateDiagnostics
+        var found = contentFiles.warnings + templateFiles.warnings + loadDiagnostics + templateDiagnostics
         if let loaded {
             found += ContentValidator.validate(loaded, assets: SiteTemplates.assetPaths(templateFiles))
         }

@@ -39,6 +39,13 @@ enum FileSystemCalls {
             accessTime: access, modificationTime: modification)
     }
 
+    /// The path with every symlink resolved (`realpath`), or nil when it does not lead to anything.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Creates a new file (never replacing one) and writes all of `bytes` to it.
     static func createFile(_ path: String, _ bytes: [UInt8]) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

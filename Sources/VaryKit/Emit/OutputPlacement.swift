@@ -90,7 +90,7 @@ public enum OutputPlacement {
         var existing = URL(fileURLWithPath: path).standardizedFileURL.path
         var missing: [String] = []
         while true {
-            if let real = realPath(existing) {
+            if let real = FileSystemCalls.realPath(existing) {
                 return missing.reversed().reduce(real) { $0 == "/" ? "/" + $1 : $0 + "/" + $1 }
             }
             let parent = (existing as NSString).deletingLastPathComponent
@@ -98,12 +98,6 @@ public enum OutputPlacement {
             missing.append((existing as NSString).lastPathComponent)
             existing = parent
         }
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     /// Whether `path` lies strictly inside `folder`.
