@@ -10,6 +10,10 @@ public struct ServeOptions: Sendable {
     public var build: BuildOptions
     /// How often, in seconds, the content and template folders are scanned for changes.
     public var pollInterval: Double
+    /// Seconds a client has to send a whole request head before it is answered 408.
+    public var headDeadline: Double = 5
+    /// Connections read or answered at once; more wait to be accepted, in turn.
+    public var maxConnections: Int = 128
 
     /// Options for a preview of `build` on `host:port`, rescanning the sources every `pollInterval` seconds.
     public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8080, pollInterval: Double = 0.5) {

@@ -5,22 +5,12 @@ import Glibc
 import Darwin
 #endif
 
-/// One accepted client socket: reads a request head, writes bytes, closes.
+/// One accepted client socket whose request head has been read (see `ConnectionLoop`): writes bytes, closes.
 struct SocketConnection: Sendable {
-    /// What reading a request head gave.
-    enum Head: Sendable {
-        /// The bytes up to and including the blank line that ends the headers.
-        case complete([UInt8])
-        /// The client sent more than the limit without ending its headers.
-        case tooLarge
-        /// The connection ended (or timed out) before the headers did; `partial` says whether anything came.
-        case incomplete(partial: Bool)
-    }
-
     let descriptor: Int32
 
-    /// Wraps an accepted socket, making it blocking with read and write timeouts so that a silent client
-    /// cannot hold a worker forever.
+    /// Wraps an accepted socket, making it blocking with read and write timeouts so that a client that stops
+    /// reading cannot hold a worker forever.
     init(_ descriptor: Int32, timeoutSeconds: Int = 10) {
         self.descriptor = descriptor
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
@@ -31,36 +21,6 @@ struct SocketConnection: Sendable {
         var yes: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_NOSIGPIPE, &yes, socklen_t(MemoryLayout<Int32>.size))
         #endif
-    }
-
-    /// Reads until the blank line that ends a request head, at most `limit` bytes of head.
-    func readHead(limit: Int) -> Head {
-        var buffer: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { return .incomplete(partial: !buffer.isEmpty) }
-            let searchFrom = max(0, buffer.count - 3)
-            buffer.append(contentsOf: chunk[0..<count])
-            if let end = Self.headEnd(buffer, from: searchFrom) {
-                return end <= limit ? .complete(Array(buffer[0..<end])) : .tooLarge
-            }
-            if buffer.count > limit { return .tooLarge }
-        }
-    }
-
-    /// The index just past the first CRLF CRLF at or after `start`.
-    private static func headEnd(_ bytes: [UInt8], from start: Int) -> Int? {
-        guard bytes.count >= 4 else { return nil }
-        var index = start
-        while index + 3 < bytes.count {
-            if bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 {
-                return index + 4
-            }
-            index += 1
-        }
-        return nil
     }
 
     /// Writes all of `bytes`; false when the client has gone away.
