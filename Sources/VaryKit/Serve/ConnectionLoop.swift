@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Accepts connections and reads their request heads on one thread with `poll`, then hands each finished head
-/// to a worker, so that a slow client costs a descriptor and a buffer rather than a thread and cannot keep
+/// to a thread that answers it, so that a slow client costs a descriptor and a buffer rather than a thread and cannot keep
 /// other clients waiting.
 ///
 /// Each head has one deadline for the whole of it, not per read: a client sending a byte a second is answered
@@ -38,7 +38,6 @@ final class ConnectionLoop: @unchecked Sendable {
     private let listening: Int32
     private let limits: Limits
     private let handler: @Sendable (SocketConnection, RequestHead.Outcome) -> Void
-    private let workers = DispatchQueue(label: "vary.serve.connections", attributes: .concurrent)
     /// A pipe whose write end wakes the loop from `poll` (a connection finished, or `stop`).
     private let wakeRead: Int32
     private let wakeWrite: Int32
@@ -141,10 +140,12 @@ final class ConnectionLoop: @unchecked Sendable {
         }
     }
 
-    /// Answers on a worker; the connection's place is free again when the handler returns.
+    /// Answers on a thread of its own (at most `maxConnections` at once), because answering blocks — on a slow
+    /// reader, on draining a client — and blocked work on the dispatch pool would wait for its few threads; the
+    /// connection's place is free again when the handler returns.
     private func hand(_ descriptor: Int32, _ outcome: RequestHead.Outcome) {
         let connection = SocketConnection(descriptor)
-        workers.async { [self] in
+        Thread.detachNewThread { [self] in
             handler(connection, outcome)
             lock.withLock { active -= 1 }
             wake()
