@@ -30,8 +30,9 @@ struct ServeCommand {
         try arguments.finish()
         fixedNow = fixed ? now : nil
         options = ServeOptions(
-            build: BuildOptions(content: content, templates: templates, output: output, now: now, strict: true, force: force), host: host,
+            build: BuildOptions(content: content, templates: templates, output: output, now: now, strict: true), host: host,
             port: port)
+        options.build.force = force
     }
 
     func run() -> Int32 {

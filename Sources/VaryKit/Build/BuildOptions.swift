@@ -9,19 +9,19 @@ public struct BuildOptions: Sendable {
     public var contentName: String
     public var templatesName: String
     public var outputName: String
+    /// Replace an existing output folder that is not empty even when Vary did not write it (see `OutputPlacement`).
+    public var force = false
+    /// How output files are created; tests replace it to fail like a full disk.
+    var fileCreation = FileCreation.system
     public var now: Date
     /// Rendering threads.
     public var jobs: Int
     /// A name that resolves to nothing in a template is an error.
     public var strict: Bool
-    /// Replace an existing output folder that is not empty even when Vary did not write it (see `OutputPlacement`).
-    public var force: Bool
-    /// How output files are created; tests replace it to fail like a full disk.
-    var fileCreation = FileCreation.system
 
     public init(
         content: String = "content", templates: String = "site-templates", output: String = "output", now: Date,
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false, force: Bool = false
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false
     ) {
         self.content = URL(fileURLWithPath: content)
         self.templates = URL(fileURLWithPath: templates)
@@ -32,7 +32,6 @@ public struct BuildOptions: Sendable {
         self.now = now
         self.jobs = max(1, jobs)
         self.strict = strict
-        self.force = force
     }
 
     private static func displayName(_ path: String) -> String {
