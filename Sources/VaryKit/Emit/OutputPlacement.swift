@@ -55,9 +55,9 @@ public enum OutputPlacement {
             let other = "the \(input.role) folder \(quoted(input.name, inputReal))"
             if real == inputReal {
                 refuse("\(shown) is \(other): building would replace it")
-            } else if isInside(real, inputReal) {
+            } else if FileSystemCalls.isInside(real, inputReal) {
                 refuse("\(shown) lies inside \(other): building would write into it")
-            } else if isInside(inputReal, real) {
+            } else if FileSystemCalls.isInside(inputReal, real) {
                 refuse("\(shown) contains \(other): building would replace it")
             } else if isBeside(inputReal, real, prefixes: siblings) {
                 refuse("\(other) is where the build keeps its staging folders and page cache, beside \(shown) "
@@ -65,7 +65,7 @@ public enum OutputPlacement {
             }
         }
         let cwd = resolve(workingDirectory)
-        if real == cwd || isInside(cwd, real) {
+        if real == cwd || FileSystemCalls.isInside(cwd, real) {
             refuse("\(shown) \(real == cwd ? "is" : "contains") the working directory \(quoted(".", cwd)): building would replace it")
         }
         var isDirectory: ObjCBool = false
@@ -100,11 +100,6 @@ public enum OutputPlacement {
         }
     }
 
-    /// Whether `path` lies strictly inside `folder`.
-    static func isInside(_ path: String, _ folder: String) -> Bool {
-        path != folder && path.hasPrefix(folder == "/" ? "/" : folder + "/")
-    }
-
     /// How the names of the folders and files the build keeps beside the output begin (`output.staging-`).
     private static func siblingPrefixes(of output: String) -> [String] {
         let name = (output as NSString).lastPathComponent
@@ -115,7 +110,7 @@ public enum OutputPlacement {
     /// Whether `path` is, or lies inside, a sibling of `output` whose name begins with one of `prefixes`.
     private static func isBeside(_ path: String, _ output: String, prefixes: [String]) -> Bool {
         let parent = (output as NSString).deletingLastPathComponent
-        guard isInside(path, parent) else { return false }
+        guard FileSystemCalls.isInside(path, parent) else { return false }
         let rest = path.dropFirst(parent == "/" ? 1 : parent.count + 1)
         let first = String(rest.prefix { $0 != "/" })
         return prefixes.contains { first.hasPrefix($0) }

@@ -16,7 +16,7 @@ import Darwin
 /// Hidden files and folders (`.git`, an editor's `.swp`) are skipped as before, without a word.
 struct SourceWalk {
     /// A file to read: its path relative to the input folder, and its real path.
-    struct File: Sendable, Equatable {
+    struct File: Sendable {
         var relativePath: String
         var realPath: String
     }
@@ -57,7 +57,7 @@ struct SourceWalk {
                     warn(path, "is a symlink to '\(target)', which does not exist: skipped", hint: "remove the link or restore its target")
                     continue
                 }
-                guard allowed.contains(where: { resolved == $0 || resolved.hasPrefix($0 == "/" ? "/" : $0 + "/") }) else {
+                guard allowed.contains(where: { resolved == $0 || FileSystemCalls.isInside(resolved, $0) }) else {
                     warn(path, "is a symlink to '\(target)' (\(resolved)), outside the store's folder \(storeFolder): skipped, so it is not in the build",
                          hint: "copy it into the store, or link to a file inside \(storeFolder)")
                     continue

@@ -7,8 +7,8 @@ import Darwin
 #endif
 
 /// Accepts connections and reads their request heads on one thread with `poll`, then hands each finished head
-/// to a thread that answers it, so that a slow client costs a descriptor and a buffer rather than a thread and cannot keep
-/// other clients waiting.
+/// to a thread that answers it, so that a slow client costs a descriptor and a buffer rather than a thread and
+/// cannot keep other clients waiting.
 ///
 /// Each head has one deadline for the whole of it, not per read: a client sending a byte a second is answered
 /// 408 when it passes. At most `maxConnections` are open at once (reading a head or being answered); beyond

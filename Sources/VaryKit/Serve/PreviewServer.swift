@@ -50,7 +50,8 @@ public final class PreviewServer: @unchecked Sendable {
         let site = PreviewSite(files: OutputFiles(root: options.build.output), state: state)
         let state = self.state
         let limits = ConnectionLoop.Limits(
-            headDeadline: options.headDeadline, maxConnections: options.maxConnections, maxHeadBytes: HTTPRequest.maximumHeadBytes)
+            headDeadline: options.headDeadline, maxConnections: max(1, options.maxConnections),
+            maxHeadBytes: HTTPRequest.maximumHeadBytes)
         let listener = try Listener(host: PreviewHost.numeric(options.host), port: options.port, limits: limits) {
             connection, head in Self.handle(connection, head: head, site: site, state: state, deadline: limits.headDeadline)
         }
