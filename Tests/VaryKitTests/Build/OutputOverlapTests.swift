@@ -78,7 +78,7 @@ struct OutputOverlapTests {
         #expect(store.snapshot() == before)
     }
 
-    @Test("a non-empty folder Vary did not write is left alone, and replaced with force")
+    @Test("a non-empty folder Vary did not write is left alone by build and serve, and replaced with force")
     func foreignFolder() {
         let store = LinkedStore()
         defer { store.build.cleanUp() }
@@ -89,6 +89,8 @@ struct OutputOverlapTests {
             "the output folder 'notes' (\(store.root)/notes) is not empty and was not written by Vary (it has no _vary/manifest.json): building would replace everything in it",
         ])
         #expect(store.build.read("todo.txt", in: store.build.directory.appendingPathComponent("notes")) == "keep me")
+        let server = PreviewServer(options: ServeOptions(build: store.options(output: "notes"), port: 0), now: { MiniStore.now })
+        #expect(throws: ServeError.self) { try server.start() }
         var forced = store.options(output: "notes")
         forced.force = true
         #expect(StoreBuild.run(forced).exitCode == 0)
