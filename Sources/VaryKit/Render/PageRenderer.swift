@@ -16,8 +16,10 @@ struct PageRenderer: Sendable {
     var buildKey = ""
 
     struct Result {
-        /// Template errors (strict mode) and write failures: the build must not land.
+        /// Template errors (strict mode): the build must not land.
         var renderErrors: [Diagnostic] = []
+        /// The write that failed (disk full, quota, permission), which stopped rendering: an I/O failure, not bad input.
+        var writeFailure: String?
         /// What the check stage found in the rendered pages.
         var checkProblems: [Diagnostic] = []
         /// Pages without problems, by path, with the digest of their inputs, for the next build's cache.
@@ -32,14 +34,19 @@ struct PageRenderer: Sendable {
         let collected = Collected()
         let next = Counter()
         let done = Counter()
+        let halted = Counter()
         let step = max(1, pages.count / 100)
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             var local = Result()
             var parts: LocaleParts?
-            while true {
+            while halted.current == 0 {
                 let index = next.increment() - 1
                 guard index < pages.count else { break }
                 build(pages[index], parts: &parts, into: &local)
+                if local.writeFailure != nil {
+                    _ = halted.increment()
+                    break
+                }
                 let finished = done.increment()
                 if finished % step == 0 || finished == pages.count { events(.progress(done: finished, total: pages.count)) }
             }
@@ -73,20 +80,17 @@ struct PageRenderer: Sendable {
             if case .failure(let problem) = rendered { local.renderErrors.append(problem) }
             return
         }
-        var written = true
-        local.times.measure(.write) {
-            do {
-                try staging.write(page.file, bytes)
-            } catch {
-                written = false
-                local.renderErrors.append(Diagnostic(file: page.file, message: "cannot write: \(error)"))
-            }
+        do {
+            try local.times.measure(.write) { try staging.write(page.file, bytes) }
+        } catch {
+            local.writeFailure = "cannot write \(page.file): \(error)"
+            return
         }
         let problems = local.times.measure(.check) {
             checker.check(CheckedPage(path: page.file, bytes: bytes, expectedLanguage: language))
         }
         local.checkProblems += problems
-        if written && problems.isEmpty { local.cacheable[page.file] = inputs }
+        if problems.isEmpty { local.cacheable[page.file] = inputs }
     }
 
     /// Takes the previous build's file of `page` over when it is still the file the cache recorded.
@@ -103,6 +107,8 @@ struct PageRenderer: Sendable {
         func add(_ part: Result) {
             lock.lock()
             value.renderErrors += part.renderErrors
+            // Threads that fail at once report one failure: the first by path, so the message is stable.
+            value.writeFailure = [value.writeFailure, part.writeFailure].compactMap { $0 }.min()
             value.checkProblems += part.checkProblems
             value.cacheable.merge(part.cacheable) { first, _ in first }
             value.times.add(part.times)
@@ -113,14 +119,17 @@ struct PageRenderer: Sendable {
             lock.lock()
             defer { lock.unlock() }
             // Strict-mode errors repeat on every page using the same template; report each place once.
-            return Result(renderErrors: Array(Set(value.renderErrors)), checkProblems: value.checkProblems,
-                          cacheable: value.cacheable, times: value.times)
+            return Result(
+                renderErrors: Array(Set(value.renderErrors)), writeFailure: value.writeFailure, checkProblems: value.checkProblems,
+                cacheable: value.cacheable, times: value.times)
         }
     }
 
     private final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var value = 0
+
+        var current: Int { lock.withLock { value } }
 
         func increment() -> Int {
             lock.lock()
