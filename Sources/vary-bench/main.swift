@@ -96,10 +96,33 @@ func runPhase(_ name: String, root: URL, jobs: Int) -> PhaseResult {
                        problems: outcome.diagnostics.filter { $0.severity == .error }.count)
 }
 
-/// One run of the benchmark: the four builds and the floor.
+/// One run of the benchmark: the four builds, the floor and `vary check`.
 struct RunResult {
     var phases: [PhaseResult]
     var floor: CopyFloor
+    var check: FullCheck
+}
+
+/// `vary check` over the cold build's output: every page parsed with libxml2, in parallel.
+struct FullCheck {
+    var pages: Int
+    var seconds: Double
+    var cpuSeconds: Double
+    var problems: Int
+
+    var line: String {
+        String(format: "vary check    %6d pages %7.3f s wall %7.3f s CPU %7.0f pages/s  (%d problems)",
+               pages, seconds, cpuSeconds, Double(pages) / seconds, problems)
+    }
+
+    static func measure(_ output: URL) throws -> FullCheck {
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".html") }.count
+        let cpu = CPUTime.now()
+        let start = DispatchTime.now()
+        let problems = try SiteCheck.check(outputDirectory: output).filter { $0.severity == .error }.count
+        return FullCheck(pages: pages, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9,
+                         cpuSeconds: CPUTime.now() - cpu, problems: problems)
+    }
 }
 
 func benchmark(_ options: BenchOptions) throws -> RunResult {
@@ -112,6 +135,7 @@ func benchmark(_ options: BenchOptions) throws -> RunResult {
 
     var phases = [runPhase("cold", root: root, jobs: options.jobs)]
     let floor = try CopyFloor.measure(root.appendingPathComponent("output"))
+    let check = try FullCheck.measure(root.appendingPathComponent("output"))
     phases.append(runPhase("unchanged", root: root, jobs: options.jobs))
     // Product 0 is an item of the bundle kit-1 and on Black Friday offer, so pages show it in most regions.
     store.changePrice(ofProductAt: 0)
@@ -119,7 +143,7 @@ func benchmark(_ options: BenchOptions) throws -> RunResult {
     phases.append(runPhase("one price", root: root, jobs: options.jobs))
     try changeMessage(in: root)
     phases.append(runPhase("one message", root: root, jobs: options.jobs))
-    return RunResult(phases: phases, floor: floor)
+    return RunResult(phases: phases, floor: floor, check: check)
 }
 
 guard let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) else {
@@ -142,6 +166,7 @@ for run in 1...options.runs {
             if best[phase.name].map({ phase.seconds < $0.seconds }) ?? true { best[phase.name] = phase }
         }
         print("run \(run) " + result.floor.line)
+        print("run \(run) " + result.check.line)
         if bestFloor.map({ result.floor.seconds < $0.seconds }) ?? true { bestFloor = result.floor }
     } catch {
         print("vary-bench: \(error)")
