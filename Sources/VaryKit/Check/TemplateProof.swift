@@ -53,7 +53,7 @@ struct TemplateProof {
 private struct Walk {
     let syntax: [String: [TemplateNode]]
     var context = HTMLContext()
-    /// Open elements: name and the template position that was current when each opened.
+    /// The names of the open elements, outermost first.
     var open: [String] = []
     /// Elements below this index belong to an enclosing fragment, which the current one may not close.
     var floor = 0
