@@ -24,16 +24,26 @@ public enum SiteCheck {
 
     /// Reads an output folder from disk and checks every `.html` file in it (for `vary check --output DIR`).
     ///
-    /// The pages' locales are not known here, so `<html lang>` must only be present and non-empty.
+    /// The pages' locales are not known here, so `<html lang>` must only be present and non-empty. Each page is
+    /// read by the thread that checks it, so memory stays flat however large the output is.
     public static func check(outputDirectory: URL) throws -> [Diagnostic] {
         let paths = try OutputFolder.files(in: outputDirectory)
-        var pages: [CheckedPage] = []
-        for path in paths where path.lowercased().hasSuffix(".html") {
-            let data = try Data(contentsOf: outputDirectory.appendingPathComponent(path))
-            pages.append(CheckedPage(path: path, bytes: [UInt8](data)))
+        let pages = paths.filter { $0.lowercased().hasSuffix(".html") }
+        let checker = PageChecker(allPaths: Set(paths), outputName: outputDirectory.standardizedFileURL.lastPathComponent)
+        var results = [Result<[Diagnostic], any Error>](repeating: .success([]), count: pages.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let slots = SendableSlots(base: slots.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+                slots.base?[index] = Result {
+                    let data = try Data(contentsOf: outputDirectory.appendingPathComponent(pages[index]))
+                    return checker.check(CheckedPage(path: pages[index], bytes: [UInt8](data)))
+                }
+            }
         }
-        return check(
-            pages: pages, allPaths: Set(paths), outputName: outputDirectory.standardizedFileURL.lastPathComponent)
+        var diagnostics: [Diagnostic] = []
+        // The first unreadable page in path order is the error, as when pages were read one after another.
+        for result in results { diagnostics += try result.get() }
+        return diagnostics.sorted()
     }
 
     /// Every problem of one page; `depth` `.full` parses it with libxml2, `.data` reads a proven page in one pass.
@@ -76,6 +86,6 @@ public struct PageChecker: Sendable {
 }
 
 /// Each parallel iteration writes only its own slot, so sharing the base address is safe.
-private struct SendableSlots: @unchecked Sendable {
-    let base: UnsafeMutablePointer<[Diagnostic]>?
+private struct SendableSlots<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>?
 }
