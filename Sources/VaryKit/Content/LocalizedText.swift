@@ -37,6 +37,18 @@ public enum LocaleTag {
         return chain
     }
 
+    /// The CLDR numbering systems a region may ask for with `numbers` (those of decimal digits).
+    public static let numberingSystems: Set<String> = [
+        "arab", "arabext", "beng", "deva", "fullwide", "gujr", "guru", "hanidec", "khmr", "knda", "laoo", "latn",
+        "mlym", "mymr", "orya", "tamldec", "telu", "thai", "tibt",
+    ]
+
+    /// The tag that formats numbers, money and dates: `tag` itself (its CLDR default numbering system), or
+    /// with a Unicode extension asking for `numbers` (`ar-KW-u-nu-latn`).
+    public static func numbersTag(_ tag: String, numbers: String?) -> String {
+        numbers.map { "\(tag)-u-nu-\($0)" } ?? tag
+    }
+
     /// Whether a string looks like a locale tag: a 2–3 letter language and optional subtags of 2–8 letters or digits.
     public static func isValid(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)

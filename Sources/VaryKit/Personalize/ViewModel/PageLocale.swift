@@ -5,6 +5,8 @@ import Mustache
 /// Formatting for one page's region and locale: messages, money, dates and the category and season names.
 struct PageLocale {
     let tag: String
+    /// The tag numbers, money and dates are written with: one numbering system for every number on the page.
+    let numbersTag: String
     let region: Region
     let localizer: Localizer
     let money: MoneyFormat
@@ -13,9 +15,20 @@ struct PageLocale {
     init(tag: String, region: Region, inputs: BuildInputs) {
         self.tag = tag
         self.region = region
-        localizer = inputs.localizers[tag] ?? Localizer(content: inputs.content, tag: tag)
-        money = inputs.moneyFormats[tag] ?? MoneyFormat(localeTag: tag)
-        dates = DateText(localeTag: tag, timeZone: region.timeZone)
+        numbersTag = LocaleTag.numbersTag(tag, numbers: region.numbers)
+        localizer = inputs.localizers[numbersTag] ?? Localizer(content: inputs.content, tag: tag, numbers: numbersTag)
+        money = inputs.moneyFormats[numbersTag] ?? MoneyFormat(localeTag: numbersTag)
+        dates = DateText(localeTag: numbersTag, timeZone: region.timeZone)
+    }
+
+    /// A whole percentage in the locale's CLDR percent pattern and the page's digits (`15 %` in de, `١٥٪؜` in ar-KW).
+    func percent(_ value: Int) -> String {
+        percentText(value, localeTag: numbersTag)
+    }
+
+    /// An integer in the page's digits.
+    func number(_ value: Int) -> String {
+        numberText(value, localeTag: numbersTag)
     }
 
     func text(_ localized: LocalizedText, defaultTag: String) -> String {

@@ -59,9 +59,13 @@ struct CardBuilder {
             card["originalPrice"] = .object([
                 "amount": .string(price.regular.amountText), "text": .string(locale.money.string(price.regular)),
             ])
+            let l = locale.localizer
             card["discount"] = .object([
                 "percent": .int(price.percentOff),
-                "savingText": .string(locale.localizer.format("price.saving", ["amount": .string(locale.money.string(saving))])),
+                "percentText": .string(locale.percent(-price.percentOff)),
+                "savingText": .string(l.format("price.saving", ["amount": .string(locale.money.string(saving))])),
+                "wasText": .string(l.format("price.was", ["amount": .string(locale.money.string(price.regular))])),
+                "nowText": .string(l.format("price.now", ["amount": .string(locale.money.string(price.final))])),
             ])
             if let first = price.applied.first, let promotion = inputs.activePromotions.first(where: { $0.id == first.promotion }) {
                 card["promotion"] = .object([
@@ -121,6 +125,7 @@ struct CardBuilder {
             "ends": .string(Instant.format(promotion.ends)),
             "url": .string(basePath + "promotions/\(promotion.id)/"),
             "products": .list(products),
+            "productCountText": .string(locale.localizer.format("promotion.products", ["count": .int(products.count)])),
         ]
         if let code = promotion.code { card["code"] = .string(code) }
         return .object(card)
@@ -129,7 +134,8 @@ struct CardBuilder {
     func discountText(_ discount: Discount) -> String {
         switch discount {
         case .percent(let percent):
-            return locale.localizer.format("discount.percent", ["percent": .int(percent)])
+            return locale.localizer.format(
+                "discount.percent", ["percent": .int(percent), "percentText": .string(locale.percent(percent))])
         case .amount(let amounts):
             guard let amount = amounts[locale.region.currency.code] else { return "" }
             return locale.localizer.format("discount.amount", ["amount": .string(locale.money.string(amount))])
@@ -153,15 +159,18 @@ struct CardBuilder {
             return .object([
                 "product": product(item.product, price: price, rank: index + 1, reasons: [], pinned: false),
                 "quantity": .int(item.quantity),
+                "quantityText": .string(locale.localizer.format("bundle.quantity", ["quantity": .int(item.quantity)])),
             ])
         }
+        let itemCount = priced.items.reduce(0) { $0 + $1.quantity }
         return .object([
             "id": .string(bundle.id),
             "title": .string(locale.text(bundle.title, defaultTag: defaultTag)),
             "description": .string(locale.text(bundle.description, defaultTag: defaultTag)),
             "url": .string(basePath + "bundles/\(bundle.id)/"),
             "items": .list(items),
-            "itemCount": .int(priced.items.reduce(0) { $0 + $1.quantity }),
+            "itemCount": .int(itemCount),
+            "itemCountText": .string(locale.localizer.format("bundle.items", ["count": .int(itemCount)])),
             "priceText": .string(locale.money.string(priced.price)),
             "originalPriceText": .string(locale.money.string(priced.original)),
             "savingText": .string(locale.localizer.format("price.saving", ["amount": .string(locale.money.string(priced.saving))])),
