@@ -30,6 +30,7 @@ public enum ContentValidator {
                 "routing \(pending.count == 1 ? "format" : "formats") \(pending.map { "'\($0)'" }.joined(separator: ", ")) cannot be emitted yet and \(pending.count == 1 ? "is" : "are") skipped"))
         }
         validateMessages(content, log: log)
+        validateTaxonomy(content, log: log)
 
         var countryOwner: [String: String] = [:]
         for region in content.regions {

@@ -41,8 +41,13 @@ struct CardBuilder {
             "description": .string(locale.text(product.description, defaultTag: defaultTag)),
             "category": .string(product.category),
             "categoryName": .string(parts?.categoryName(product.category) ?? locale.categoryName(product.category)),
+            "categoryPath": .list(product.categoryAncestry.map { path in
+                .object(["id": .string(path), "name": .string(parts?.categoryName(path) ?? locale.categoryName(path))])
+            }),
             "brand": .string(product.brand),
+            "brandName": .string(locale.name(.brands, product.brand)),
             "tags": .list(product.tags.map(Value.string)),
+            "tagNames": .list(product.tags.map { .string(locale.name(.tags, $0)) }),
             "image": .object([
                 "src": .string(inputs.imageURL(product.image.src)),
                 "alt": .string(locale.text(product.image.alt, defaultTag: defaultTag)),
@@ -92,12 +97,12 @@ struct CardBuilder {
         switch reason {
         case .pinned: return l.format("reason.pinned")
         case .category(let path): return l.format("reason.category", ["name": .string(locale.categoryName(path))])
-        case .tag(let tag): return l.format("reason.tag", ["name": .string(tag)])
-        case .brand(let brand): return l.format("reason.brand", ["name": .string(brand)])
+        case .tag(let tag): return l.format("reason.tag", ["name": .string(locale.name(.tags, tag))])
+        case .brand(let brand): return l.format("reason.brand", ["name": .string(locale.name(.brands, brand))])
         case .popular: return l.format("reason.popular")
         case .trending:
             return l.format("reason.trending", ["region": .string(locale.text(locale.region.name, defaultTag: defaultTag))])
-        case .season(let season): return l.format("reason.season", ["season": .string(locale.seasonName(season))])
+        case .season(let season): return l.format("reason.season", ["season": .string(locale.name(.seasons, season))])
         case .promotion(let id):
             let title = inputs.activePromotions.first { $0.id == id }.map { locale.text($0.title, defaultTag: defaultTag) } ?? id
             return l.format("reason.promotion", ["title": .string(title)])
