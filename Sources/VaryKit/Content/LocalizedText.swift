@@ -10,11 +10,20 @@ public struct LocalizedText: Sendable, Hashable {
     /// The text for a locale: the exact tag, then its language, then the default locale's tag and language,
     /// then the plain text; when none of these exist, the entry whose key sorts first.
     public func resolve(_ tag: String, fallback defaultTag: String) -> String {
-        for key in LocaleTag.fallbackChain(tag, defaultTag: defaultTag) {
-            if let text = entries[key] { return text }
-        }
-        if let plain = entries[""] { return plain }
-        return entries.keys.sorted().first.flatMap { entries[$0] } ?? ""
+        entries[key(for: tag, fallback: defaultTag)] ?? ""
+    }
+
+    /// The entry `resolve` uses: a tag or language, or the empty key of a plain text.
+    public func key(for tag: String, fallback defaultTag: String) -> String {
+        for key in LocaleTag.fallbackChain(tag, defaultTag: defaultTag) where entries[key] != nil { return key }
+        if entries[""] != nil { return "" }
+        return entries.keys.sorted().first ?? ""
+    }
+
+    /// Whether the text for `tag` is in its language: a plain text, or an entry for the tag or its language.
+    public func isExact(for tag: String, fallback defaultTag: String) -> Bool {
+        let key = key(for: tag, fallback: defaultTag)
+        return key.isEmpty || LocaleTag.language(key) == LocaleTag.language(tag)
     }
 }
 
