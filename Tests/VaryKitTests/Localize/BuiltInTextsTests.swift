@@ -55,8 +55,7 @@ struct BuiltInTextsTests {
 
     @Test("the README lists every built-in id with its arguments and English text")
     func readmeListsEveryID() throws {
-        let readme = try String(contentsOf: MiniStore.root.deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: TestBuild.repository.appendingPathComponent("README.md"), encoding: .utf8)
         for text in BuiltInTexts.all {
             let arguments = text.arguments.sorted().map { "`{\($0)}`" }.joined(separator: ", ")
             let row = "| `\(text.id)` | \(arguments.isEmpty ? "—" : arguments) | \(text.patterns["en"]!.replacingOccurrences(of: "|", with: "\\|")) |"
