@@ -78,8 +78,15 @@ public struct TranslationAudit: Sendable {
         let tag: String
         let defaultTag: String
         let pages: [PageSpec]
+        let landings: [PageSpec]
 
-        var landings: [PageSpec] { pages.filter { $0.kind == .landing } }
+        init(results: Results, tag: String, defaultTag: String, pages: [PageSpec]) {
+            self.results = results
+            self.tag = tag
+            self.defaultTag = defaultTag
+            self.pages = pages
+            landings = pages.filter { $0.kind == .landing }
+        }
 
         func landings(for segments: [String]?, defaultSegment: String) -> Int {
             landings.filter { segments?.contains($0.segment ?? defaultSegment) ?? true }.count
