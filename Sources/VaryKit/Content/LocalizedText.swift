@@ -15,15 +15,21 @@ public struct LocalizedText: Sendable, Hashable {
 
     /// The entry `resolve` uses: a tag or language, or the empty key of a plain text.
     public func key(for tag: String, fallback defaultTag: String) -> String {
-        for key in LocaleTag.fallbackChain(tag, defaultTag: defaultTag) where entries[key] != nil { return key }
+        // The fallback chain without building it: this runs for every text of every page locale.
+        if entries[tag] != nil { return tag }
+        let language = LocaleTag.language(tag)
+        if entries[language] != nil { return language }
+        if entries[defaultTag] != nil { return defaultTag }
+        let defaultLanguage = LocaleTag.language(defaultTag)
+        if entries[defaultLanguage] != nil { return defaultLanguage }
         if entries[""] != nil { return "" }
-        return entries.keys.sorted().first ?? ""
+        return entries.keys.min() ?? ""
     }
 
-    /// Whether the text for `tag` is in its language: a plain text, or an entry for the tag or its language.
-    public func isExact(for tag: String, fallback defaultTag: String) -> Bool {
-        let key = key(for: tag, fallback: defaultTag)
-        return key.isEmpty || LocaleTag.language(key) == LocaleTag.language(tag)
+    /// Whether the entry `key` (from `key(for:fallback:)`) is in the language of `tag`: a plain text, the tag
+    /// itself or its language.
+    public func isExact(key: String, for tag: String) -> Bool {
+        key.isEmpty || key == tag || LocaleTag.language(key) == LocaleTag.language(tag)
     }
 }
 
