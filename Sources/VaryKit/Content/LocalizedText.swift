@@ -15,21 +15,38 @@ public struct LocalizedText: Sendable, Hashable {
 
     /// The entry `resolve` uses: a tag or language, or the empty key of a plain text.
     public func key(for tag: String, fallback defaultTag: String) -> String {
-        // The fallback chain without building it: this runs for every text of every page locale.
-        if entries[tag] != nil { return tag }
-        let language = LocaleTag.language(tag)
-        if entries[language] != nil { return language }
-        if entries[defaultTag] != nil { return defaultTag }
-        let defaultLanguage = LocaleTag.language(defaultTag)
-        if entries[defaultLanguage] != nil { return defaultLanguage }
+        key(LocaleChain(tag, defaultTag: defaultTag))
+    }
+
+    /// `key(for:fallback:)` with the chain's languages worked out once, for callers that resolve many texts.
+    public func key(_ chain: LocaleChain) -> String {
+        if entries[chain.tag] != nil { return chain.tag }
+        if entries[chain.language] != nil { return chain.language }
+        if entries[chain.defaultTag] != nil { return chain.defaultTag }
+        if entries[chain.defaultLanguage] != nil { return chain.defaultLanguage }
         if entries[""] != nil { return "" }
         return entries.keys.min() ?? ""
     }
+}
 
-    /// Whether the entry `key` (from `key(for:fallback:)`) is in the language of `tag`: a plain text, the tag
-    /// itself or its language.
-    public func isExact(key: String, for tag: String) -> Bool {
-        key.isEmpty || key == tag || LocaleTag.language(key) == LocaleTag.language(tag)
+/// A page's tag and the site's default tag with their languages: the keys a localized text is looked up by, in order.
+public struct LocaleChain: Sendable {
+    public let tag: String
+    public let language: String
+    public let defaultTag: String
+    public let defaultLanguage: String
+
+    public init(_ tag: String, defaultTag: String) {
+        self.tag = tag
+        language = LocaleTag.language(tag)
+        self.defaultTag = defaultTag
+        defaultLanguage = LocaleTag.language(defaultTag)
+    }
+
+    /// Whether an entry key (from `LocalizedText.key`) is in the page's language: a plain text, the tag, the
+    /// language, or another tag of that language.
+    public func isExact(_ key: String) -> Bool {
+        key.isEmpty || key == tag || key == language || LocaleTag.language(key) == language
     }
 }
 

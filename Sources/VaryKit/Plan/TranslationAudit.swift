@@ -87,11 +87,13 @@ public struct TranslationAudit: Sendable {
         let defaultTag: String
         let pages: [PageSpec]
         let landings: [PageSpec]
+        let chain: LocaleChain
 
         init(results: Results, tag: String, defaultTag: String, pages: [PageSpec]) {
             self.results = results
             self.tag = tag
             self.defaultTag = defaultTag
+            chain = LocaleChain(tag, defaultTag: defaultTag)
             self.pages = pages
             landings = pages.filter { $0.kind == .landing }
         }
@@ -173,8 +175,8 @@ public struct TranslationAudit: Sendable {
             _ text: LocalizedText, _ kind: String, _ location: SourceLocation, _ field: String, pages: Int, name: String = ""
         ) {
             guard pages > 0 else { return }
-            let used = text.key(for: tag, fallback: defaultTag)
-            if text.isExact(key: used, for: tag) {
+            let used = text.key(chain)
+            if chain.isExact(used) {
                 results.completeness[tag, default: [:]][kind, default: Completeness()].exact += 1
                 return
             }
@@ -190,8 +192,8 @@ public struct TranslationAudit: Sendable {
             if let name = taxonomy.name(kind, id) ?? (kind == .seasons ? taxonomy.name(.tags, id) : nil) {
                 var at = name.location
                 at.path = "\(kind.rawValue).\(id)"
-                let used = name.text.key(for: tag, fallback: defaultTag)
-                record(kind.rawValue, exact: name.text.isExact(key: used, for: tag), location: at, used: used, pages: pages)
+                let used = name.text.key(chain)
+                record(kind.rawValue, exact: chain.isExact(used), location: at, used: used, pages: pages)
                 return
             }
             results.completeness[tag, default: [:]][kind.rawValue, default: Completeness()].missing += 1
