@@ -18,7 +18,7 @@ struct SiteFiles {
             ("sitemap.xml", Sitemap.xml(entries: entries)),
             ("robots.txt", Robots.text(baseURL: site.baseURL)),
             (RouteTable.path, table.json()),
-        ] + RoutingFiles.files(formats: site.routing, table: table)
+        ] + RoutingFiles.files(formats: site.routing, table: table, assetPaths: Array(inputs.assetURLs.values))
     }
 }
 
