@@ -36,7 +36,7 @@ public enum ContentValidator {
             if count > VercelConfig.routeLimit {
                 log.add(site.location.error(
                     "routing 'vercel' needs \(count) routes, more than the \(VercelConfig.routeLimit) Vercel accepts in one deployment",
-                    hint: "the root takes about three routes per locale of each region; route with 'netlify' or 'cloudflare', whose edge function has no such limit"))
+                    hint: "the root takes a route per locale and per language of each region, plus one; route with 'netlify' or 'cloudflare', whose edge function has no such limit"))
             }
         }
         validateMessages(content, log: log)
