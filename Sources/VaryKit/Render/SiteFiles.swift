@@ -18,7 +18,8 @@ struct SiteFiles {
         return [
             ("robots.txt", Robots.text(baseURL: site.baseURL)),
             (RouteTable.path, table.json()),
-        ] + Sitemap.files(entries: entries, baseURL: site.baseURL) + RoutingFiles.files(formats: site.routing, table: table, assetPaths: Array(inputs.assetURLs.values))
+        ] + Sitemap.files(entries: entries, baseURL: site.baseURL)
+            + RoutingFiles.files(formats: site.routing, table: table, assetPaths: Array(inputs.assetURLs.values))
     }
 }
 
