@@ -40,16 +40,16 @@ enum VercelConfig {
         ]
         let fallback = table.regions.first { $0.id == table.defaultRegion } ?? table.regions.first
         for region in table.regions where !region.countries.isEmpty {
-            let codes = region.countries.map { NginxConfig.countryPattern($0, literal: NginxConfig.escaped) }.joined(separator: "|")
+            let codes = region.countries.map { NginxConfig.countryPattern($0, literal: escaped) }.joined(separator: "|")
             routes += rootRoutes(region, country: "^\(space)*(?:\(codes))\(space)*$")
         }
         if let fallback { routes += rootRoutes(fallback, country: nil) }
         let landings = table.regions.filter { !$0.locales.isEmpty }.map { region in
-            NginxConfig.escaped(region.id) + "/(?:" + region.locales.map { NginxConfig.escaped($0.path) }.joined(separator: "|") + ")"
+            escaped(region.id) + "/(?:" + region.locales.map { escaped($0.path) }.joined(separator: "|") + ")"
         }
         if !landings.isEmpty {
             for segment in table.segments {
-                let value = "^\(space)*(?:\(NginxConfig.escaped(segment))|\"\(NginxConfig.escaped(segment))\")\(space)*$"
+                let value = "^\(space)*(?:\(escaped(segment))|\"\(escaped(segment))\")\(space)*$"
                 routes.append(.object(pairs: [
                     ("dest", .string("/$1/for/\(segment)/index.html")),
                     ("has", .array(values: [condition("cookie", table.segmentCookie, value)])),
@@ -97,11 +97,22 @@ enum VercelConfig {
         return routes
     }
 
+    /// Text with the regex metacharacters escaped (and only those: `-` and `/` are literal in every
+    /// route regex dialect, while an escaped `-` is an error in some).
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\^$.|?*+()[]{}".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
     /// ASCII text as a pattern that ignores case (route patterns take no flags).
     private static func caseless(_ text: String) -> String {
         text.map { character in
             let lower = character.lowercased(), upper = character.uppercased()
-            return character.isASCII && character.isLetter && lower != upper ? "[\(upper)\(lower)]" : NginxConfig.escaped(String(character))
+            return character.isASCII && character.isLetter && lower != upper ? "[\(upper)\(lower)]" : escaped(String(character))
         }.joined()
     }
 }

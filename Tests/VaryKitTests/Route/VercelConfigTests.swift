@@ -193,3 +193,28 @@ struct VercelRouteLimitTests {
         #expect(!others.contains { $0.contains("routing") })
     }
 }
+
+@Suite("The Vercel routes in JavaScript's regex dialect", .enabled(if: ExternalTool.shouldTest("node")))
+struct VercelRegexDialectTests {
+    @Test("every src and has value compiles as a JavaScript RegExp, with the unicode flag too")
+    func compiles() throws {
+        let node = try #require(ExternalTool.find("node"))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("vary-vercel-\(UUID().uuidString).json")
+        try Data(VercelConfig.json(for: sampleRoutes)).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+            const routes = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).routes;
+            let count = 0;
+            for (const route of routes) {
+              for (const pattern of [route.src, ...(route.has || []).map((c) => c.value)]) {
+                if (pattern === undefined) continue;
+                new RegExp(pattern); new RegExp(pattern, "u"); count++;
+              }
+            }
+            console.log(count);
+            """
+        let result = try ExternalTool.run(node, ["-e", script, file.path])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(Int(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 20)
+    }
+}
