@@ -14,5 +14,5 @@ public struct Site: Sendable, Hashable {
     public var routing: [String]
     public var location: SourceLocation
 
-    public static let routingFormats = ["cloudflare", "cloudfront", "netlify", "nginx"]
+    public static let routingFormats = ["cloudflare", "cloudfront", "netlify", "nginx", "vercel"]
 }
