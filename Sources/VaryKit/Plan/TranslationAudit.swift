@@ -84,7 +84,6 @@ public struct TranslationAudit: Sendable {
     private struct LocaleScope {
         var results: Results
         let tag: String
-        let defaultTag: String
         let pages: [PageSpec]
         let landings: [PageSpec]
         let chain: LocaleChain
@@ -92,7 +91,6 @@ public struct TranslationAudit: Sendable {
         init(results: Results, tag: String, defaultTag: String, pages: [PageSpec]) {
             self.results = results
             self.tag = tag
-            self.defaultTag = defaultTag
             chain = LocaleChain(tag, defaultTag: defaultTag)
             self.pages = pages
             landings = pages.filter { $0.kind == .landing }
