@@ -25,11 +25,13 @@ struct BuildCommand {
             guard let depth = CheckDepth(rawValue: text) else { throw UsageError("--check must be data or full, not \"\(text)\"") }
             check = depth
         }
+        let failOnFallback = arguments.flag("--fail-on-fallback")
         format = try OutputFormat.parse(try arguments.value("--format"))
         quiet = arguments.flag("--quiet")
         try arguments.finish()
         options = BuildOptions(content: content, templates: templates, output: output, now: now, jobs: jobs, strict: strict)
         options.check = check
+        options.failOnFallback = failOnFallback
         options.force = force
     }
 

@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// How every page is checked after rendering (`--check`).
     public var check: CheckDepth = .data
+    /// A shopper-visible text resolved by falling back is an error (`--fail-on-fallback`).
+    public var failOnFallback = false
 
     public init(
         content: String = "content", templates: String = "site-templates", output: String = "output", now: Date,

@@ -1,25 +1,27 @@
-/// The files of a build besides pages and assets: sitemap, robots, the routing table and the CDN configs.
+/// The files of a build besides pages and assets: sitemap (or its index and parts), robots, the routing
+/// table and the CDN configs.
 struct SiteFiles {
     static let fixedPaths = ["sitemap.xml", "robots.txt", RouteTable.path]
 
     let inputs: BuildInputs
     let pages: [PageSpec]
 
-    /// Robots, the routing table and the CDN configs; the sitemap is streamed by `writeSitemap`.
+    /// Robots, the routing table and the CDN configs; the sitemap is streamed by `writeSitemaps`.
     func files() -> [(String, [UInt8])] {
         let site = inputs.content.site
         let table = RouteTable(content: inputs.content)
         return [
             ("robots.txt", Robots.text(baseURL: site.baseURL)),
             (RouteTable.path, table.json()),
-        ] + RoutingFiles.files(formats: site.routing, table: table)
+        ] + RoutingFiles.files(formats: site.routing, table: table, assetPaths: Array(inputs.assetURLs.values))
     }
 }
 
 extension SiteFiles {
-    /// Streams `sitemap.xml` to `append`: its size grows with pages × locales, so it is never held whole, and
-    /// pages with the same alternates (the same kind and item in every locale) share one block of bytes.
-    func writeSitemap(to append: ([UInt8]) throws -> Void) throws {
+    /// Streams `sitemap.xml` (or its index and parts, as `Sitemap.files` splits them) into the staging folder:
+    /// its size grows with pages × locales, so it is never held whole, and pages with the same alternates (the
+    /// same kind and item in every locale) share one block of bytes.
+    func writeSitemaps(into staging: StagingDirectory) throws {
         let builder = PageModelBuilder(inputs: inputs)
         var blockIndex: [String: Int] = [:]
         var blocks: [[UInt8]] = []
@@ -38,7 +40,17 @@ extension SiteFiles {
             }
             listed.append((inputs.absoluteURL(page.path), block))
         }
-        try Sitemap.write(listed, blocks: blocks, to: append)
+        listed.sort { $0.url < $1.url }
+        let sizes = listed.map { Sitemap.urlStart($0.url).count + blocks[$0.block].count + Sitemap.urlEnd.count }
+        let parts = Sitemap.partition(sizes: sizes)
+        guard parts.count > 1 else {
+            try staging.write("sitemap.xml", streaming: { try Sitemap.write(listed[...], blocks: blocks, to: $0) })
+            return
+        }
+        try staging.write("sitemap.xml", Sitemap.index(parts: parts.count, baseURL: inputs.content.site.baseURL))
+        for (number, part) in parts.enumerated() {
+            try staging.write(Sitemap.partName(number + 1), streaming: { try Sitemap.write(listed[part], blocks: blocks, to: $0) })
+        }
     }
 }
 

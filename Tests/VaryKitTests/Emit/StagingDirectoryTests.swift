@@ -282,3 +282,29 @@ struct StreamedWriteTests {
         #expect(try temporary.tree(temporary.output)["sitemap.xml"] == Array("<urlset>".utf8))
     }
 }
+
+@Suite("Streaming the sitemap")
+struct StreamedSitemapTests {
+    @Test("streamed parts with shared alternate blocks are the bytes Sitemap.files makes, split at the same places")
+    func sameAsWhole() throws {
+        let alternates = [SitemapEntry.Alternate(hreflang: "de-DE", url: "https://s.example/de/de-de/"),
+                          SitemapEntry.Alternate(hreflang: "x-default", url: "https://s.example/")]
+        let entries = (0..<7).map { SitemapEntry(url: "https://s.example/p/\($0)&x/", alternates: $0 % 2 == 0 ? alternates : []) }
+        let whole = Sitemap.files(entries: entries, baseURL: "https://s.example", urlLimit: 3)
+        let blocks = [Sitemap.alternatesBlock(alternates), Sitemap.alternatesBlock([])]
+        let listed = entries.map { (url: $0.url, block: $0.alternates.isEmpty ? 1 : 0) }.sorted { $0.url < $1.url }
+        let sizes = listed.map { Sitemap.urlStart($0.url).count + blocks[$0.block].count + Sitemap.urlEnd.count }
+        let parts = Sitemap.partition(sizes: sizes, urlLimit: 3)
+        #expect(parts.count == 3 && whole.count == 4)
+        #expect(whole[0].1 == Sitemap.index(parts: parts.count, baseURL: "https://s.example"))
+        for (number, part) in parts.enumerated() {
+            var streamed: [UInt8] = []
+            try Sitemap.write(listed[part], blocks: blocks) { streamed += $0 }
+            #expect(whole[number + 1].0 == Sitemap.partName(number + 1))
+            #expect(whole[number + 1].1 == streamed)
+        }
+        var single: [UInt8] = []
+        try Sitemap.write(listed[...], blocks: blocks) { single += $0 }
+        #expect(single == Sitemap.xml(entries: entries))
+    }
+}
