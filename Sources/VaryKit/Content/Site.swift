@@ -13,6 +13,8 @@ public struct Site: Sendable, Hashable {
     /// CDN formats to emit besides `routes.json`.
     public var routing: [String]
     public var location: SourceLocation
+    /// How recommendations learn from orders.
+    public var learning = RecommendationSettings()
 
     public static let routingFormats = ["cloudflare", "cloudfront", "netlify", "nginx"]
 }

@@ -16,15 +16,24 @@ public struct RankingTables: Sendable {
     let indexByID: [String: Int]
     let regions: [String: RegionRanking]
     let segments: [String: SegmentRanking]
+    /// The learned scores of the (region, segment) lists that have orders.
+    let learned: [AudienceKey: LearnedList]
+    /// The store's diversity strength, 0…1.
+    let diversity: Double
     let pricing = PricingCache()
 
     /// Tables for every region and segment of the content.
-    public init(content: StoreContent, popularity: RegionalPopularity) {
-        self.init(products: content.products, regions: content.regions, segments: content.segments, popularity: popularity)
+    public init(content: StoreContent, popularity: RegionalPopularity, learned: LearnedModel = .none) {
+        self.init(
+            products: content.products, regions: content.regions, segments: content.segments, popularity: popularity,
+            learned: learned, diversity: content.site.learning.diversity)
     }
 
     /// Tables for the given regions and segments only, as one page needs.
-    init(products: [Product], regions: [Region], segments: [Segment], popularity: RegionalPopularity) {
+    init(
+        products: [Product], regions: [Region], segments: [Segment], popularity: RegionalPopularity,
+        learned: LearnedModel = .none, diversity: Double = 1
+    ) {
         self.products = products
         let ancestry = products.map(\.categoryAncestry)
         self.ancestry = ancestry
@@ -58,6 +67,13 @@ public struct RankingTables: Sendable {
             segmentTables[segment.id] = SegmentRanking(products: products, ancestry: ancestry, segment: segment)
         }
         self.segments = segmentTables
+        var learnedTables: [AudienceKey: LearnedList] = [:]
+        for (key, evidence) in learned.evidence {
+            guard let region = regionTables[key.region], segmentTables[key.segment] != nil else { continue }
+            learnedTables[key] = LearnedList(evidence: evidence, weights: learned.weights, region: region)
+        }
+        self.learned = learnedTables
+        self.diversity = diversity
     }
 
     /// The prices of a region's candidates under a list of promotions, computed once per region and list.

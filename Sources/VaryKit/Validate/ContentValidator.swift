@@ -10,6 +10,11 @@ public enum ContentValidator {
         "price.saving": ["amount"],
     ]
 
+    /// Message ids Vary formats for learned reasons, needed only when the orders carry segments.
+    public static let learnedReasonMessages: [String: Set<String>] = [
+        "reason.segmentPopular": ["segment", "region"], "reason.boughtWith": ["product"],
+    ]
+
     /// The arguments every other message receives when it is shown through `t`.
     public static let pageArguments: Set<String> = ["site", "region", "segment", "count"]
 
@@ -86,8 +91,9 @@ public enum ContentValidator {
         }
 
         for order in content.orders {
-            check(order.product, in: products, kind: "product", severity: .warning)
-            check(order.region, in: regions, kind: "region", severity: .warning)
+            check(order.product, in: products, kind: "product")
+            check(order.region, in: regions, kind: "region")
+            if let segment = order.segment { check(segment, in: segments, kind: "segment") }
         }
         return log.sorted
     }
@@ -108,7 +114,9 @@ public enum ContentValidator {
             }
         }
         if let defaultMessages {
-            for id in requiredMessages.keys.sorted() where defaultMessages.messages[id] == nil {
+            let learns = content.orders.contains { $0.segment != nil }
+            let needed = learns ? requiredMessages.merging(learnedReasonMessages) { a, _ in a } : requiredMessages
+            for id in needed.keys.sorted() where defaultMessages.messages[id] == nil {
                 log.add(defaultMessages.location.error("missing message '\(id)', which Vary needs"))
             }
         }
@@ -119,7 +127,7 @@ public enum ContentValidator {
                 if !parent.isEmpty, ids.contains(parent) {
                     log.add(message.location.error("message '\(id)' nests under '\(parent)', which is itself a message"))
                 }
-                let allowed = requiredMessages[id] ?? pageArguments
+                let allowed = requiredMessages[id] ?? learnedReasonMessages[id] ?? pageArguments
                 for name in message.format.argumentNames.sorted() where !allowed.contains(name) {
                     log.add(message.location.error(
                         "message '\(id)' uses unknown argument '{\(name)}' (available: \(allowed.sorted().joined(separator: ", ")))",

@@ -1,0 +1,55 @@
+import Foundation
+
+extension LearnedModel {
+    /// The model a build at `now` uses: evidence from every order up to `now`, with the blend weights that best
+    /// predicted the held-out most recent days (`holdoutDays` before `now`) when trained on the orders before them.
+    ///
+    /// Each weight choice is scored by ranking every held-out (region, segment) list exactly as the build ranks it
+    /// and counting the held-out customers with a purchase in it (hit-rate at the page's length); ties keep the
+    /// earlier choice in `Weights.grid`, so the choice is the same on every run. Nothing after `now` is read.
+    public static func train(_ content: StoreContent, now: Date) -> LearnedModel {
+        let settings = content.site.learning
+        let evidence = evidence(orders: content.orders, products: content.products, now: now, settings: settings)
+        guard !evidence.isEmpty else { return .none }
+        let split = now.addingTimeInterval(-settings.holdoutDays * 86_400)
+        let heldOut = HeldOutPurchases(orders: content.orders, after: split, through: now)
+        let trainingEvidence = Self.evidence(orders: content.orders, products: content.products, now: split, settings: settings)
+        guard settings.holdoutDays > 0, !heldOut.isEmpty, !trainingEvidence.isEmpty else {
+            return LearnedModel(evidence: evidence, weights: .standard, tuned: false)
+        }
+        let popularity = RegionalPopularity(orders: content.orders, now: split, halfLife: settings.halfLife)
+        let keys = Set(heldOut.customers.keys)
+        var best = (weights: Weights.standard, score: -1.0)
+        for weights in Weights.grid {
+            let model = LearnedModel(evidence: trainingEvidence, weights: weights, tuned: false)
+            let tables = RankingTables(content: content, popularity: popularity, learned: model)
+            let lists = landingLists(content, tables: tables, popularity: popularity, now: split, only: keys)
+            var total = ListScore()
+            for key in keys.sorted() {
+                total = total + ListScore(list: lists[key] ?? [], customers: heldOut.customers[key]!, k: content.site.recommendations)
+            }
+            if total.hitRate > best.score { best = (weights, total.hitRate) }
+        }
+        return LearnedModel(evidence: evidence, weights: best.weights, tuned: true)
+    }
+}
+
+/// The product ids of the landing page of every (region, segment) in `keys`, as the build at `now` ranks them (in
+/// the region's first locale, whose promotions apply).
+func landingLists(
+    _ content: StoreContent, tables: RankingTables, popularity: RegionalPopularity, now: Date, only keys: Set<AudienceKey>
+) -> [AudienceKey: [String]] {
+    let running = content.promotions.filter { $0.isActive(at: now) }
+    var lists: [AudienceKey: [String]] = [:]
+    for region in content.regions {
+        guard let locale = region.locales.first else { continue }
+        for segment in content.segments where keys.contains(AudienceKey(region: region.id, segment: segment.id)) {
+            let audience = PageAudience(region: region, localeTag: locale, segment: segment)
+            let ranked = rank(
+                using: tables, audience: audience, promotions: activePromotions(running, for: audience, at: now),
+                popularity: popularity, limit: content.site.recommendations)
+            lists[AudienceKey(region: region.id, segment: segment.id)] = ranked.map(\.product.id)
+        }
+    }
+    return lists
+}
