@@ -38,16 +38,11 @@ public struct Explanation: Sendable {
     public static func explain(content directory: String, region: String, locale: String, segment: String, now: Date)
         -> Result<Explanation, Failure>
     {
-        let source: SourceFiles
-        do {
-            source = try SourceFiles.read(directory: URL(fileURLWithPath: directory), displayName: directory)
-        } catch {
-            return .failure(Failure(diagnostics: [Diagnostic(file: directory, message: "cannot read: \(error.localizedDescription)")]))
+        let content: StoreContent
+        switch validatedContent(directory) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let loaded): content = loaded
         }
-        let (loaded, diagnostics) = ContentLoader.load(source)
-        guard let content = loaded else { return .failure(Failure(diagnostics: diagnostics)) }
-        let problems = ContentValidator.validate(content, assets: nil).filter { $0.severity == .error }
-        guard problems.isEmpty else { return .failure(Failure(diagnostics: problems)) }
 
         func unknown(_ kind: String, _ id: String, _ known: [String]) -> Result<Explanation, Failure> {
             .failure(Failure(diagnostics: [Diagnostic(
@@ -83,6 +78,21 @@ public struct Explanation: Sendable {
         let heading = "\(page.path) at \(Instant.format(now)): \(rows.count) products"
         return .success(Explanation(heading: heading, rows: rows))
     }
+}
+
+/// The store in `directory`, loaded and validated, or every error that stops it.
+func validatedContent(_ directory: String) -> Result<StoreContent, Explanation.Failure> {
+    let source: SourceFiles
+    do {
+        source = try SourceFiles.read(directory: URL(fileURLWithPath: directory), displayName: directory)
+    } catch {
+        return .failure(.init(diagnostics: [Diagnostic(file: directory, message: "cannot read: \(error.localizedDescription)")]))
+    }
+    let (loaded, diagnostics) = ContentLoader.load(source)
+    guard let content = loaded else { return .failure(.init(diagnostics: diagnostics)) }
+    let problems = ContentValidator.validate(content, assets: nil).filter { $0.severity == .error }
+    guard problems.isEmpty else { return .failure(.init(diagnostics: problems)) }
+    return .success(content)
 }
 
 extension ScoreBreakdown {

@@ -129,7 +129,9 @@ private struct PageRanking {
         while diversities.count <= sameCategory { diversities.append([]) }
         while diversities[sameCategory].count <= sameBrand { diversities[sameCategory].append(nil) }
         if let known = diversities[sameCategory][sameBrand] { return known }
-        let value = Scoring.diversity(sameCategory: sameCategory, sameBrand: sameBrand, strength: tables.diversity)
+        // The hand-set variety is part of the merchant's prior: it gives way as the segment's orders show what it buys.
+        let strength = tables.diversity * (1 - (learned?.share ?? 0))
+        let value = Scoring.diversity(sameCategory: sameCategory, sameBrand: sameBrand, strength: strength)
         diversities[sameCategory][sameBrand] = value
         return value
     }

@@ -68,9 +68,10 @@ public struct RankingTables: Sendable {
         }
         self.segments = segmentTables
         var learnedTables: [AudienceKey: LearnedList] = [:]
-        for (key, evidence) in learned.evidence {
+        for (key, evidence) in learned.evidence where !key.isEverywhere {
             guard let region = regionTables[key.region], segmentTables[key.segment] != nil else { continue }
-            learnedTables[key] = LearnedList(evidence: evidence, weights: learned.weights, region: region)
+            learnedTables[key] = LearnedList(
+                regional: evidence, everywhere: learned.evidence[.everywhere(key.segment)], weights: learned.weights, region: region)
         }
         self.learned = learnedTables
         self.diversity = diversity

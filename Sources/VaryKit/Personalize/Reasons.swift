@@ -28,7 +28,8 @@ struct LearnedReasons {
     var boughtWith: String?
 
     init(_ entry: SegmentEvidence.Entry, anchor: String?) {
-        popular = entry.popularity >= Scoring.learnedThreshold
+        // Only the region's own orders make "popular with … in <region>" true.
+        popular = entry.customers > 0 && entry.popularity >= Scoring.learnedThreshold
         boughtWith = entry.coPurchase >= Scoring.learnedThreshold ? anchor : nil
     }
 }

@@ -5,8 +5,9 @@ extension LearnedModel {
     /// predicted the held-out most recent days (`holdoutDays` before `now`) when trained on the orders before them.
     ///
     /// Each weight choice is scored by ranking every held-out (region, segment) list exactly as the build ranks it
-    /// and counting the held-out customers with a purchase in it (hit-rate at the page's length); ties keep the
-    /// earlier choice in `Weights.grid`, so the choice is the same on every run. Nothing after `now` is read.
+    /// and counting the held-out customers with a purchase in it (hit-rate at the page's length). The weights are
+    /// searched one at a time over their values, twice round, from the standard ones; a change must score strictly
+    /// better, so the choice is the same on every run. Nothing after `now` is read.
     public static func train(_ content: StoreContent, now: Date) -> LearnedModel {
         let settings = content.site.learning
         let evidence = evidence(orders: content.orders, products: content.products, now: now, settings: settings)
@@ -19,8 +20,7 @@ extension LearnedModel {
         }
         let popularity = RegionalPopularity(orders: content.orders, now: split, halfLife: settings.halfLife)
         let keys = Set(heldOut.customers.keys)
-        var best = (weights: Weights.standard, score: -1.0)
-        for weights in Weights.grid {
+        func score(_ weights: Weights) -> Double {
             let model = LearnedModel(evidence: trainingEvidence, weights: weights, tuned: false)
             let tables = RankingTables(content: content, popularity: popularity, learned: model)
             let lists = landingLists(content, tables: tables, popularity: popularity, now: split, only: keys)
@@ -28,7 +28,22 @@ extension LearnedModel {
             for key in keys.sorted() {
                 total = total + ListScore(list: lists[key] ?? [], customers: heldOut.customers[key]!, k: content.site.recommendations)
             }
-            if total.hitRate > best.score { best = (weights, total.hitRate) }
+            return total.hitRate
+        }
+        let axes: [(values: [Double], path: WritableKeyPath<Weights, Double>)] = [
+            (Weights.popularityShares, \.popularityShare), (Weights.shrinkages, \.shrinkage),
+            (Weights.regionalShares, \.regionalShare),
+        ]
+        var best = (weights: Weights.standard, score: score(.standard))
+        for _ in 0..<2 {
+            for axis in axes {
+                for value in axis.values where value != best.weights[keyPath: axis.path] {
+                    var weights = best.weights
+                    weights[keyPath: axis.path] = value
+                    let candidate = score(weights)
+                    if candidate > best.score { best = (weights, candidate) }
+                }
+            }
         }
         return LearnedModel(evidence: evidence, weights: best.weights, tuned: true)
     }

@@ -32,6 +32,12 @@ public struct AudienceKey: Sendable, Hashable, Comparable {
         self.segment = segment
     }
 
+    /// The segment's orders in every region together.
+    static func everywhere(_ segment: String) -> AudienceKey { AudienceKey(region: "", segment: segment) }
+
+    /// Whether this is a segment in every region rather than one region's.
+    var isEverywhere: Bool { region.isEmpty }
+
     public static func < (a: AudienceKey, b: AudienceKey) -> Bool {
         (a.region, a.segment) < (b.region, b.segment)
     }
