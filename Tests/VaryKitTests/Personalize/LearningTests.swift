@@ -148,7 +148,7 @@ struct LearningTests {
 
     @Test("the merchant's prior gives way as the segment's evidence grows")
     func shrinkage() {
-        let weights = LearnedModel.Weights(popularityShare: 1, shrinkage: 10)
+        let weights = LearnedModel.Weights(popularityShare: 1, shrinkage: 10, regionalShare: 1)
         // The merchant says apparel; the runners buy shoes.
         let few = ranked(Self.baskets(["shoe"], customers: 1...3), weights: weights)
         let many = ranked(Self.baskets(["shoe"], customers: 1...90), weights: weights)
@@ -160,6 +160,36 @@ struct LearningTests {
         #expect(abs(manyShare - 90.0 / 100.0) < 1e-12)
         #expect(many.first?.reasons.first == .segmentPopular("runners"))
         #expect(many.first?.evidence == LearnedEvidence(orders: 90, customers: 90, boughtWith: nil))
+    }
+
+    @Test("a segment's taste learned in every region reaches a region where it has few orders")
+    func pooledAcrossRegions() {
+        // In jp the runners bought only the tent, once each; everywhere else they buy shoes.
+        var orders = Self.baskets(["shoe"], customers: 1...40)
+        orders += (41...43).map { number in
+            var line = Self.line("jp-\(number)", "tent", customer: "c\(number)")
+            line.region = F.ref("jp")
+            return line
+        }
+        let evidence = LearnedModel.evidence(
+            orders: orders, products: Self.products.sorted { $0.id < $1.id }, now: F.now, settings: RecommendationSettings())
+        #expect(evidence[.everywhere("runners")]?.customers == 43)
+        let jp = F.region("jp", currency: F.eur, locales: ["ja-JP"])
+        let products = Self.products.map { product in
+            var sold = product
+            sold.stock["jp"] = 5
+            return sold
+        }
+        let content = F.content(products: products, segments: [Self.runners], regions: [F.region(), jp], orders: orders)
+        var model = LearnedModel.train(content, now: F.now)
+        model.weights = LearnedModel.Weights(popularityShare: 1, shrinkage: 1, regionalShare: 0.5)
+        let ranked = rank(
+            content, audience: F.audience(region: jp, locale: "ja-JP", segment: Self.runners), promotions: [],
+            popularity: RegionalPopularity(orders: orders, now: F.now), limit: 4, learned: model)
+        let shoe = ranked.first { $0.product.id == "shoe" }
+        #expect(abs((shoe?.breakdown.segmentOrders ?? 0) - 0.75 * 0.5) < 1e-12)
+        #expect(shoe?.evidence?.customers == 0)
+        #expect(!(shoe?.reasons.contains(.segmentPopular("runners")) ?? true))
     }
 
     @Test("pins, exclusions and price ceilings stay hard rules whatever the orders say")
