@@ -70,18 +70,8 @@ extension SimulatedStore {
         return "[\n" + items.joined(separator: ",\n") + "\n]\n"
     }
 
-    private var messages: String {
-        """
-        {
-          "reason.pinned": "Staff pick", "reason.category": "Because you like {name}", "reason.tag": "Matches {name}",
-          "reason.brand": "From {name}", "reason.popular": "Popular right now", "reason.trending": "Trending in {region}",
-          "reason.season": "Right for {season}", "reason.promotion": "On sale: {title}",
-          "reason.segmentPopular": "Popular with {segment} in {region}", "reason.boughtWith": "Often bought with {product}",
-          "discount.percent": "{percent}% off", "discount.amount": "{amount} off", "price.saving": "Save {amount}"
-        }
-
-        """
-    }
+    /// Vary's own texts (reasons, prices) are built in; a store's messages are only its templates'.
+    private var messages: String { "{\"nav.home\": \"Home\"}\n" }
 
     var ordersCSV: String {
         var text = "order_id,product_id,quantity,region,date,customer_id,segment\n"

@@ -10,11 +10,20 @@ public struct LocalizedText: Sendable, Hashable {
     /// The text for a locale: the exact tag, then its language, then the default locale's tag and language,
     /// then the plain text; when none of these exist, the entry whose key sorts first.
     public func resolve(_ tag: String, fallback defaultTag: String) -> String {
-        for key in LocaleTag.fallbackChain(tag, defaultTag: defaultTag) {
-            if let text = entries[key] { return text }
-        }
-        if let plain = entries[""] { return plain }
-        return entries.keys.sorted().first.flatMap { entries[$0] } ?? ""
+        entries[key(for: tag, fallback: defaultTag)] ?? ""
+    }
+
+    /// The entry `resolve` uses: a tag or language, or the empty key of a plain text.
+    public func key(for tag: String, fallback defaultTag: String) -> String {
+        for key in LocaleTag.fallbackChain(tag, defaultTag: defaultTag) where entries[key] != nil { return key }
+        if entries[""] != nil { return "" }
+        return entries.keys.sorted().first ?? ""
+    }
+
+    /// Whether the text for `tag` is in its language: a plain text, or an entry for the tag or its language.
+    public func isExact(for tag: String, fallback defaultTag: String) -> Bool {
+        let key = key(for: tag, fallback: defaultTag)
+        return key.isEmpty || LocaleTag.language(key) == LocaleTag.language(tag)
     }
 }
 
@@ -35,6 +44,18 @@ public enum LocaleTag {
             chain.append(key)
         }
         return chain
+    }
+
+    /// The CLDR numbering systems a region may ask for with `numbers` (those of decimal digits).
+    public static let numberingSystems: Set<String> = [
+        "arab", "arabext", "beng", "deva", "fullwide", "gujr", "guru", "hanidec", "khmr", "knda", "laoo", "latn",
+        "mlym", "mymr", "orya", "tamldec", "telu", "thai", "tibt",
+    ]
+
+    /// The tag that formats numbers, money and dates: `tag` itself (its CLDR default numbering system), or
+    /// with a Unicode extension asking for `numbers` (`ar-KW-u-nu-latn`).
+    public static func numbersTag(_ tag: String, numbers: String?) -> String {
+        numbers.map { "\(tag)-u-nu-\($0)" } ?? tag
     }
 
     /// Whether a string looks like a locale tag: a 2–3 letter language and optional subtags of 2–8 letters or digits.

@@ -15,6 +15,8 @@ public struct Site: Sendable, Hashable {
     public var location: SourceLocation
     /// How recommendations learn from orders.
     public var learning = RecommendationSettings()
+    /// A shopper-visible text resolved by falling back is an error, not a warning (`failOnFallback`).
+    public var failOnFallback: Bool = false
 
     public static let routingFormats = ["cloudflare", "cloudfront", "netlify", "nginx"]
 }

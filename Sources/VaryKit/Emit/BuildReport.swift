@@ -59,6 +59,8 @@ public struct BuildReport: Sendable, Hashable, Codable {
     public var timings: [Timing]
     /// The future instants at which a promotion starts or ends, when the next build should run.
     public var nextSchedule: [Date]
+    /// Per page locale and kind of text, how many texts were in the page's language and how many fell back.
+    public var translations: [String: [String: TranslationAudit.Completeness]] = [:]
 
     /// A report; the counts usually come from `record(_:)`.
     public init(
@@ -95,7 +97,7 @@ public struct BuildReport: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case pagesByKind, written, unchanged, removed, skipped, warnings, timings, nextSchedule
+        case pagesByKind, written, unchanged, removed, skipped, warnings, timings, nextSchedule, translations
     }
 
     /// Reads a report, such as `_vary/report.json` (which has no timings).
@@ -115,6 +117,7 @@ public struct BuildReport: Sendable, Hashable, Codable {
             }
             return date
         }
+        translations = try container.decodeIfPresent([String: [String: TranslationAudit.Completeness]].self, forKey: .translations) ?? [:]
     }
 
     /// Writes the report with instants as UTC text and `timings` only when there are any.
@@ -128,6 +131,7 @@ public struct BuildReport: Sendable, Hashable, Codable {
         try container.encode(warnings, forKey: .warnings)
         if !timings.isEmpty { try container.encode(timings, forKey: .timings) }
         try container.encode(nextSchedule.map(Self.instantText), forKey: .nextSchedule)
+        try container.encode(translations, forKey: .translations)
     }
 
     /// ISO 8601 in UTC to the second; sorting these strings sorts the instants.
