@@ -169,8 +169,7 @@ public enum StoreBuild {
         var report = BuildReport(
             pagesByKind: Dictionary(grouping: planned.pages, by: \.kind.rawValue).mapValues(\.count),
             skipped: planned.skipped, warnings: diagnostics.filter { $0.severity == .warning }.map(\.description),
-            nextSchedule: nextScheduleInstants(source.content.promotions, after: options.now))
-        report.translations = translations
+            nextSchedule: nextScheduleInstants(source.content.promotions, after: options.now), translations: translations)
         do {
             for (path, bytes) in source.templates.assets {
                 try staging.write(String(planned.inputs.assetURLs[path]!.dropFirst()), bytes)

@@ -60,12 +60,13 @@ public struct BuildReport: Sendable, Hashable, Codable {
     /// The future instants at which a promotion starts or ends, when the next build should run.
     public var nextSchedule: [Date]
     /// Per page locale and kind of text, how many texts were in the page's language and how many fell back.
-    public var translations: [String: [String: TranslationAudit.Completeness]] = [:]
+    public var translations: [String: [String: TranslationAudit.Completeness]]
 
     /// A report; the counts usually come from `record(_:)`.
     public init(
         pagesByKind: [String: Int] = [:], written: Int = 0, unchanged: Int = 0, removed: Int = 0,
-        skipped: [Skipped] = [], warnings: [String] = [], timings: [Timing] = [], nextSchedule: [Date] = []
+        skipped: [Skipped] = [], warnings: [String] = [], timings: [Timing] = [], nextSchedule: [Date] = [],
+        translations: [String: [String: TranslationAudit.Completeness]] = [:]
     ) {
         self.pagesByKind = pagesByKind
         self.written = written
@@ -75,6 +76,7 @@ public struct BuildReport: Sendable, Hashable, Codable {
         self.warnings = warnings
         self.timings = timings
         self.nextSchedule = nextSchedule
+        self.translations = translations
     }
 
     /// Takes the written, unchanged and removed counts from a commit.

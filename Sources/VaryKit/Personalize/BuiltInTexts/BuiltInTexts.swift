@@ -37,7 +37,7 @@ public enum BuiltInTexts {
             "en": "Matches what you like: {name}",
             "de": "Passt zu dem, was du magst: {name}",
             "fr": "Selon vos goûts\u{00A0}: {name}",
-            "es": "Va con tus gustos: {name}",
+            "es": "Según tus gustos: {name}",
             "it": "Per i tuoi gusti: {name}",
             "nl": "Past bij je smaak: {name}",
             "pl": "W Twoim guście: {name}",
@@ -196,7 +196,7 @@ public enum BuiltInTexts {
         BuiltInText("price.now", arguments: ["amount"], purpose: "a discounted product's price after the discount", [
             "en": "Now {amount}",
             "de": "Jetzt {amount}",
-            "fr": "Maintenant {amount}",
+            "fr": "Prix actuel\u{00A0}: {amount}",
             "es": "Ahora {amount}",
             "it": "Ora {amount}",
             "nl": "Nu {amount}",
