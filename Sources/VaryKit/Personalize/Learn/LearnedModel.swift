@@ -117,3 +117,17 @@ public struct LearnedModel: Sendable {
     }
 }
 
+extension LearnedModel {
+    /// One line on what a page learned: the segment's orders and customers in the region, λ and the weights.
+    public func summary(for audience: PageAudience) -> String? {
+        guard let regional = evidence[AudienceKey(region: audience.region.id, segment: audience.segment.id)] else { return nil }
+        let everywhere = evidence[.everywhere(audience.segment.id)]
+        return String(
+            format: "learned from %d orders by %d customers of segment '%@' in region '%@' (%d customers in all regions): "
+                + "orders weigh %.2f against the merchant's rules; α %.2f, k %.0f, β %.2f%@",
+            regional.orders, regional.customers, audience.segment.id, audience.region.id, everywhere?.customers ?? 0,
+            weights.learnedShare(customers: regional.customers), weights.popularityShare, weights.shrinkage,
+            weights.regionalShare, tuned ? ", chosen on held-out recent orders" : "")
+    }
+}
+
