@@ -135,15 +135,15 @@ public struct Evaluation: Sendable {
         _ content: StoreContent, tables: RankingTables, popularity: RegionalPopularity, cutoff: Date,
         keys: Set<AudienceKey>, k: Int
     ) -> [AudienceKey: [String]] {
-        let table = OrderLines(
-            orders: content.orders, products: content.products, now: cutoff, halfLife: content.site.learning.halfLife)
+        let table = OrderLines(orders: content.orders, products: content.products, now: cutoff)
         let similarity = CoPurchase(
-            purchases: table.purchases, productCount: content.products.count, minimumCustomers: 1, similarity: .jaccard)
+            purchases: table.purchases.map(\.key), productCount: content.products.count, minimumCustomers: 1, similarity: .jaccard)
+        let halfLife = content.site.learning.halfLife
         var lists: [AudienceKey: [String]] = [:]
         for key in keys.sorted() {
             guard let region = tables.regions[key.region], let segment = tables.segments[key.segment] else { continue }
             var affinity: [Int: Double] = [:]
-            for line in table.lines[table.lists[key] ?? 0..<0] { affinity[line.product, default: 0] += line.weight }
+            for line in table.lines[table.lists[key] ?? 0..<0] { affinity[line.product, default: 0] += exp2(-line.age / halfLife) }
             var scores = [Double](repeating: 0, count: content.products.count)
             for (product, weight) in affinity.sorted(by: { $0.key < $1.key }) {
                 scores[product] += weight

@@ -17,7 +17,7 @@ public struct RankingTables: Sendable {
     let regions: [String: RegionRanking]
     let segments: [String: SegmentRanking]
     /// The learned scores of the (region, segment) lists that have orders.
-    let learned: [AudienceKey: LearnedList]
+    private(set) var learned: [AudienceKey: LearnedList]
     /// The store's diversity strength, 0…1.
     let diversity: Double
     let pricing = PricingCache()
@@ -67,14 +67,27 @@ public struct RankingTables: Sendable {
             segmentTables[segment.id] = SegmentRanking(products: products, ancestry: ancestry, segment: segment)
         }
         self.segments = segmentTables
-        var learnedTables: [AudienceKey: LearnedList] = [:]
-        for (key, evidence) in learned.evidence where !key.isEverywhere {
-            guard let region = regionTables[key.region], segmentTables[key.segment] != nil else { continue }
-            learnedTables[key] = LearnedList(
-                regional: evidence, everywhere: learned.evidence[.everywhere(key.segment)], weights: learned.weights, region: region)
-        }
-        self.learned = learnedTables
+        self.learned = Self.lists(learned, regions: regionTables, segments: segmentTables)
         self.diversity = diversity
+    }
+
+    /// The same tables with another learned model, sharing the rest (prices included), as choosing weights needs.
+    func learning(_ model: LearnedModel) -> RankingTables {
+        var tables = self
+        tables.learned = Self.lists(model, regions: regions, segments: segments)
+        return tables
+    }
+
+    private static func lists(_ model: LearnedModel, regions: [String: RegionRanking], segments: [String: SegmentRanking])
+        -> [AudienceKey: LearnedList]
+    {
+        var lists: [AudienceKey: LearnedList] = [:]
+        for (key, evidence) in model.evidence where !key.isEverywhere {
+            guard let region = regions[key.region], segments[key.segment] != nil else { continue }
+            lists[key] = LearnedList(
+                regional: evidence, everywhere: model.evidence[.everywhere(key.segment)], weights: model.weights, region: region)
+        }
+        return lists
     }
 
     /// The prices of a region's candidates under a list of promotions, computed once per region and list.

@@ -10,19 +10,20 @@ extension LearnedModel {
     /// better, so the choice is the same on every run. Nothing after `now` is read.
     public static func train(_ content: StoreContent, now: Date) -> LearnedModel {
         let settings = content.site.learning
-        let evidence = evidence(orders: content.orders, products: content.products, now: now, settings: settings)
-        guard !evidence.isEmpty else { return .none }
+        let table = OrderLines(orders: content.orders, products: content.products, now: now)
+        guard !table.lines.isEmpty else { return .none }
+        let evidence = evidence(table, asOf: now, settings: settings)
         let split = now.addingTimeInterval(-settings.holdoutDays * 86_400)
         let heldOut = HeldOutPurchases(orders: content.orders, after: split, through: now)
-        let trainingEvidence = Self.evidence(orders: content.orders, products: content.products, now: split, settings: settings)
+        let trainingEvidence = Self.evidence(table, asOf: split, settings: settings)
         guard settings.holdoutDays > 0, !heldOut.isEmpty, !trainingEvidence.isEmpty else {
             return LearnedModel(evidence: evidence, weights: .standard, tuned: false)
         }
         let popularity = RegionalPopularity(orders: content.orders, now: split, halfLife: settings.halfLife)
         let keys = Set(heldOut.customers.keys)
+        let merchantTables = RankingTables(content: content, popularity: popularity)
         func score(_ weights: Weights) -> Double {
-            let model = LearnedModel(evidence: trainingEvidence, weights: weights, tuned: false)
-            let tables = RankingTables(content: content, popularity: popularity, learned: model)
+            let tables = merchantTables.learning(LearnedModel(evidence: trainingEvidence, weights: weights, tuned: false))
             let lists = landingLists(content, tables: tables, popularity: popularity, now: split, only: keys)
             var total = ListScore()
             for key in keys.sorted() {

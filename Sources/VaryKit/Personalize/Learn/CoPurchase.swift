@@ -15,7 +15,14 @@ struct CoPurchase: Sendable {
 
     /// Similarities from histories given as (customer, catalog index) pairs, in any order, duplicates allowed.
     init(purchases: [(customer: Int, product: Int)], productCount: Int, minimumCustomers: Int, similarity: RecommendationSettings.Similarity) {
-        var keys = purchases.map { UInt64($0.customer) << 32 | UInt64($0.product) }
+        self.init(
+            purchases: purchases.map { UInt64($0.customer) << 32 | UInt64($0.product) }, productCount: productCount,
+            minimumCustomers: minimumCustomers, similarity: similarity)
+    }
+
+    /// Similarities from histories given as keys `customer << 32 | catalog index`.
+    init(purchases keys: [UInt64], productCount: Int, minimumCustomers: Int, similarity: RecommendationSettings.Similarity) {
+        var keys = keys
         keys.sort()
         var buyers = [Int](repeating: 0, count: productCount)
         var pairs: [UInt64] = []

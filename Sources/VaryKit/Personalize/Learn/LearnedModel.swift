@@ -50,22 +50,30 @@ public struct LearnedModel: Sendable {
     static func evidence(orders: [Order], products: [Product], now: Date, settings: RecommendationSettings)
         -> [AudienceKey: SegmentEvidence]
     {
-        let table = OrderLines(orders: orders, products: products, now: now, halfLife: settings.halfLife)
-        guard !table.lines.isEmpty else { return [:] }
+        evidence(OrderLines(orders: orders, products: products, now: now), asOf: now, settings: settings)
+    }
+
+    /// The evidence of every (region, segment) from the lines placed at or before `date`, weighed as of `date`.
+    static func evidence(_ table: OrderLines, asOf date: Date, settings: RecommendationSettings) -> [AudienceKey: SegmentEvidence] {
+        let minimumAge = table.age(of: date)
         let similarity = CoPurchase(
-            purchases: table.purchases, productCount: products.count, minimumCustomers: settings.minimumCustomers,
-            similarity: settings.similarity)
+            purchases: table.purchases.compactMap { $0.age >= minimumAge ? $0.key : nil }, productCount: table.productCount,
+            minimumCustomers: settings.minimumCustomers, similarity: settings.similarity)
         var result: [AudienceKey: SegmentEvidence] = [:]
         for (key, range) in table.lists {
-            result[key] = segmentEvidence(table.lines[range], similarity: similarity, minimumCustomers: settings.minimumCustomers)
+            let lines = table.lines[range].filter { $0.age >= minimumAge }
+            guard !lines.isEmpty else { continue }
+            result[key] = segmentEvidence(
+                lines, ageOffset: minimumAge, halfLife: settings.halfLife, similarity: similarity,
+                minimumCustomers: settings.minimumCustomers)
         }
         return result
     }
 
     /// One list's evidence from its lines, sorted by product, customer and order.
-    private static func segmentEvidence(_ lines: ArraySlice<OrderLines.Line>, similarity: CoPurchase, minimumCustomers: Int)
-        -> SegmentEvidence
-    {
+    private static func segmentEvidence(
+        _ lines: [OrderLines.Line], ageOffset: Double, halfLife: TimeInterval, similarity: CoPurchase, minimumCustomers: Int
+    ) -> SegmentEvidence {
         var entries: [SegmentEvidence.Entry] = []
         var start = lines.startIndex
         while start < lines.endIndex {
@@ -74,8 +82,8 @@ public struct LearnedModel: Sendable {
             var weight = 0.0, orders = 0, customers = 0
             while end < lines.endIndex && lines[end].product == product {
                 let line = lines[end]
-                if end == start || line.order != lines[end - 1].order {
-                    weight += line.weight
+                if end == start || line.order != lines[end - 1].order || line.customer != lines[end - 1].customer {
+                    weight += exp2(-(line.age - ageOffset) / halfLife)
                     orders += 1
                 }
                 if end == start || line.customer != lines[end - 1].customer { customers += 1 }
@@ -107,7 +115,7 @@ public struct LearnedModel: Sendable {
                 .coPurchase = score.score / topScore
             byIndex[index]!.anchor = score.anchor
         }
-        var allOrders = Set<Int>(), allCustomers = Set<Int>()
+        var allOrders = Set<Int32>(), allCustomers = Set<Int>()
         for line in lines {
             allOrders.insert(line.order)
             allCustomers.insert(line.customer)
