@@ -12,7 +12,7 @@ extension Evaluation {
         var lines = [
             "trained on \(trainingOrders) orders up to \(Instant.format(cutoff)), scored on \(testOrders) orders after it",
             String(
-                format: "blend: α %.2f, k %.0f (%@)", weights.popularityShare, weights.shrinkage,
+                format: "blend: α %.2f, k %.0f, β %.2f (%@)", weights.popularityShare, weights.shrinkage, weights.regionalShare,
                 tuned ? "chosen on held-out recent orders" : "standard: no recent orders to choose by"),
             "",
             "method".padding(14) + "hit@\(k)".padding(9, left: true) + "prec@\(k)".padding(10, left: true)
@@ -46,8 +46,9 @@ extension Evaluation {
         return lines.joined(separator: "\n")
     }
 
-    /// Per segment over all its regions, the segment pages' and the merchant rules' hit-rate over the best sellers'.
-    public var segmentLifts: [(segment: String, customers: Int, pages: Double, merchant: Double)] {
+    /// Per segment over all its regions, the segment pages' and the merchant rules' hit-rate over the best sellers'
+    /// (nil when the best sellers caught none of the segment's purchases, so no ratio says anything).
+    public var segmentLifts: [(segment: String, customers: Int, pages: Double?, merchant: Double?)] {
         var sums: [String: [Method: ListScore]] = [:]
         for row in rows {
             for (method, figures) in row.figures {
@@ -58,7 +59,7 @@ extension Evaluation {
         return sums.keys.sorted().map { segment in
             let scores = sums[segment]!
             let best = scores[.bestSellers]?.hitRate ?? 0
-            func lift(_ method: Method) -> Double { best > 0 ? (scores[method]?.hitRate ?? 0) / best : 0 }
+            func lift(_ method: Method) -> Double? { best > 0 ? (scores[method]?.hitRate ?? 0) / best : nil }
             return (segment, scores[.segmentPages]?.customers ?? 0, lift(.segmentPages), lift(.merchantRules))
         }
     }
@@ -67,7 +68,7 @@ extension Evaluation {
     public var chartSVG: String {
         let lifts = segmentLifts
         let rowHeight = 34.0, left = 170.0, width = 460.0, top = 54.0
-        let maximum = max(2, (lifts.flatMap { [$0.pages, $0.merchant] }.max() ?? 1).rounded(.up))
+        let maximum = max(2, (lifts.flatMap { [$0.pages ?? 0, $0.merchant ?? 0] }.max() ?? 1).rounded(.up))
         let height = top + Double(lifts.count) * rowHeight + 40
         func x(_ value: Double) -> Double { left + width * value / maximum }
         func number(_ value: Double) -> String { String(format: "%.1f", value) }
@@ -85,12 +86,16 @@ extension Evaluation {
             """
         for (row, lift) in lifts.enumerated() {
             let y = top + Double(row) * rowHeight
+            svg += "<text x=\"10\" y=\"\(number(y + 15))\">\(MarkupText.escape(lift.segment)) (\(lift.customers))</text>\n"
+            guard let pages = lift.pages, let merchant = lift.merchant else {
+                svg += "<text x=\"\(number(left + 4))\" y=\"\(number(y + 15))\" fill=\"#57606a\">no lift: the best sellers caught none of its purchases</text>\n"
+                continue
+            }
             svg += """
-                <text x="10" y="\(number(y + 15))">\(MarkupText.escape(lift.segment)) (\(lift.customers))</text>
-                <rect x="\(number(left))" y="\(number(y + 2))" width="\(number(x(lift.pages) - left))" height="13" fill="#1f6feb"/>
-                <text x="\(number(x(lift.pages) + 4))" y="\(number(y + 13))">\(String(format: "%.2f×", lift.pages))</text>
-                <rect x="\(number(left))" y="\(number(y + 16))" width="\(number(x(lift.merchant) - left))" height="11" fill="#b0b8c4"/>
-                <text x="\(number(x(lift.merchant) + 4))" y="\(number(y + 26))">\(String(format: "%.2f×", lift.merchant))</text>
+                <rect x="\(number(left))" y="\(number(y + 2))" width="\(number(x(pages) - left))" height="13" fill="#1f6feb"/>
+                <text x="\(number(x(pages) + 4))" y="\(number(y + 13))">\(String(format: "%.2f×", pages))</text>
+                <rect x="\(number(left))" y="\(number(y + 16))" width="\(number(x(merchant) - left))" height="11" fill="#b0b8c4"/>
+                <text x="\(number(x(merchant) + 4))" y="\(number(y + 26))">\(String(format: "%.2f×", merchant))</text>
 
                 """
         }

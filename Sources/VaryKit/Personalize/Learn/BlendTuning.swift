@@ -12,17 +12,18 @@ extension LearnedModel {
         let settings = content.site.learning
         let table = OrderLines(orders: content.orders, products: content.products, now: now)
         guard !table.lines.isEmpty else { return .none }
-        let evidence = evidence(table, asOf: now, settings: settings)
         let split = now.addingTimeInterval(-settings.holdoutDays * 86_400)
+        // The two trainings are independent: one core each.
+        let both = parallelMap([now, split]) { Self.evidence(table, asOf: $0, settings: settings) }
+        let (evidence, trainingEvidence) = (both[0], both[1])
         let heldOut = HeldOutPurchases(orders: content.orders, after: split, through: now)
-        let trainingEvidence = Self.evidence(table, asOf: split, settings: settings)
         guard settings.holdoutDays > 0, !heldOut.isEmpty, !trainingEvidence.isEmpty else {
             return LearnedModel(evidence: evidence, weights: .standard, tuned: false)
         }
         let popularity = RegionalPopularity(orders: content.orders, now: split, halfLife: settings.halfLife)
         let keys = Set(heldOut.customers.keys)
         let merchantTables = RankingTables(content: content, popularity: popularity)
-        func score(_ weights: Weights) -> Double {
+        @Sendable func score(_ weights: Weights) -> Double {
             let tables = merchantTables.learning(LearnedModel(evidence: trainingEvidence, weights: weights, tuned: false))
             let lists = landingLists(content, tables: tables, popularity: popularity, now: split, only: keys)
             var total = ListScore()
@@ -38,16 +39,39 @@ extension LearnedModel {
         var best = (weights: Weights.standard, score: score(.standard))
         for _ in 0..<2 {
             for axis in axes {
-                for value in axis.values where value != best.weights[keyPath: axis.path] {
+                // The choices along one axis are scored in parallel, then compared in order, so the result is the
+                // same however the work was scheduled.
+                let choices = axis.values.filter { $0 != best.weights[keyPath: axis.path] }.map { value in
                     var weights = best.weights
                     weights[keyPath: axis.path] = value
-                    let candidate = score(weights)
-                    if candidate > best.score { best = (weights, candidate) }
+                    return weights
+                }
+                for (weights, candidate) in zip(choices, parallelMap(choices, score)) where candidate > best.score {
+                    best = (weights, candidate)
                 }
             }
         }
         return LearnedModel(evidence: evidence, weights: best.weights, tuned: true)
     }
+}
+
+/// `transform` over `items` on every core, results in the items' order.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    let results = ResultSlots<R>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in results.store(transform(items[index]), at: index) }
+    return results.values
+}
+
+/// One slot per parallel task, each written once by its task.
+private final class ResultSlots<R>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [R?]
+
+    init(count: Int) { slots = [R?](repeating: nil, count: count) }
+
+    func store(_ value: R, at index: Int) { lock.withLock { slots[index] = value } }
+
+    var values: [R] { lock.withLock { slots.map { $0! } } }
 }
 
 /// The product ids of the landing page of every (region, segment) in `keys`, as the build at `now` ranks them (in

@@ -45,6 +45,18 @@ struct CoPurchase: Sendable {
         }
         pairs.sort()
         var lists = [[(index: Int, similarity: Double)]](repeating: [], count: productCount)
+        func before(_ a: (index: Int, similarity: Double), _ b: (index: Int, similarity: Double)) -> Bool {
+            a.similarity != b.similarity ? a.similarity > b.similarity : a.index < b.index
+        }
+        // Only each product's best neighbours are kept, so memory is bounded by the catalog, not by the pairs: a
+        // neighbour outside the best of some of the pairs is outside the best of all of them.
+        func add(_ neighbour: (index: Int, similarity: Double), to product: Int) {
+            lists[product].append(neighbour)
+            if lists[product].count >= 2 * Self.neighbourLimit {
+                lists[product].sort(by: before)
+                lists[product].removeLast(lists[product].count - Self.neighbourLimit)
+            }
+        }
         start = 0
         while start < pairs.count {
             var end = start
@@ -57,13 +69,13 @@ struct CoPurchase: Sendable {
                 case .jaccard: value = Double(both) / Double(buyers[a] + buyers[b] - both)
                 case .lift: value = Double(both) * Double(customers) / (Double(buyers[a]) * Double(buyers[b]))
                 }
-                lists[a].append((b, value))
-                lists[b].append((a, value))
+                add((b, value), to: a)
+                add((a, value), to: b)
             }
             start = end
         }
         neighbours = lists.map { list in
-            let sorted = list.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.index < $1.index }
+            let sorted = list.sorted(by: before)
             let kept = Array(sorted.prefix(Self.neighbourLimit))
             guard similarity == .lift, let top = kept.first?.similarity, top > 0 else { return kept }
             return kept.map { ($0.index, $0.similarity / top) }

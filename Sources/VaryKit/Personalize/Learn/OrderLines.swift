@@ -5,7 +5,7 @@ import Foundation
 /// (`AudienceKey.everywhere`). Built once per build; the holdout's training set is the lines up to an earlier instant.
 struct OrderLines {
     struct Line {
-        /// Product, customer and order packed for sorting: list (12 bits), product (20), customer (32) in `key`.
+        /// List (12 bits), product (20) and customer (32, one series for ids and for orders without one), for sorting.
         var key: UInt64
         var order: Int32
         /// Seconds before `now`.
@@ -53,29 +53,63 @@ struct OrderLines {
             table[key] = next
             return next
         }
-        var raw: [(list: Int, product: Int, customer: Int, order: Int, age: Double)] = []
-        var purchases: [(customer: Int, product: Int, age: Double)] = []
+        // Customers are numbered in one series: ids as first seen, and each order without an id as a customer of
+        // its own (its basket still says what goes together).
+        var customerOfOrder: [Int] = []
+        var nextCustomer = 0
+        var lines: [Line] = []
+        var purchases: [Purchase] = []
         purchases.reserveCapacity(orders.count)
+        // Exports list an order's lines together: a line of the same order as the one before reuses its numbers,
+        // which spares most of the hashing.
+        var previous: (order: String, number: Int, customer: Int, region: String, segment: String, lists: (Int, Int))?
         for order in orders where order.date <= now && order.quantity > 0 {
             guard let product = indexByID[order.product.id] else { continue }
-            let orderNumber = number(order.id, in: &orderNumbers)
-            // An order without a customer id is a customer of its own: its basket still says what goes together.
-            let customer = order.customer.map { number($0, in: &customerNumbers) } ?? -1 - orderNumber
+            let orderNumber: Int, customer: Int
+            if let last = previous, last.order == order.id {
+                (orderNumber, customer) = (last.number, last.customer)
+            } else {
+                orderNumber = number(order.id, in: &orderNumbers)
+                if orderNumber == customerOfOrder.count { customerOfOrder.append(-1) }
+                if let id = order.customer {
+                    if let known = customerNumbers[id] {
+                        customer = known
+                    } else {
+                        customer = nextCustomer
+                        customerNumbers[id] = customer
+                        nextCustomer += 1
+                    }
+                } else if customerOfOrder[orderNumber] >= 0 {
+                    customer = customerOfOrder[orderNumber]
+                } else {
+                    customer = nextCustomer
+                    customerOfOrder[orderNumber] = customer
+                    nextCustomer += 1
+                }
+            }
             let age = now.timeIntervalSince(order.date)
-            purchases.append((customer, product, age))
-            guard let segment = order.segment else { continue }
-            raw.append((number(AudienceKey(region: order.region.id, segment: segment.id), in: &listNumbers), product, customer, orderNumber, age))
-            raw.append((number(AudienceKey.everywhere(segment.id), in: &listNumbers), product, customer, orderNumber, age))
+            purchases.append(Purchase(key: UInt64(customer) << 32 | UInt64(product), age: age))
+            guard let segment = order.segment else {
+                previous = (order.id, orderNumber, customer, "", "", (-1, -1))
+                continue
+            }
+            var lists = (0, 0)
+            if let last = previous, last.region == order.region.id, last.segment == segment.id, last.lists.0 >= 0 {
+                lists = last.lists
+            } else {
+                lists = (
+                    number(AudienceKey(region: order.region.id, segment: segment.id), in: &listNumbers),
+                    number(AudienceKey.everywhere(segment.id), in: &listNumbers))
+            }
+            let productAndCustomer = UInt64(product) << 32 | UInt64(customer)
+            lines.append(Line(key: UInt64(lists.0) << 52 | productAndCustomer, order: Int32(orderNumber), age: age))
+            lines.append(Line(key: UInt64(lists.1) << 52 | productAndCustomer, order: Int32(orderNumber), age: age))
+            previous = (order.id, orderNumber, customer, order.region.id, segment.id, lists)
         }
-        let offset = customerNumbers.count
-        func renumber(_ customer: Int) -> UInt64 { UInt64(customer >= 0 ? customer : offset + (-1 - customer)) }
         precondition(
-            Self.fits(products: products.count, lists: listNumbers.count, customers: offset + orderNumbers.count),
+            Self.fits(products: products.count, lists: listNumbers.count, customers: nextCustomer),
             "orders beyond the learning tables' limits")
-        self.purchases = purchases.map { Purchase(key: renumber($0.customer) << 32 | UInt64($0.product), age: $0.age) }
-        var lines = raw.map { line in
-            Line(key: UInt64(line.list) << 52 | UInt64(line.product) << 32 | renumber(line.customer), order: Int32(line.order), age: line.age)
-        }
+        self.purchases = purchases
         lines.sort { $0.key != $1.key ? $0.key < $1.key : $0.order < $1.order }
         self.lines = lines
         var lists: [AudienceKey: Range<Int>] = [:]
