@@ -12,6 +12,7 @@ struct BuildCommand {
         let content = try arguments.value("--content") ?? "content"
         let templates = try arguments.value("--templates") ?? "site-templates"
         let output = try arguments.value("--output") ?? "output"
+        let force = arguments.flag("--force")
         let now = try BuildCommand.now(try arguments.value("--now"))
         var jobs = ProcessInfo.processInfo.activeProcessorCount
         if let text = try arguments.value("--jobs") {
@@ -25,6 +26,7 @@ struct BuildCommand {
         try arguments.finish()
         options = BuildOptions(content: content, templates: templates, output: output, now: now, jobs: jobs, strict: strict)
         options.failOnFallback = failOnFallback
+        options.force = force
     }
 
     /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.

@@ -23,6 +23,7 @@ struct ServeCommand {
         let content = try arguments.value("--content") ?? "content"
         let templates = try arguments.value("--templates") ?? "site-templates"
         let output = try arguments.value("--output") ?? "output"
+        let force = arguments.flag("--force")
         let nowFlag = try arguments.value("--now")
         let fixed = nowFlag != nil || ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil
         let now = try BuildCommand.now(nowFlag)
@@ -31,6 +32,7 @@ struct ServeCommand {
         options = ServeOptions(
             build: BuildOptions(content: content, templates: templates, output: output, now: now, strict: true), host: host,
             port: port)
+        options.build.force = force
     }
 
     func run() -> Int32 {
@@ -41,6 +43,9 @@ struct ServeCommand {
         }
         do {
             try server.start()
+        } catch ServeError.misplacedOutput(let problems) {
+            Terminal.print(problems)
+            return 2
         } catch {
             Terminal.error("vary: \(error)")
             return 3

@@ -9,6 +9,10 @@ public struct BuildOptions: Sendable {
     public var contentName: String
     public var templatesName: String
     public var outputName: String
+    /// Replace an existing output folder that is not empty even when Vary did not write it (see `OutputPlacement`).
+    public var force = false
+    /// How output files are created; tests replace it to fail like a full disk.
+    var fileCreation = FileCreation.system
     public var now: Date
     /// Rendering threads.
     public var jobs: Int

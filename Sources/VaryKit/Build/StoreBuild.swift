@@ -4,8 +4,11 @@ import Mustache
 
 /// `vary build`: runs load → validate → plan → personalize → render → check → emit over a store.
 public enum StoreBuild {
-    /// Builds the store; nothing in the output changes unless every stage before emit succeeded.
+    /// Builds the store; nothing in the output changes unless every stage before emit succeeded, and nothing is
+    /// read or written when the output overlaps the inputs (`OutputPlacement`).
     public static func run(_ options: BuildOptions, events: @escaping @Sendable (BuildEvent) -> Void = { _ in }) -> BuildOutcome {
+        let misplaced = OutputPlacement.problems(options)
+        guard misplaced.isEmpty else { return BuildOutcome(exitCode: 2, diagnostics: misplaced, report: nil, timings: []) }
         var clock = StageClock(events: events)
         var diagnostics: [Diagnostic] = []
         do {
@@ -67,7 +70,7 @@ public enum StoreBuild {
         clock.finish()
 
         clock.start("validate")
-        var found = loadDiagnostics + templateDiagnostics
+        var found = contentFiles.warnings + templateFiles.warnings + loadDiagnostics + templateDiagnostics
         if let loaded {
             found += ContentValidator.validate(loaded, assets: SiteTemplates.assetPaths(templateFiles))
         }
@@ -131,13 +134,14 @@ public enum StoreBuild {
     {
         do {
             _ = try? StagingDirectory.removeStaleStaging(for: options.output)
-            return try StagingDirectory(output: options.output)
+            return try StagingDirectory(output: options.output, creation: options.fileCreation)
         } catch {
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
         }
     }
 
-    /// Personalizes, renders and checks every page into the staging directory; template errors stop the build.
+    /// Personalizes, renders and checks every page into the staging directory; template errors stop the build with
+    /// exit code 2, a failed write (disk full, permission) at once with exit code 3.
     static func render(
         _ planned: Planned, source: Source, options: BuildOptions, staging: StagingDirectory, clock: inout StageClock,
         events: @Sendable (BuildEvent) -> Void
@@ -152,6 +156,10 @@ public enum StoreBuild {
             outputName: options.outputName)
         let rendered = renderer.renderAll(planned.pages, jobs: options.jobs, events: events)
         clock.finish()
+        if let failure = rendered.writeFailure {
+            staging.abandon()
+            throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: failure)])
+        }
         guard rendered.renderErrors.isEmpty else {
             staging.abandon()
             throw Stop(exitCode: 2, diagnostics: rendered.renderErrors.sorted())

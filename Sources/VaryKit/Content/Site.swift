@@ -18,5 +18,5 @@ public struct Site: Sendable, Hashable {
     /// A shopper-visible text resolved by falling back is an error, not a warning (`failOnFallback`).
     public var failOnFallback: Bool = false
 
-    public static let routingFormats = ["cloudflare", "cloudfront", "netlify", "nginx"]
+    public static let routingFormats = ["cloudflare", "cloudfront", "netlify", "nginx", "vercel"]
 }

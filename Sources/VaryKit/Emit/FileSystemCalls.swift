@@ -39,6 +39,18 @@ enum FileSystemCalls {
             accessTime: access, modificationTime: modification)
     }
 
+    /// The path with every symlink resolved (`realpath`), or nil when it does not lead to anything.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether the absolute `path` lies strictly inside the absolute `folder` (both without a trailing slash).
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        path != folder && path.hasPrefix(folder == "/" ? "/" : folder + "/")
+    }
+
     /// Creates a new file (never replacing one) and writes all of `bytes` to it.
     static func createFile(_ path: String, _ bytes: [UInt8]) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

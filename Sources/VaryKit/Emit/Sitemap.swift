@@ -28,25 +28,67 @@ public struct SitemapEntry: Sendable, Hashable {
 
 /// The `sitemap.xml` writer (sitemaps.org protocol with `xhtml:link` hreflang alternates).
 public enum Sitemap {
+    /// The protocol's limits for one sitemap file: 50,000 URLs and 50 MB (52,428,800 bytes) uncompressed.
+    public static let urlLimit = 50_000
+    public static let byteLimit = 52_428_800
+
+    private static let header = Array("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+        """.utf8)
+    private static let footer = Array("</urlset>\n".utf8)
+
     /// A `urlset` of the entries sorted by URL, each alternate sorted by hreflang, text XML-escaped.
     public static func xml(entries: [SitemapEntry]) -> [UInt8] {
-        var text = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+        header + sorted(entries).flatMap(block) + footer
+    }
 
-            """
-        let sorted = entries.sorted { a, b in
+    /// The sitemap files of a site: `sitemap.xml` alone while it holds at most `urlLimit` URLs in at most
+    /// `byteLimit` bytes; beyond, `sitemap.xml` is a sitemap index of `sitemap-1.xml`, `sitemap-2.xml`…,
+    /// each filled in URL order up to the limits, so robots.txt names one file either way.
+    public static func files(
+        entries: [SitemapEntry], baseURL: String, urlLimit: Int = urlLimit, byteLimit: Int = byteLimit
+    ) -> [(String, [UInt8])] {
+        var parts: [[UInt8]] = []
+        var current = header
+        var count = 0
+        for entry in sorted(entries) {
+            let bytes = block(entry)
+            if count > 0 && (count == urlLimit || current.count + bytes.count + footer.count > byteLimit) {
+                parts.append(current + footer)
+                current = header
+                count = 0
+            }
+            current += bytes
+            count += 1
+        }
+        parts.append(current + footer)
+        guard parts.count > 1 else { return [("sitemap.xml", parts[0])] }
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for number in 1...parts.count {
+            index += "  <sitemap>\n    <loc>\(MarkupText.escape("\(base)/sitemap-\(number).xml"))</loc>\n  </sitemap>\n"
+        }
+        index += "</sitemapindex>\n"
+        return [("sitemap.xml", Array(index.utf8))] + parts.enumerated().map { ("sitemap-\($0.offset + 1).xml", $0.element) }
+    }
+
+    private static func sorted(_ entries: [SitemapEntry]) -> [SitemapEntry] {
+        entries.sorted { a, b in
             a.url != b.url ? a.url < b.url : a.alternates.lexicographicallyPrecedes(b.alternates, by: precedes)
         }
-        for entry in sorted {
-            text += "  <url>\n    <loc>\(MarkupText.escape(entry.url))</loc>\n"
-            for alternate in entry.alternates.sorted(by: precedes) {
-                text += "    <xhtml:link rel=\"alternate\" hreflang=\"\(MarkupText.escape(alternate.hreflang))\""
-                text += " href=\"\(MarkupText.escape(alternate.url))\"/>\n"
-            }
-            text += "  </url>\n"
+    }
+
+    /// One `<url>` element.
+    private static func block(_ entry: SitemapEntry) -> [UInt8] {
+        var text = "  <url>\n    <loc>\(MarkupText.escape(entry.url))</loc>\n"
+        for alternate in entry.alternates.sorted(by: precedes) {
+            text += "    <xhtml:link rel=\"alternate\" hreflang=\"\(MarkupText.escape(alternate.hreflang))\""
+            text += " href=\"\(MarkupText.escape(alternate.url))\"/>\n"
         }
-        text += "</urlset>\n"
+        text += "  </url>\n"
         return Array(text.utf8)
     }
 

@@ -12,6 +12,7 @@ public final class StagingDirectory: @unchecked Sendable {
     /// The staging directory, `<output>.staging-<pid>-<random>` in the output's parent, so the final
     /// rename stays on one file system and is atomic.
     public let url: URL
+    private let creation: FileCreation
 
     /// The report's path inside the output; written by `commit` and, like the change list,
     /// left out of the manifest because it describes the build, not the site.
@@ -30,7 +31,12 @@ public final class StagingDirectory: @unchecked Sendable {
     private var linked: Set<String> = []
 
     /// Creates an empty staging directory for `output` (creating the output's parent if needed).
-    public init(output: URL) throws {
+    public convenience init(output: URL) throws {
+        try self.init(output: output, creation: .system)
+    }
+
+    /// A staging directory that creates its files through `creation`.
+    init(output: URL, creation: FileCreation) throws {
         let outputPath = try Self.normalizedPath(output)
         if let existing = try FileSystemCalls.status(outputPath), !existing.isDirectory {
             throw EmitError.outputNotDirectory(outputPath)
@@ -45,6 +51,7 @@ public final class StagingDirectory: @unchecked Sendable {
         if mkdir(stagingPath, 0o755) != 0 { throw FileSystemCalls.failure("create directory", stagingPath) }
         self.output = URL(fileURLWithPath: outputPath, isDirectory: true)
         self.url = URL(fileURLWithPath: stagingPath, isDirectory: true)
+        self.creation = creation
     }
 
     /// Writes one file into the staging directory, creating its parent directories, and records its
@@ -63,7 +70,7 @@ public final class StagingDirectory: @unchecked Sendable {
             let isSame = FileSystemCalls.hasContents(previous, bytes)
             var isUnchanged = isSame && FileSystemCalls.hardLink(previous, to: target)
             if !isUnchanged {
-                try FileSystemCalls.createFile(target, bytes)
+                try creation.create(target, bytes)
                 // A file system without hard links: a copy with the previous file's times.
                 if isSame, let old = try FileSystemCalls.status(previous) {
                     try FileSystemCalls.setTimes(target, access: old.accessTime, modification: old.modificationTime)
@@ -204,7 +211,7 @@ public final class StagingDirectory: @unchecked Sendable {
     private func writeOwnFile(_ relativePath: String, _ bytes: [UInt8]) throws {
         try makeParents(try OutputPath.components(relativePath))
         let path = url.path + "/" + relativePath
-        try FileSystemCalls.createFile(path, bytes)
+        try creation.create(path, bytes)
         let entry = ManifestEntry(path: relativePath, sha256: SHA256.hex(bytes), bytes: bytes.count)
         _ = try OutputComparison.keepTimesOfUnchanged([entry], staging: url.path, previous: output.path)
     }

@@ -103,9 +103,14 @@ extension Field {
         return text
     }
 
-    /// A URL that is relative or `https:`/`http:`; anything else (such as `javascript:`) is refused.
+    /// A URL that is relative or `https:`/`http:`; anything else (such as `javascript:`) is refused, and so is
+    /// anything a browser would read as another URL than the text says (see `URLSpelling`).
     var safeURL: String? {
         guard let text = string else { return nil }
+        if let problem = URLSpelling.problem(text) {
+            error("\"\(text)\" \(problem.message)", hint: problem.hint)
+            return nil
+        }
         guard Field.isSafeURL(text) else {
             error("\"\(text)\" is not a relative, https: or http: URL")
             return nil

@@ -71,6 +71,10 @@ enum SiteDecoder {
 
     private static func decodeBaseURL(_ field: Field) -> String? {
         guard let text = field.string else { return nil }
+        if let problem = URLSpelling.problem(text) {
+            field.error("\"\(text)\" \(problem.message)", hint: problem.hint)
+            return nil
+        }
         let lower = text.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(" "),
             text.count > "https://".count

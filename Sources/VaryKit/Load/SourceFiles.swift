@@ -5,10 +5,13 @@ public struct SourceFiles: Sendable {
     /// The folder's name as it appears in messages (`content`).
     public var root: String
     public var files: [String: [UInt8]]
+    /// Files that were not read and why: symlinks that lead outside the store's folder, nowhere, or in a loop.
+    public var warnings: [Diagnostic]
 
-    public init(root: String, files: [String: [UInt8]]) {
+    public init(root: String, files: [String: [UInt8]], warnings: [Diagnostic] = []) {
         self.root = root
         self.files = files
+        self.warnings = warnings
     }
 
     /// The path shown in diagnostics: `content/catalog/products.json`.
@@ -21,19 +24,14 @@ public struct SourceFiles: Sendable {
         files.keys.filter { $0.hasPrefix(folder + "/") && $0.hasSuffix("." + ext) }.sorted()
     }
 
-    /// Reads every regular file under a directory, skipping hidden files.
+    /// Reads every regular file under a directory, skipping hidden files and following symlinks that stay inside
+    /// the store's folder (see `SourceWalk`); the others are skipped with a warning.
     public static func read(directory: URL, displayName: String) throws -> SourceFiles {
+        let walk = try SourceWalk(directory: directory, displayName: displayName)
         var files: [String: [UInt8]] = [:]
-        let base = directory.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: directory.path]) }
-        for case let url as URL in enumerator {
-            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            files[String(path.dropFirst(base.count + 1))] = Array(try Data(contentsOf: url))
+        for file in walk.files {
+            files[file.relativePath] = Array(try Data(contentsOf: URL(fileURLWithPath: file.realPath)))
         }
-        return SourceFiles(root: displayName, files: files)
+        return SourceFiles(root: displayName, files: files, warnings: walk.warnings)
     }
 }

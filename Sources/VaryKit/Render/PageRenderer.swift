@@ -14,8 +14,10 @@ struct PageRenderer: Sendable {
     var cacheContext: [UInt8] = []
 
     struct Result {
-        /// Template errors (strict mode) and write failures: the build must not land.
+        /// Template errors (strict mode): the build must not land.
         var renderErrors: [Diagnostic] = []
+        /// The write that failed (disk full, quota, permission), which stopped rendering: an I/O failure, not bad input.
+        var writeFailure: String?
         /// What the check stage found in the rendered pages.
         var checkProblems: [Diagnostic] = []
         /// Pages without problems, by path, with the digest of their inputs, for the next build's cache.
@@ -26,11 +28,12 @@ struct PageRenderer: Sendable {
         let collected = Collected()
         let next = Counter()
         let done = Counter()
+        let halted = Counter()
         let step = max(1, pages.count / 100)
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             var local = Result()
             var parts: LocaleParts?
-            while true {
+            while halted.current == 0 {
                 let index = next.increment() - 1
                 guard index < pages.count else { break }
                 let page = pages[index]
@@ -44,6 +47,10 @@ struct PageRenderer: Sendable {
                     local.cacheable[page.file] = inputs
                 } else {
                     render(page, model: model, language: language, inputs: inputs, into: &local)
+                    if local.writeFailure != nil {
+                        _ = halted.increment()
+                        break
+                    }
                 }
                 let finished = done.increment()
                 if finished % step == 0 || finished == pages.count { events(.progress(done: finished, total: pages.count)) }
@@ -56,16 +63,15 @@ struct PageRenderer: Sendable {
     private func render(_ page: PageSpec, model: Value, language: String, inputs: String, into local: inout Result) {
         switch templates.render(page, model: model, strict: strict) {
         case .success(let bytes):
-            var written = true
             do {
                 try staging.write(page.file, bytes)
             } catch {
-                written = false
-                local.renderErrors.append(Diagnostic(file: page.file, message: "cannot write: \(error)"))
+                local.writeFailure = "cannot write \(page.file): \(error)"
+                return
             }
             let problems = checker.check(CheckedPage(path: page.file, bytes: bytes, expectedLanguage: language))
             local.checkProblems += problems
-            if written && problems.isEmpty { local.cacheable[page.file] = inputs }
+            if problems.isEmpty { local.cacheable[page.file] = inputs }
         case .failure(let problem):
             local.renderErrors.append(problem)
         }
@@ -79,6 +85,8 @@ struct PageRenderer: Sendable {
         func add(_ part: Result) {
             lock.lock()
             value.renderErrors += part.renderErrors
+            // Threads that fail at once report one failure: the first by path, so the message is stable.
+            value.writeFailure = [value.writeFailure, part.writeFailure].compactMap { $0 }.min()
             value.checkProblems += part.checkProblems
             value.cacheable.merge(part.cacheable) { first, _ in first }
             lock.unlock()
@@ -88,13 +96,17 @@ struct PageRenderer: Sendable {
             lock.lock()
             defer { lock.unlock() }
             // Strict-mode errors repeat on every page using the same template; report each place once.
-            return Result(renderErrors: Array(Set(value.renderErrors)), checkProblems: value.checkProblems, cacheable: value.cacheable)
+            return Result(
+                renderErrors: Array(Set(value.renderErrors)), writeFailure: value.writeFailure, checkProblems: value.checkProblems,
+                cacheable: value.cacheable)
         }
     }
 
     private final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var value = 0
+
+        var current: Int { lock.withLock { value } }
 
         func increment() -> Int {
             lock.lock()

@@ -1,4 +1,5 @@
-/// The files of a build besides pages and assets: sitemap, robots, the routing table and the CDN configs.
+/// The files of a build besides pages and assets: sitemap (or its index and parts), robots, the routing
+/// table and the CDN configs.
 struct SiteFiles {
     static let fixedPaths = ["sitemap.xml", "robots.txt", RouteTable.path]
 
@@ -15,10 +16,10 @@ struct SiteFiles {
         }
         let table = RouteTable(content: inputs.content)
         return [
-            ("sitemap.xml", Sitemap.xml(entries: entries)),
             ("robots.txt", Robots.text(baseURL: site.baseURL)),
             (RouteTable.path, table.json()),
-        ] + RoutingFiles.files(formats: site.routing, table: table)
+        ] + Sitemap.files(entries: entries, baseURL: site.baseURL)
+            + RoutingFiles.files(formats: site.routing, table: table, assetPaths: Array(inputs.assetURLs.values))
     }
 }
 

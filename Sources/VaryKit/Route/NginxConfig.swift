@@ -105,30 +105,38 @@ enum NginxConfig {
     /// A country code as bytes: each letter in either case or as a character whose uppercase it is,
     /// and letter pairs that a ligature uppercases to.
     static func countryPattern(_ code: String) -> String {
+        countryPattern(code) { text in text.utf8.map { byte in byte < 0x80 ? escaped(String(UnicodeScalar(byte))) : "\\x" + hex(byte) }.joined() }
+    }
+
+    /// A country code as a pattern matching every spelling the resolver uppercases to it, each
+    /// character written by `literal` (escaped ASCII, or bytes for nginx, characters for others).
+    static func countryPattern(_ code: String, literal: (String) -> String) -> String {
         let letters = Array(code.uppercased())
+        func letterPattern(_ letter: Character) -> String {
+            let options = Set([String(letter), letter.lowercased()] + (extraLetters[letter] ?? []))
+            return options.map(literal).sorted().joined(separator: "|")
+        }
         func pattern(from index: Int) -> String {
             guard index < letters.count else { return "" }
             var options = ["(?:" + letterPattern(letters[index]) + ")" + pattern(from: index + 1)]
             if index + 1 < letters.count, let ligatures = pairs[String(letters[index...index + 1])] {
-                options.append("(?:" + ligatures.joined(separator: "|") + ")" + pattern(from: index + 2))
+                options.append("(?:" + ligatures.map(literal).joined(separator: "|") + ")" + pattern(from: index + 2))
             }
             return options.count == 1 ? options[0] : "(?:" + options.joined(separator: "|") + ")"
         }
         return pattern(from: 0)
     }
 
-    private static func letterPattern(_ letter: Character) -> String {
-        var options = [escaped(String(letter)), escaped(letter.lowercased())]
-        options += extraLetters[letter] ?? []
-        return Array(Set(options)).sorted().joined(separator: "|")
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
     }
 
     /// Characters other than the letter's two cases whose uppercase (or canonical form) is that letter.
-    private static let extraLetters: [Character: [String]] = ["I": [#"\xC4\xB1"#], "S": [#"\xC5\xBF"#], "K": [#"\xE2\x84\xAA"#]]
+    private static let extraLetters: [Character: [String]] = ["I": ["\u{131}"], "S": ["\u{17F}"], "K": ["\u{212A}"]]
     /// Ligatures whose uppercase is two letters.
     private static let pairs: [String: [String]] = [
-        "FF": [#"\xEF\xAC\x80"#], "FI": [#"\xEF\xAC\x81"#], "FL": [#"\xEF\xAC\x82"#], "ST": [#"\xEF\xAC\x85"#, #"\xEF\xAC\x86"#],
-        "SS": [#"\xC3\x9F"#],
+        "FF": ["\u{FB00}"], "FI": ["\u{FB01}"], "FL": ["\u{FB02}"], "ST": ["\u{FB05}", "\u{FB06}"], "SS": ["\u{DF}"],
     ]
 
     /// Text with every regex metacharacter escaped.

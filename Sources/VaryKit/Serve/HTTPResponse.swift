@@ -48,6 +48,7 @@ struct HTTPResponse: Sendable {
         case 400: "Bad Request"
         case 404: "Not Found"
         case 405: "Method Not Allowed"
+        case 408: "Request Timeout"
         case 431: "Request Header Fields Too Large"
         case 500: "Internal Server Error"
         case 505: "HTTP Version Not Supported"

@@ -6,16 +6,17 @@ import Glibc
 import Darwin
 #endif
 
-/// A listening TCP socket that hands every accepted connection to a handler on a concurrent queue.
-final class Listener: @unchecked Sendable {
-    // @unchecked: `descriptor` and `port` never change after init; `source` is only touched by
-    // `resume` and `cancel`, which the owning server calls in order.
+/// A listening TCP socket whose connections a `ConnectionLoop` accepts, reading each request head before
+/// handing it to a handler on a concurrent queue.
+final class Listener: Sendable {
     let port: UInt16
-    private let descriptor: Int32
-    private let source: DispatchSourceRead
+    private let loop: ConnectionLoop
 
     /// Binds `host:port` (numeric IPv4 or IPv6) and listens; nothing is accepted until `resume`.
-    init(host: String, port: UInt16, handler: @escaping @Sendable (SocketConnection) -> Void) throws(ServeError) {
+    init(
+        host: String, port: UInt16, limits: ConnectionLoop.Limits,
+        handler: @escaping @Sendable (SocketConnection, RequestHead.Outcome) -> Void
+    ) throws(ServeError) {
         let ipv6 = host.contains(":")
         let descriptor = socket(ipv6 ? AF_INET6 : AF_INET, Listener.streamType, 0)
         guard descriptor >= 0 else { throw Listener.failure("socket") }
@@ -23,32 +24,22 @@ final class Listener: @unchecked Sendable {
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         do throws(ServeError) {
             try Listener.bindAddress(descriptor, host: host, port: port, ipv6: ipv6)
-            guard listen(descriptor, 64) == 0 else { throw Listener.failure("listen") }
+            // A long queue: clients beyond `maxConnections` wait there to be served in turn.
+            guard listen(descriptor, SOMAXCONN) == 0 else { throw Listener.failure("listen") }
             self.port = try Listener.boundPort(descriptor, ipv6: ipv6)
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+            loop = try ConnectionLoop(listening: descriptor, limits: limits, handler: handler)
         } catch {
             close(descriptor)
             throw error
         }
-        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
-        self.descriptor = descriptor
-        let workers = DispatchQueue(label: "vary.serve.connections", attributes: .concurrent)
-        source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: DispatchQueue(label: "vary.serve.accept"))
-        source.setEventHandler {
-            while true {
-                let client = accept(descriptor, nil, nil)
-                if client < 0 { break }  // EAGAIN: nothing more to accept now
-                let connection = SocketConnection(client)
-                workers.async { handler(connection) }
-            }
-        }
-        source.setCancelHandler { close(descriptor) }
     }
 
     /// Starts accepting connections.
-    func resume() { source.resume() }
+    func resume() { loop.start() }
 
     /// Stops accepting and closes the listening socket; connections in progress finish.
-    func cancel() { source.cancel() }
+    func cancel() { loop.stop() }
 
     #if canImport(Glibc)
     private static let streamType = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)

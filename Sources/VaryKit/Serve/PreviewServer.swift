@@ -41,13 +41,19 @@ public final class PreviewServer: @unchecked Sendable {
     /// `http://host:port/`.
     public var url: String { "http://\(PreviewHost.urlForm(options.host)):\(port)/" }
 
-    /// Binds the socket, runs the first build (returning when it is done), then serves and watches.
+    /// Checks where the build writes, binds the socket, runs the first build (returning when it is done), then
+    /// serves and watches.
     public func start() throws(ServeError) {
         guard PreviewHost.isAllowed(options.host) else { throw .notLoopback(options.host) }
+        let misplaced = OutputPlacement.problems(options.build)
+        guard misplaced.isEmpty else { throw .misplacedOutput(misplaced) }
         let site = PreviewSite(files: OutputFiles(root: options.build.output), state: state)
         let state = self.state
-        let listener = try Listener(host: PreviewHost.numeric(options.host), port: options.port) { connection in
-            Self.handle(connection, site: site, state: state)
+        let limits = ConnectionLoop.Limits(
+            headDeadline: options.headDeadline, maxConnections: max(1, options.maxConnections),
+            maxHeadBytes: HTTPRequest.maximumHeadBytes)
+        let listener = try Listener(host: PreviewHost.numeric(options.host), port: options.port, limits: limits) {
+            connection, head in Self.handle(connection, head: head, site: site, state: state, deadline: limits.headDeadline)
         }
         self.listener = listener
         let folders = [(options.build.content, options.build.contentName), (options.build.templates, options.build.templatesName)]
@@ -97,15 +103,21 @@ public final class PreviewServer: @unchecked Sendable {
         return try? JSONDecoder().decode(RouteTable.self, from: data)
     }
 
-    /// Reads one request and answers it, or keeps the connection as an event stream.
-    private static func handle(_ connection: SocketConnection, site: PreviewSite, state: PreviewState) {
+    /// Answers one request head, or keeps the connection as an event stream.
+    private static func handle(
+        _ connection: SocketConnection, head outcome: RequestHead.Outcome, site: PreviewSite, state: PreviewState, deadline: Double
+    ) {
         let head: [UInt8]
-        switch connection.readHead(limit: HTTPRequest.maximumHeadBytes) {
+        switch outcome {
         case .complete(let bytes):
             head = bytes
         case .tooLarge:
             let limit = HTTPRequest.maximumHeadBytes
             connection.write(HTTPResponse.text(431, "the request head is larger than \(limit) bytes").serialized(includeBody: true))
+            return connection.finish()
+        case .timedOut:
+            let message = "the request head did not arrive within \(String(format: "%g", deadline)) s"
+            connection.write(HTTPResponse.text(408, message).serialized(includeBody: true))
             return connection.finish()
         case .incomplete(let partial):
             if partial { connection.write(HTTPResponse.text(400, "malformed request: incomplete head").serialized(includeBody: true)) }

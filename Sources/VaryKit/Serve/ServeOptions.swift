@@ -10,6 +10,10 @@ public struct ServeOptions: Sendable {
     public var build: BuildOptions
     /// How often, in seconds, the content and template folders are scanned for changes.
     public var pollInterval: Double
+    /// Seconds a client has to send a whole request head before it is answered 408.
+    public var headDeadline: Double = 5
+    /// Connections read or answered at once; more wait to be accepted, in turn.
+    public var maxConnections: Int = 128
 
     /// Options for a preview of `build` on `host:port`, rescanning the sources every `pollInterval` seconds.
     public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8080, pollInterval: Double = 0.5) {
@@ -41,6 +45,8 @@ public enum ServeError: Error, CustomStringConvertible, Sendable {
     case notLoopback(String)
     /// A socket call failed, with the call's name and the system's message.
     case socket(operation: String, message: String)
+    /// The output folder overlaps the content or templates, or is not Vary's (see `OutputPlacement`): bad usage.
+    case misplacedOutput([Diagnostic])
 
     /// A sentence for the terminal.
     public var description: String {
@@ -49,6 +55,7 @@ public enum ServeError: Error, CustomStringConvertible, Sendable {
             "refusing to listen on '\(host)': vary serve is a local preview and binds only "
                 + PreviewHost.allowed.joined(separator: ", ")
         case .socket(let operation, let message): "\(operation) failed: \(message)"
+        case .misplacedOutput(let problems): problems.map(\.description).joined(separator: "\n")
         }
     }
 }

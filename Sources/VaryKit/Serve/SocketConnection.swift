@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -5,70 +6,34 @@ import Glibc
 import Darwin
 #endif
 
-/// One accepted client socket: reads a request head, writes bytes, closes.
+/// One accepted client socket whose request head has been read (see `ConnectionLoop`): writes bytes, closes.
 struct SocketConnection: Sendable {
-    /// What reading a request head gave.
-    enum Head: Sendable {
-        /// The bytes up to and including the blank line that ends the headers.
-        case complete([UInt8])
-        /// The client sent more than the limit without ending its headers.
-        case tooLarge
-        /// The connection ended (or timed out) before the headers did; `partial` says whether anything came.
-        case incomplete(partial: Bool)
-    }
-
     let descriptor: Int32
 
-    /// Wraps an accepted socket, making it blocking with read and write timeouts so that a silent client
-    /// cannot hold a worker forever.
-    init(_ descriptor: Int32, timeoutSeconds: Int = 10) {
+    /// Wraps an accepted socket, making it blocking; each `write` and `finish` has a deadline for the whole of
+    /// it, so that a client that reads or sends slowly cannot hold a worker for longer.
+    init(_ descriptor: Int32) {
         self.descriptor = descriptor
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         #if canImport(Darwin)
         var yes: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_NOSIGPIPE, &yes, socklen_t(MemoryLayout<Int32>.size))
         #endif
     }
 
-    /// Reads until the blank line that ends a request head, at most `limit` bytes of head.
-    func readHead(limit: Int) -> Head {
-        var buffer: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { return .incomplete(partial: !buffer.isEmpty) }
-            let searchFrom = max(0, buffer.count - 3)
-            buffer.append(contentsOf: chunk[0..<count])
-            if let end = Self.headEnd(buffer, from: searchFrom) {
-                return end <= limit ? .complete(Array(buffer[0..<end])) : .tooLarge
-            }
-            if buffer.count > limit { return .tooLarge }
-        }
-    }
+    /// Seconds a whole `write` may take.
+    static let writeDeadline = 10.0
+    /// Seconds `finish` reads what the client still sends before closing.
+    static let drainDeadline = 1.0
 
-    /// The index just past the first CRLF CRLF at or after `start`.
-    private static func headEnd(_ bytes: [UInt8], from start: Int) -> Int? {
-        guard bytes.count >= 4 else { return nil }
-        var index = start
-        while index + 3 < bytes.count {
-            if bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 {
-                return index + 4
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    /// Writes all of `bytes`; false when the client has gone away.
+    /// Writes all of `bytes`; false when the client has gone away or did not take them within `writeDeadline`.
     @discardableResult
     func write(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
+        let deadline = Deadline(seconds: Self.writeDeadline)
+        return bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
+                guard deadline.limit(descriptor, SO_SNDTIMEO) else { return false }
                 let count = send(descriptor, buffer.baseAddress! + offset, buffer.count - offset, Self.sendFlags)
                 if count < 0 && errno == EINTR { continue }
                 if count <= 0 { return false }
@@ -78,22 +43,37 @@ struct SocketConnection: Sendable {
         }
     }
 
-    /// Ends the response: stops sending, reads and discards what the client still sends (an unread
-    /// request body would otherwise make the kernel reset the connection before the client read the
-    /// response), then closes.
+    /// Ends the response: stops sending, reads and discards what the client still sends for up to
+    /// `drainDeadline` (an unread request body would otherwise make the kernel reset the connection before
+    /// the client read the response), then closes.
     func finish() {
         shutdown(descriptor, Int32(SHUT_WR))
-        var timeout = timeval(tv_sec: 1, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let deadline = Deadline(seconds: Self.drainDeadline)
         var drain = [UInt8](repeating: 0, count: 4096)
         var total = 0
-        while total < 1 << 20 {
+        while total < 1 << 20, deadline.limit(descriptor, SO_RCVTIMEO) {
             let count = drain.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { break }
             total += count
         }
         _ = Self.closeDescriptor(descriptor)
+    }
+
+    /// An instant after which a blocking call should give up.
+    private struct Deadline {
+        let end: UInt64
+
+        init(seconds: Double) { end = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1_000_000_000) }
+
+        /// Sets the socket's timeout for one call to the time left; false when none is left.
+        func limit(_ descriptor: Int32, _ option: Int32) -> Bool {
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < end else { return false }
+            let left = end - now
+            var timeout = timeval(tv_sec: .init(left / 1_000_000_000), tv_usec: .init(max(1, (left % 1_000_000_000) / 1000)))
+            return setsockopt(descriptor, SOL_SOCKET, option, &timeout, socklen_t(MemoryLayout<timeval>.size)) == 0
+        }
     }
 
     /// Closes at once.

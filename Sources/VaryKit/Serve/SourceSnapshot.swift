@@ -17,26 +17,22 @@ struct SourceSnapshot: Sendable, Equatable {
     /// Stamps by display path (`content/site.json`).
     var files: [String: Stamp]
 
-    /// Scans each folder, naming files by the folder's display name and their relative path; hidden
-    /// files and folders are skipped, as the build skips them (an editor's swap file is no change).
+    /// Scans each folder, naming files by the folder's display name and their relative path; it sees the files
+    /// the build reads (`SourceWalk`: hidden ones skipped, as an editor's swap file is no change; symlinks
+    /// followed inside the store's folder), so an edit behind a symlink rebuilds too.
     static func take(_ folders: [(url: URL, name: String)]) -> SourceSnapshot {
         var files: [String: Stamp] = [:]
         for folder in folders {
-            let base = folder.url.path
-            guard let enumerator = FileManager.default.enumerator(atPath: base) else { continue }
-            while let relative = enumerator.nextObject() as? String {
-                if relative.split(separator: "/").last?.hasPrefix(".") == true {
-                    enumerator.skipDescendants()
-                    continue
-                }
+            guard let walk = try? SourceWalk(directory: folder.url, displayName: folder.name) else { continue }
+            for file in walk.files {
                 var info = stat()
-                guard stat(base + "/" + relative, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+                guard stat(file.realPath, &info) == 0 else { continue }
                 #if canImport(Darwin)
                 let time = info.st_mtimespec
                 #else
                 let time = info.st_mtim
                 #endif
-                files[folder.name + "/" + relative] = Stamp(
+                files[folder.name + "/" + file.relativePath] = Stamp(
                     modifiedNanoseconds: Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec), size: Int64(info.st_size))
             }
         }

@@ -23,11 +23,13 @@ public enum ContentValidator {
         let site = content.site
         check(site.defaultRegion, in: regions, kind: "region")
         check(site.defaultSegment, in: segments, kind: "segment")
-        let pending = site.routing.filter { !RoutingFiles.emitted.contains($0) }
-        if !pending.isEmpty {
-            // Say so rather than accept the setting silently: these CDN writers are not built yet.
-            log.add(site.location.warning(
-                "routing \(pending.count == 1 ? "format" : "formats") \(pending.map { "'\($0)'" }.joined(separator: ", ")) cannot be emitted yet and \(pending.count == 1 ? "is" : "are") skipped"))
+        if site.routing.contains("vercel") {
+            let count = VercelConfig.routeCount(for: RouteTable(content: content))
+            if count > VercelConfig.routeLimit {
+                log.add(site.location.error(
+                    "routing 'vercel' needs \(count) routes, more than the \(VercelConfig.routeLimit) Vercel accepts in one deployment",
+                    hint: "the root takes a route per locale and per language of each region, plus one; route with 'netlify' or 'cloudflare', whose edge function has no such limit"))
+            }
         }
         validateMessages(content, log: log)
         validateTaxonomy(content, log: log)

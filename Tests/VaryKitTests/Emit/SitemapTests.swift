@@ -56,3 +56,45 @@ struct SitemapTests {
         #expect(text == "User-agent: *\nDisallow: /a/\nDisallow: /b/\n\nSitemap: https://shop.example/sitemap.xml\n")
     }
 }
+
+@Suite("Sitemap index")
+struct SitemapIndexTests {
+    /// A large store's indexable pages: every page in 2 locales, each listing both (about 25 MB of sitemap).
+    static let entries: [SitemapEntry] = (0..<60_001).map { index in
+        let page = "p\(index)/"
+        return SitemapEntry(
+            url: "https://shop.example/de/de-de/" + page,
+            alternates: [.init(hreflang: "de-DE", url: "https://shop.example/de/de-de/" + page), .init(hreflang: "x-default", url: "https://shop.example/de/de-de/" + page)])
+    }
+
+    private func locs(_ bytes: [UInt8]) -> [String] {
+        String(decoding: bytes, as: UTF8.self).components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+    }
+
+    @Test("above 50,000 URLs sitemap.xml becomes an index of parts that hold every URL once, in order")
+    func urlLimit() throws {
+        let files = Sitemap.files(entries: Self.entries, baseURL: "https://shop.example/")
+        #expect(files.map(\.0) == ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"])
+        let index = String(decoding: files[0].1, as: UTF8.self)
+        #expect(index.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"))
+        #expect(locs(files[0].1) == ["https://shop.example/sitemap-1.xml", "https://shop.example/sitemap-2.xml"])
+        let parts = files.dropFirst().map { locs($0.1) }
+        #expect(parts.map(\.count) == [50_000, 10_001])
+        #expect(parts.joined().elementsEqual(Self.entries.map(\.url).sorted()))
+        for (_, bytes) in files.dropFirst() {
+            #expect(bytes.count <= Sitemap.byteLimit)
+            #expect(String(decoding: bytes.suffix(20), as: UTF8.self).hasSuffix("</url>\n</urlset>\n"))
+        }
+    }
+
+    @Test("a part never exceeds the byte limit, and a site within both limits keeps one sitemap.xml")
+    func byteLimit() {
+        let small = Array(Self.entries.prefix(1_000))
+        let files = Sitemap.files(entries: small, baseURL: "https://shop.example", byteLimit: 40_000)
+        #expect(files.count > 2)
+        #expect(files.dropFirst().allSatisfy { $0.1.count <= 40_000 })
+        #expect(files.dropFirst().map { locs($0.1) }.joined().elementsEqual(small.map(\.url).sorted()))
+        let single = Sitemap.files(entries: small, baseURL: "https://shop.example")
+        #expect(single.map(\.0) == ["sitemap.xml"] && single[0].1 == Sitemap.xml(entries: small))
+    }
+}

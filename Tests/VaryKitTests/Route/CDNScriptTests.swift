@@ -120,3 +120,74 @@ struct CloudFrontFunctionTests {
         #expect(!script.contains("export "))
     }
 }
+
+@Suite("The Netlify Edge Function", .enabled(if: ExternalTool.shouldTest("node")))
+struct NetlifyEdgeFunctionTests {
+    let requests = RouteMatrix.requests
+    let script = NetlifyEdgeFunction.script(for: sampleRoutes)
+
+    @Test("the function's decisions equal the resolver's for every request of the matrix")
+    func decisions() throws {
+        let results = try runHarness("run-netlify.mjs", script: script, scriptName: "vary-routing.mjs", requests: requests)
+        for (request, result) in zip(requests, results) {
+            let expected = describe(sampleRoutes.resolve(request))
+            #expect(result["decision"]?["kind"]?.string == expected.kind, "\(request)")
+            #expect(result["decision"]?["path"]?.string == expected.path, "\(request)")
+        }
+    }
+
+    @Test("Netlify answers 302 at the root, rewrites landings to the segment's page and serves the rest as it is")
+    func responses() throws {
+        let results = try runHarness("run-netlify.mjs", script: script, scriptName: "vary-routing.mjs", requests: requests)
+        var checked = 0
+        for (request, result) in zip(requests, results) {
+            for mode in ["geo", "header"] {
+                guard let answer = result[mode] else { continue }
+                checked += 1
+                let pathOnly = String(request.path.prefix { $0 != "?" })
+                switch sampleRoutes.resolve(request) {
+                case .redirect(let location):
+                    #expect(answer["status"]?.int == 302 && answer["location"]?.string == location, "\(request) \(mode)")
+                    #expect(answer["vary"]?.string == "country=at|ch|de|jp|pr|us,header=Accept-Language|X-Country")
+                    #expect(answer["cacheControl"]?.string == ServingPolicy.revalidate)
+                case .rewrite(let path):
+                    let page = String(path.dropLast("index.html".count)) + query(request.path)
+                    #expect(answer["rewrite"]?.string == page && answer["sameSite"]?.bool == true, "\(request) \(mode)")
+                    #expect(answer["next"]?.bool == false)
+                case .serve(let path):
+                    // The file served is the request's own path; a landing page's answer is keyed by the cookie's value.
+                    #expect(answer["served"]?.string == pathOnly, "\(request) \(mode)")
+                    let landing = path.hasSuffix("/index.html") && answer["next"]?.bool == true
+                    #expect(landing == (answer["vary"]?.string == "cookie=vary_segment"), "\(request) \(mode)")
+                    if path.hasPrefix("/assets/") { #expect(answer["invoked"]?.bool == false) }
+                case .notFound:
+                    #expect(answer["status"]?.int == 404)
+                }
+            }
+        }
+        #expect(checked > requests.count)
+    }
+
+    @Test("the function is declared inline for every path but assets and Vary's own files")
+    func declaration() {
+        #expect(script.contains(#"export const config = { path: "/*", excludedPath: ["/assets/*", "/_vary/*"] };"#))
+        #expect(script.contains("export default async (request, context) => {"))
+        #expect(script == NetlifyEdgeFunction.script(for: sampleRoutes))
+    }
+}
+
+@Suite("The Netlify _headers file")
+struct NetlifyHeadersTests {
+    @Test("fingerprinted assets are immutable under one pattern, and pages keep Netlify's default")
+    func oneRule() {
+        let text = NetlifyEdgeFunction.headers(assetPaths: ["/assets/css/store.1a2b3c4d.css", "/assets/app.0badf00d.js"])
+        #expect(text.hasSuffix("\n/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n"))
+    }
+
+    @Test("an asset without a fingerprint keeps the default, so the immutable ones are listed one by one")
+    func perFile() {
+        let text = NetlifyEdgeFunction.headers(assetPaths: ["/assets/LICENSE", "/assets/app.0badf00d.js"])
+        #expect(text.contains("\n/assets/app.0badf00d.js\n  Cache-Control: public, max-age=31536000, immutable\n"))
+        #expect(!text.contains("/assets/*") && !text.contains("LICENSE"))
+    }
+}

@@ -9,16 +9,17 @@ final class ServedStore: @unchecked Sendable {
     let client: HTTPTestClient
     let log: BuildLog
 
-    init(pollInterval: Double = 0.1) throws {
+    /// `configure` may change the server's options (limits) before it starts.
+    init(pollInterval: Double = 0.1, configure: (inout ServeOptions) -> Void = { _ in }) throws {
         var options = BuildOptions(
             content: build.content.path, templates: build.templates.path, output: build.output.path, now: MiniStore.now, jobs: 2)
         options.contentName = "content"
         options.templatesName = "site-templates"
         options.outputName = "output"
         let box = BuildLog()
-        server = PreviewServer(
-            options: ServeOptions(build: options, host: "127.0.0.1", port: 0, pollInterval: pollInterval), now: { MiniStore.now }
-        ) { box.append($0) }
+        var serveOptions = ServeOptions(build: options, host: "127.0.0.1", port: 0, pollInterval: pollInterval)
+        configure(&serveOptions)
+        server = PreviewServer(options: serveOptions, now: { MiniStore.now }) { box.append($0) }
         log = box
         try server.start()
         client = HTTPTestClient(port: server.port)

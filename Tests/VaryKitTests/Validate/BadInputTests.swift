@@ -188,6 +188,38 @@ struct BadInputTests {
         #expect(errors.contains { $0.contains(#"regions[0].stores[0].url: "javascript:alert(1)" is not a relative, https: or http: URL"#) })
     }
 
+    @Test("a store URL starting with /\\ is refused at its file, line and column, since browsers open it as another site")
+    func backslashStoreURL() {
+        let regions = #"[{"id": "us", "name": "US", "countries": ["US"], "currency": "USD", "locales": ["en"], "stores": [{"name": "A", "city": "B", "address": "C", "url": "/\\evil.example/x"}]}]"#
+        let errors = MiniStore.errors(content: ["regions.json": regions])
+        #expect(errors.contains(
+            #"content/regions.json:1:149: regions[0].stores[0].url: "/\evil.example/x" contains a backslash, which browsers read as '/' (a leading '/\' opens another site) (write '/' for a path separator, or %5C for a literal backslash)"#))
+    }
+
+    @Test("a backslash anywhere in an event URL, an image source or the base URL is refused")
+    func backslashAnywhere() {
+        let regions = """
+            [{"id": "us", "name": "US", "countries": ["US"], "currency": "USD", "locales": ["en"],
+              "events": [{"title": "Clinic", "date": "2026-12-05", "url": "https://shop.example/events\\\\ski"}]}]
+            """
+        let catalog = product.replacingOccurrences(of: "products/rope.svg", with: #"products\\rope.svg"#)
+        let site = #"{"name": "N", "baseURL": "https://shop.example\\@evil.example", "defaultRegion": "us", "defaultSegment": "everyone", "defaultLocale": "en"}"#
+        let errors = MiniStore.errors(content: ["regions.json": regions, "catalog/products.json": catalog, "site.json": site])
+        let refusal = #" contains a backslash, which browsers read as '/' (a leading '/\' opens another site) (write '/' for a path separator, or %5C for a literal backslash)"#
+        #expect(errors == [
+            #"content/catalog/products.json:4:22: products[0].image.src: "products\rope.svg""# + refusal,
+            #"content/regions.json:2:63: regions[0].events[0].url: "https://shop.example/events\ski""# + refusal,
+            #"content/site.json:1:26: baseURL: "https://shop.example\@evil.example""# + refusal,
+        ])
+    }
+
+    @Test("a tab or line break inside a URL, which browsers remove, is refused")
+    func controlCharacterURL() {
+        let regions = #"[{"id": "us", "name": "US", "countries": ["US"], "currency": "USD", "locales": ["en"], "stores": [{"name": "A", "city": "B", "address": "C", "url": "/\t/evil.example"}]}]"#
+        let errors = MiniStore.errors(content: ["regions.json": regions])
+        #expect(errors.contains { $0.contains("regions[0].stores[0].url: \"/\t/evil.example\" contains the control character U+0009, which browsers remove or trim") })
+    }
+
     @Test("a product image that is not among the assets")
     func missingImage() {
         let catalog = product.replacingOccurrences(of: "products/rope.svg", with: "products/rpoe.svg")

@@ -124,13 +124,16 @@ public struct PageModelBuilder: Sendable {
                            products: [String], parts: LocaleParts) -> Value {
         let canonicalPage = page.kind == .landing && page.segment != nil
             ? PageSpec(kind: .landing, region: page.region, locale: page.locale) : page
-        // Alternates list every region and locale, so they depend on the canonical page's kind and item only.
-        let alternatesKey = [canonicalPage.kind.rawValue, canonicalPage.segment ?? "", canonicalPage.item ?? ""].joined(separator: "/")
+        // Alternates list every region and locale, so they depend on the page's kind and item only; a
+        // segment page is noindex and has none (its canonical speaks for it).
+        let alternatesKey = page.kind.rawValue + "/" + (page.item ?? "")
         let alternatesModel: Value
-        if let known = parts.alternates[alternatesKey] {
+        if page.segment != nil {
+            alternatesModel = .list([])
+        } else if let known = parts.alternates[alternatesKey] {
             alternatesModel = known
         } else {
-            alternatesModel = .list(alternates(of: canonicalPage).map {
+            alternatesModel = .list(alternates(of: page).map {
                 .object(["hreflang": .string($0.hreflang), "url": .string($0.url)])
             })
             parts.alternates[alternatesKey] = alternatesModel
@@ -153,20 +156,29 @@ public struct PageModelBuilder: Sendable {
         ])
     }
 
-    /// The same page in every region and locale where it exists, plus `x-default` (the chooser), sorted.
+    /// The same page in every region and locale where it exists, plus `x-default`, sorted; empty for the
+    /// chooser and for segment pages (`noindex`: search engines use hreflang only between indexable pages).
+    ///
+    /// Every page of a family lists the same set, so the alternates are reciprocal; `x-default` is the
+    /// family's page in the default region's first locale (else its first page), itself one of them.
     public func alternates(of page: PageSpec) -> [(hreflang: String, url: String)] {
-        // The chooser is itself the x-default of every other page; it has no language variants.
-        guard page.kind != .chooser else { return [] }
-        var result: [(hreflang: String, url: String)] = [("x-default", inputs.absoluteURL("/"))]
+        guard page.kind != .chooser, page.segment == nil else { return [] }
+        var result: [(hreflang: String, url: String)] = []
         for region in inputs.content.regions {
             for locale in region.locales {
-                let other = PageSpec(kind: page.kind, region: region.id, locale: locale, segment: page.segment, item: page.item)
+                let other = PageSpec(kind: page.kind, region: region.id, locale: locale, item: page.item)
                 if inputs.pages.contains(other) {
                     result.append((inputs.hreflang(locale, in: region), inputs.absoluteURL(other.path)))
                 }
             }
         }
-        return result.sorted { ($0.hreflang, $0.url) < ($1.hreflang, $1.url) }
+        result.sort { ($0.hreflang, $0.url) < ($1.hreflang, $1.url) }
+        let home = inputs.regionsByID[site.defaultRegion.id]?.locales.first.map {
+            PageSpec(kind: page.kind, region: site.defaultRegion.id, locale: $0, item: page.item)
+        }
+        guard let fallback = home.flatMap({ inputs.pages.contains($0) ? inputs.absoluteURL($0.path) : nil }) ?? result.first?.url
+        else { return [] }
+        return [("x-default", fallback)] + result
     }
 
     /// The page of the same kind in another locale of its region, else that locale's landing.
