@@ -32,7 +32,8 @@ public struct LearnedEvidence: Sendable, Hashable {
 ///
 /// Candidates are the products `eligibility(of:audience:promotions:)` accepts. The segment's pinned products
 /// come first, in the segment's order; the rest are placed greedily by score (see `ScoreBreakdown`): at each
-/// place the candidate with the highest `base · 0.85^k · 0.9^j` wins, where k and j count the products of the
+/// place the candidate with the highest `base · (0.85^k · 0.9^j)^s` wins (s the store's diversity strength, shrunk
+/// by the segment's learned share), where k and j count the products of the
 /// same category path and the same brand already placed (pinned ones included), so no category or brand
 /// crowds out the rest. Equal scores are broken by id. `active` is expected to come from `activePromotions`; with a
 /// `learned` model, the segment's orders in the region blend into the score (see `LearnedModel`).
@@ -144,20 +145,15 @@ private struct PageRanking {
         if !pinned { breakdown.diversity = diversity(candidate) }
         let match = AffinityMatch(product, ancestry: tables.ancestry[index], audience.segment.affinity)
         let learnedEntry = learned?.entry(at: position)
+        let anchor = learnedEntry.flatMap { $0.anchor >= 0 ? tables.products[$0.anchor].id : nil }
         let reasons = reasons(
             pinned: pinned, match: match, product: product, audience: audience, priced: prices[position], popularity: popularity,
-            learned: learnedEntry.map { entry in
-                LearnedReasons(entry, anchor: entry.anchor >= 0 ? tables.products[entry.anchor].id : nil)
-            })
+            learned: learnedEntry.map { LearnedReasons($0, anchor: anchor) })
         placed.append(
             RankedProduct(
                 product: product, score: breakdown.total, rank: placed.count + 1, pinned: pinned,
                 price: prices[position], reasons: reasons, breakdown: breakdown,
-                evidence: learnedEntry.map { entry in
-                    LearnedEvidence(
-                        orders: entry.orders, customers: entry.customers,
-                        boughtWith: entry.anchor >= 0 ? tables.products[entry.anchor].id : nil)
-                }))
+                evidence: learnedEntry.map { LearnedEvidence(orders: $0.orders, customers: $0.customers, boughtWith: anchor) }))
         placedFlags[candidate] = true
         categoryCounts[tables.categoryNumber[index]] += 1
         brandCounts[tables.brandNumber[index]] += 1

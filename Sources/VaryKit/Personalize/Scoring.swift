@@ -14,7 +14,8 @@ import Foundation
 ///   `1 − λ` and the learned score adds `λ·α·popularity` (segment orders) and `λ·(1−α)·coPurchase` (bought together);
 /// - `+ 0.10` when the product carries one of the region's season tags, `+ 0.05` when a promotion lowers its price;
 /// - during re-ranking the score is multiplied by `diversity = (0.85^k · 0.9^j)^s`, where k products with the same
-///   full category path and j of the same brand are already placed above it and s is the store's diversity strength.
+///   full category path and j of the same brand are already placed above it and s is the store's diversity strength
+///   times `1 − λ` (the hand-set variety is part of the merchant's prior).
 public struct ScoreBreakdown: Sendable, Hashable {
     /// The affinity share: `0.65·A` for a segment with interests, else 0.
     public var affinity: Double
