@@ -136,8 +136,10 @@ public struct Evaluation: Sendable {
         keys: Set<AudienceKey>, k: Int
     ) -> [AudienceKey: [String]] {
         let table = OrderLines(orders: content.orders, products: content.products, now: cutoff)
-        let similarity = CoPurchase(
-            purchases: table.purchases.map(\.key), productCount: content.products.count, minimumCustomers: 1, similarity: .jaccard)
+        var settings = content.site.learning
+        settings.minimumCustomers = 1
+        settings.similarity = .jaccard
+        let similarity = table.similarities(splitAt: cutoff, settings: settings).all
         let halfLife = content.site.learning.halfLife
         var lists: [AudienceKey: [String]] = [:]
         for key in keys.sorted() {

@@ -68,6 +68,29 @@ struct LearningTests {
         #expect(similarity.neighbours[2].isEmpty)
     }
 
+    @Test("similarities counted for two windows in one pass equal those counted for each window alone")
+    func twoWindows() {
+        // Customers 0…5 bought 0 and 1 early; 3…8 bought 1 and 2, late for 6…8.
+        var purchases: [(key: UInt64, early: Bool)] = []
+        for customer in UInt64(0)...5 {
+            purchases += [(customer << 32 | 0, true), (customer << 32 | 1, true)]
+        }
+        for customer in UInt64(3)...8 {
+            purchases += [(customer << 32 | 1, customer < 6), (customer << 32 | 2, customer < 6)]
+        }
+        func alone(_ selected: [(key: UInt64, early: Bool)]) -> [[Int]] {
+            CoPurchase(
+                purchases: selected.map { (Int($0.key >> 32), Int($0.key & 0xFFFF_FFFF)) }, productCount: 3,
+                minimumCustomers: 3, similarity: .jaccard
+            ).neighbours.map { $0.map(\.index) }
+        }
+        let both = CoPurchase.pair(purchases, productCount: 3, minimumCustomers: 3, similarity: .jaccard)
+        #expect(both.all.neighbours.map { $0.map(\.index) } == alone(purchases))
+        #expect(both.early.neighbours.map { $0.map(\.index) } == alone(purchases.filter(\.early)))
+        #expect(both.all.neighbours[1].map(\.similarity) == [6.0 / 9.0, 6.0 / 9.0])
+        #expect(both.early.neighbours[1].map(\.similarity) == [6.0 / 6.0, 3.0 / 6.0])
+    }
+
     @Test("lift scales each product's most similar neighbour to 1")
     func lift() {
         // shoe+vest by 3 of 6 customers, shoe+jacket by 3 others who also all bought jacket alone… lift favours vest.

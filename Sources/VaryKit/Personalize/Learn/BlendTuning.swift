@@ -13,8 +13,11 @@ extension LearnedModel {
         let table = OrderLines(orders: content.orders, products: content.products, now: now)
         guard !table.lines.isEmpty else { return .none }
         let split = now.addingTimeInterval(-settings.holdoutDays * 86_400)
-        // The two trainings are independent: one core each.
-        let both = parallelMap([now, split]) { Self.evidence(table, asOf: $0, settings: settings) }
+        // The two trainings share one count of co-purchases, then are independent: one core each.
+        let similarities = table.similarities(splitAt: split, settings: settings)
+        let both = parallelMap([(now, similarities.all), (split, similarities.early)]) {
+            Self.evidence(table, asOf: $0.0, similarity: $0.1, settings: settings)
+        }
         let (evidence, trainingEvidence) = (both[0], both[1])
         let heldOut = HeldOutPurchases(orders: content.orders, after: split, through: now)
         guard settings.holdoutDays > 0, !heldOut.isEmpty, !trainingEvidence.isEmpty else {

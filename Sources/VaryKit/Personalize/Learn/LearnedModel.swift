@@ -50,15 +50,16 @@ public struct LearnedModel: Sendable {
     static func evidence(orders: [Order], products: [Product], now: Date, settings: RecommendationSettings)
         -> [AudienceKey: SegmentEvidence]
     {
-        evidence(OrderLines(orders: orders, products: products, now: now), asOf: now, settings: settings)
+        let table = OrderLines(orders: orders, products: products, now: now)
+        return evidence(table, asOf: now, similarity: table.similarities(splitAt: now, settings: settings).all, settings: settings)
     }
 
-    /// The evidence of every (region, segment) from the lines placed at or before `date`, weighed as of `date`.
-    static func evidence(_ table: OrderLines, asOf date: Date, settings: RecommendationSettings) -> [AudienceKey: SegmentEvidence] {
+    /// The evidence of every (region, segment) from the lines placed at or before `date`, weighed as of `date`, with
+    /// the co-purchase similarity of those lines.
+    static func evidence(_ table: OrderLines, asOf date: Date, similarity: CoPurchase, settings: RecommendationSettings)
+        -> [AudienceKey: SegmentEvidence]
+    {
         let minimumAge = table.age(of: date)
-        let similarity = CoPurchase(
-            purchases: table.purchases.compactMap { $0.age >= minimumAge ? $0.key : nil }, productCount: table.productCount,
-            minimumCustomers: settings.minimumCustomers, similarity: settings.similarity)
         var result: [AudienceKey: SegmentEvidence] = [:]
         for (key, range) in table.lists {
             let lines = table.lines[range].filter { $0.age >= minimumAge }

@@ -124,6 +124,14 @@ struct OrderLines {
         self.lists = lists
     }
 
+    /// Co-purchase similarity from every line and from the lines placed at or before `split`.
+    func similarities(splitAt split: Date, settings: RecommendationSettings) -> (all: CoPurchase, early: CoPurchase) {
+        let minimumAge = age(of: split)
+        return CoPurchase.pair(
+            purchases.map { ($0.key, $0.age >= minimumAge) }, productCount: productCount,
+            minimumCustomers: settings.minimumCustomers, similarity: settings.similarity)
+    }
+
     /// The age (seconds before `now`) of the instant `date`: lines at least this old were placed by then.
     func age(of date: Date) -> Double { now.timeIntervalSince(date) }
 }
