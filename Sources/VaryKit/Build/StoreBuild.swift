@@ -14,7 +14,7 @@ public enum StoreBuild {
         do {
             let source = try loadAndValidate(options, clock: &clock, diagnostics: &diagnostics)
             let planned = plan(source, options: options, clock: &clock)
-            let audit = try auditTranslations(planned, source: source, options: options, diagnostics: &diagnostics)
+            let audit = try auditTranslations(planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics)
             let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
             let rendered = try render(planned, source: source, options: options, staging: staging, clock: &clock, events: events)
             let report = try emit(planned, source: source, rendered: rendered, options: options, staging: staging,
@@ -109,12 +109,14 @@ public enum StoreBuild {
 
     /// Reports every shopper-visible text resolved by fallback: warnings, or errors (exit 2, nothing written) when
     /// `--fail-on-fallback` or `site.json` `failOnFallback` asks for complete translations.
-    static func auditTranslations(_ planned: Planned, source: Source, options: BuildOptions, diagnostics: inout [Diagnostic])
-        throws(Stop) -> TranslationAudit
-    {
+    static func auditTranslations(
+        _ planned: Planned, source: Source, options: BuildOptions, clock: inout StageClock, diagnostics: inout [Diagnostic]
+    ) throws(Stop) -> TranslationAudit {
+        clock.start("audit")
         let audit = TranslationAudit(
             content: source.content, pages: planned.pages, bundles: planned.inputs.bundles, now: options.now,
             localesFile: options.contentName + "/locales")
+        clock.finish()
         guard options.failOnFallback || source.content.site.failOnFallback else {
             diagnostics = (diagnostics + audit.diagnostics).sorted()
             return audit

@@ -15,15 +15,38 @@ public struct LocalizedText: Sendable, Hashable {
 
     /// The entry `resolve` uses: a tag or language, or the empty key of a plain text.
     public func key(for tag: String, fallback defaultTag: String) -> String {
-        for key in LocaleTag.fallbackChain(tag, defaultTag: defaultTag) where entries[key] != nil { return key }
-        if entries[""] != nil { return "" }
-        return entries.keys.sorted().first ?? ""
+        key(LocaleChain(tag, defaultTag: defaultTag))
     }
 
-    /// Whether the text for `tag` is in its language: a plain text, or an entry for the tag or its language.
-    public func isExact(for tag: String, fallback defaultTag: String) -> Bool {
-        let key = key(for: tag, fallback: defaultTag)
-        return key.isEmpty || LocaleTag.language(key) == LocaleTag.language(tag)
+    /// `key(for:fallback:)` with the chain's languages worked out once, for callers that resolve many texts.
+    public func key(_ chain: LocaleChain) -> String {
+        if entries[chain.tag] != nil { return chain.tag }
+        if entries[chain.language] != nil { return chain.language }
+        if entries[chain.defaultTag] != nil { return chain.defaultTag }
+        if entries[chain.defaultLanguage] != nil { return chain.defaultLanguage }
+        if entries[""] != nil { return "" }
+        return entries.keys.min() ?? ""
+    }
+}
+
+/// A page's tag and the site's default tag with their languages: the keys a localized text is looked up by, in order.
+public struct LocaleChain: Sendable {
+    public let tag: String
+    public let language: String
+    public let defaultTag: String
+    public let defaultLanguage: String
+
+    public init(_ tag: String, defaultTag: String) {
+        self.tag = tag
+        language = LocaleTag.language(tag)
+        self.defaultTag = defaultTag
+        defaultLanguage = LocaleTag.language(defaultTag)
+    }
+
+    /// Whether an entry key (from `LocalizedText.key`) is in the page's language: a plain text, the tag, the
+    /// language, or another tag of that language.
+    public func isExact(_ key: String) -> Bool {
+        key.isEmpty || key == tag || key == language || LocaleTag.language(key) == language
     }
 }
 

@@ -57,11 +57,19 @@ public struct TranslationAudit: Sendable {
         let pageCounts = Dictionary(grouping: pages.filter { $0.region != nil && $0.locale != nil }) {
             PageLocaleKey(region: $0.region!, tag: $0.locale!)
         }
+        // Which products each promotion holds does not depend on the locale.
+        var promotionProducts: [String: [String]] = [:]
+        for promotion in content.promotions {
+            promotionProducts[promotion.id] = content.products.filter { promotion.appliesTo.contains($0) }.map(\.id)
+        }
         var results = Results()
         for (key, localePages) in pageCounts.sorted(by: { ($0.key.region, $0.key.tag) < ($1.key.region, $1.key.tag) }) {
             guard let region = content.regions.first(where: { $0.id == key.region }) else { continue }
             var scope = LocaleScope(results: results, tag: key.tag, defaultTag: site.defaultLocale, pages: localePages)
-            scope.audit(content: content, region: region, bundles: bundles[region.id] ?? [], now: now, localesFile: localesFile)
+            results = Results()  // the scope now holds the only reference, so it mutates in place
+            scope.audit(
+                content: content, region: region, bundles: bundles[region.id] ?? [], promotionProducts: promotionProducts,
+                now: now, localesFile: localesFile)
             results = scope.results
         }
         self.results = results
@@ -76,10 +84,17 @@ public struct TranslationAudit: Sendable {
     private struct LocaleScope {
         var results: Results
         let tag: String
-        let defaultTag: String
         let pages: [PageSpec]
+        let landings: [PageSpec]
+        let chain: LocaleChain
 
-        var landings: [PageSpec] { pages.filter { $0.kind == .landing } }
+        init(results: Results, tag: String, defaultTag: String, pages: [PageSpec]) {
+            self.results = results
+            self.tag = tag
+            chain = LocaleChain(tag, defaultTag: defaultTag)
+            self.pages = pages
+            landings = pages.filter { $0.kind == .landing }
+        }
 
         func landings(for segments: [String]?, defaultSegment: String) -> Int {
             landings.filter { segments?.contains($0.segment ?? defaultSegment) ?? true }.count
@@ -89,7 +104,10 @@ public struct TranslationAudit: Sendable {
             pages.filter { $0.kind == kind && $0.item == id }.count
         }
 
-        mutating func audit(content: StoreContent, region: Region, bundles: [PricedBundle], now: Date, localesFile: String) {
+        mutating func audit(
+            content: StoreContent, region: Region, bundles: [PricedBundle], promotionProducts: [String: [String]], now: Date,
+            localesFile: String
+        ) {
             let all = pages.count
             let defaultSegment = content.site.defaultSegment.id
 
@@ -123,9 +141,8 @@ public struct TranslationAudit: Sendable {
                 let count = ownPages(.promotion, promotion.id) + landings(for: promotion.segments?.map(\.id), defaultSegment: defaultSegment)
                 text(promotion.title, "promotions", promotion.location, "title", pages: count)
                 text(promotion.message, "promotions", promotion.location, "message", pages: count)
-                for product in content.products where promotion.appliesTo.contains(product) {
-                    productPages[product.id, default: 0] += ownPages(.promotion, promotion.id)
-                }
+                let own = ownPages(.promotion, promotion.id)
+                for product in promotionProducts[promotion.id] ?? [] where own > 0 { productPages[product, default: 0] += own }
             }
             for priced in bundles {
                 let bundle = priced.bundle
@@ -139,12 +156,9 @@ public struct TranslationAudit: Sendable {
             var tagPages: [String: Int] = [:]
             for product in content.products where product.price(in: region) != nil && product.isSold(in: region.id) {
                 let count = landings.count + productPages[product.id, default: 0]
-                // A CSV row has no JSON path: the product's id says which it is.
-                var at = product.location
-                if at.path.isEmpty { at.path = product.id }
-                text(product.title, "products", at, "title", pages: count)
-                text(product.description, "products", at, "description", pages: count)
-                text(product.image.alt, "products", at, "image.alt", pages: count)
+                text(product.title, "products", product.location, "title", pages: count, name: product.id)
+                text(product.description, "products", product.location, "description", pages: count, name: product.id)
+                text(product.image.alt, "products", product.location, "image.alt", pages: count, name: product.id)
                 for path in product.categoryAncestry { categoryPages[path] = max(categoryPages[path] ?? 0, count) }
                 for tag in product.tags { tagPages[tag] = max(tagPages[tag] ?? 0, count) }
             }
@@ -153,13 +167,21 @@ public struct TranslationAudit: Sendable {
             for season in region.seasons { name(.seasons, season, content.taxonomy, pages: landings.count) }
         }
 
-        /// Records a localized text of an entity (`products[3]` at `location`) under `field`.
-        mutating func text(_ text: LocalizedText, _ kind: String, _ location: SourceLocation, _ field: String, pages: Int) {
+        /// Records a localized text of an entity (`products[3]` at `location`, or `name` where it has no JSON path, as
+        /// in a CSV row) under `field`.
+        mutating func text(
+            _ text: LocalizedText, _ kind: String, _ location: SourceLocation, _ field: String, pages: Int, name: String = ""
+        ) {
             guard pages > 0 else { return }
+            let used = text.key(chain)
+            if chain.isExact(used) {
+                results.completeness[tag, default: [:]][kind, default: Completeness()].exact += 1
+                return
+            }
             var at = location
-            at.path = location.path.isEmpty ? field : "\(location.path).\(field)"
-            let used = text.key(for: tag, fallback: defaultTag)
-            record(kind, exact: text.isExact(for: tag, fallback: defaultTag), location: at, used: used, pages: pages)
+            let base = location.path.isEmpty ? name : location.path
+            at.path = base.isEmpty ? field : "\(base).\(field)"
+            record(kind, exact: false, location: at, used: used, pages: pages)
         }
 
         /// Records a taxonomy id's name; a season without a season name may use its tag's.
@@ -168,8 +190,8 @@ public struct TranslationAudit: Sendable {
             if let name = taxonomy.name(kind, id) ?? (kind == .seasons ? taxonomy.name(.tags, id) : nil) {
                 var at = name.location
                 at.path = "\(kind.rawValue).\(id)"
-                let used = name.text.key(for: tag, fallback: defaultTag)
-                record(kind.rawValue, exact: name.text.isExact(for: tag, fallback: defaultTag), location: at, used: used, pages: pages)
+                let used = name.text.key(chain)
+                record(kind.rawValue, exact: chain.isExact(used), location: at, used: used, pages: pages)
                 return
             }
             results.completeness[tag, default: [:]][kind.rawValue, default: Completeness()].missing += 1

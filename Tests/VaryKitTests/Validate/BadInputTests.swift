@@ -161,6 +161,13 @@ struct BadInputTests {
         #expect(warnings.contains("content/regions.json:1:2: warning: regions[0]: region 'us': no messages for locale 'fr-FR', its pages use the default locale's (add locales/fr-FR.json or locales/fr.json)"))
     }
 
+    @Test("a region asking for an unknown numbering system suggests a real one")
+    func unknownNumberingSystem() {
+        let regions = #"[{"id": "us", "name": "US", "countries": ["US"], "currency": "USD", "locales": ["en-US"], "numbers": "latin"}]"#
+        let errors = MiniStore.errors(content: ["regions.json": regions])
+        #expect(errors.contains("content/regions.json:1:102: regions[0].numbers: unknown numbering system 'latin' (a CLDR numbering system such as \"latn\" or \"arab\") (did you mean 'latn'?)"), "\(errors)")
+    }
+
     @Test("an override of a built-in text using an argument Vary does not pass names the allowed ones")
     func overrideWithUnknownArgument() {
         let errors = MiniStore.errors(content: ["locales/ja.json": #"{"price.saving": "{amount}お得 ({percent})"}"#])

@@ -30,11 +30,6 @@ struct PageLocale {
         percentText(value, localeTag: numbersTag)
     }
 
-    /// An integer in the page's digits.
-    func number(_ value: Int) -> String {
-        numberText(value, localeTag: numbersTag)
-    }
-
     func text(_ localized: LocalizedText, defaultTag: String) -> String {
         localized.resolve(tag, fallback: defaultTag)
     }
