@@ -3,7 +3,7 @@ import VaryKit
 
 let usage = """
     usage: vary build   [--content DIR] [--templates DIR] [--output DIR] [--now INSTANT]
-                        [--jobs N] [--strict] [--fail-on-fallback] [--force] [--format text|json] [--quiet]
+                        [--jobs N] [--strict] [--fail-on-fallback] [--force] [--check data|full] [--format text|json] [--quiet]
            vary check   [--output DIR] [--format text|json]
            vary explain --region R --locale L --segment S [--content DIR] [--now INSTANT]
            vary evaluate [--cutoff INSTANT] [--k N] [--format text|json] [--chart FILE.svg] [--content DIR] [--now INSTANT]
