@@ -13,6 +13,17 @@ enum Commands {
     static let all: [Command] = [
         Command(
             help: CommandHelp(
+                name: "init", summary: "Write a small working store (content/ and site-templates/) to start from.",
+                options: [
+                    .init("DIR", "The folder to create the store in; the current folder when not given."),
+                    .init("--force", "Write into a folder that is not empty; a file the store would write must not exist (none is ever replaced)."),
+                ],
+                examples: ["vary init my-store && cd my-store && vary build"],
+                exitCodes: [(0, "the store was written"), usageError("bad usage, or the folder is not empty"),
+                            (3, "a file could not be written")]),
+            run: { arguments throws(UsageError) in try InitCommand(arguments).run() }),
+        Command(
+            help: CommandHelp(
                 name: "build", summary: "Render every variant of the store into the output folder.",
                 options: [
                     content, templates, output, now,
