@@ -13,7 +13,7 @@ public struct MessageFormat: Sendable {
 
     let pieces: [MessagePiece]
     let pluralRules: PluralRules
-    let numbers: LocaleNumberText
+    private(set) var numbers: LocaleNumberText
 
     /// Parses `pattern`; a locale without CLDR plural rules puts every number in `other`.
     public init(_ pattern: String, localeTag: String) throws(MessageFormatError) {
@@ -24,6 +24,36 @@ public struct MessageFormat: Sendable {
         self.localeTag = localeTag
         pluralRules = PluralRules(localeTag: localeTag) ?? PluralRules.root
         numbers = LocaleNumberText.forLocale(localeTag)
+    }
+
+    /// The same message writing its numbers as `localeTag` does (its digits, separators and numbering system,
+    /// `ar-KW-u-nu-latn`), with the plural rules of the pattern's own locale.
+    public func writingNumbers(as localeTag: String) -> MessageFormat {
+        var copy = self
+        copy.numbers = LocaleNumberText.forLocale(localeTag)
+        return copy
+    }
+
+    /// Every plural argument of the pattern (nested ones too) with the CLDR categories it writes a case for.
+    public var pluralCases: [(argument: String, categories: Set<PluralCategory>)] {
+        var found: [(argument: String, categories: Set<PluralCategory>)] = []
+        func visit(_ pieces: [MessagePiece]) {
+            for piece in pieces {
+                switch piece {
+                case .plural(let plural):
+                    found.append((plural.name, Set(plural.categories.keys)))
+                    plural.categories.values.forEach(visit)
+                    plural.exact.forEach { visit($0.pieces) }
+                case .select(let select):
+                    select.cases.values.forEach(visit)
+                    visit(select.other)
+                case .text, .argument, .number, .pound:
+                    break
+                }
+            }
+        }
+        visit(pieces)
+        return found
     }
 
     /// The message with `arguments` filled in; a missing argument is written as `{name}`.

@@ -20,10 +20,12 @@ struct BuildCommand {
             jobs = value
         }
         let strict = arguments.flag("--strict") || Terminal.isCI
+        let failOnFallback = arguments.flag("--fail-on-fallback")
         format = try OutputFormat.parse(try arguments.value("--format"))
         quiet = arguments.flag("--quiet")
         try arguments.finish()
         options = BuildOptions(content: content, templates: templates, output: output, now: now, jobs: jobs, strict: strict)
+        options.failOnFallback = failOnFallback
         options.force = force
     }
 

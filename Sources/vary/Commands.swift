@@ -29,6 +29,7 @@ enum Commands {
                     content, templates, output, now,
                     .init("--jobs", "N", "Render N pages at once; all cores by default."),
                     .init("--strict", "Make a template name that resolves to nothing an error (always on under CI=true)."),
+                    .init("--fail-on-fallback", "Make a text that falls back to another language, or a taxonomy id shown without a name, an error instead of a warning (also site.json failOnFallback)."),
                     .init("--force", "Replace an output folder that was not written by Vary (has no _vary/manifest.json)."),
                     format, .init("--quiet", "Print errors only, no summary or warnings."),
                 ],

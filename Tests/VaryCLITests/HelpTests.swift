@@ -31,7 +31,7 @@ struct HelpTests {
     @Test("every option of build has its own line with a sentence")
     func buildOptions() throws {
         let help = try VaryProcess.run(["build", "--help"]).stdout
-        for option in ["--content DIR", "--templates DIR", "--output DIR", "--now INSTANT", "--jobs N", "--strict", "--force",
+        for option in ["--content DIR", "--templates DIR", "--output DIR", "--now INSTANT", "--jobs N", "--strict", "--fail-on-fallback", "--force",
                        "--format text|json", "--quiet"]
         {
             let line = help.split(separator: "\n").first { $0.hasPrefix("  \(option) ") }

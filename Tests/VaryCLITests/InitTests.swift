@@ -17,7 +17,7 @@ struct InitTests {
         #expect(initialized.status == 0, "\(initialized.stderr)")
         #expect(initialized.stdout.contains("Next steps:\n  cd my-store\n  vary build"))
         let store = folder.appendingPathComponent("my-store")
-        let build = try VaryProcess.run(["build", "--now", "2026-11-25T12:00:00Z"], in: store, environment: ["CI": "true"])
+        let build = try VaryProcess.run(["build", "--now", "2026-11-25T12:00:00Z", "--fail-on-fallback"], in: store, environment: ["CI": "true"])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(!build.stderr.contains("warning"), "\(build.stderr)")
         for kind in ["landing", "promotion", "bundle", "chooser"] { #expect(build.stdout.contains(" \(kind)")) }

@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// A name that resolves to nothing in a template is an error.
     public var strict: Bool
+    /// A shopper-visible text resolved by falling back is an error (`--fail-on-fallback`).
+    public var failOnFallback = false
 
     public init(
         content: String = "content", templates: String = "site-templates", output: String = "output", now: Date,

@@ -14,10 +14,11 @@ public enum StoreBuild {
         do {
             let source = try loadAndValidate(options, clock: &clock, diagnostics: &diagnostics)
             let planned = plan(source, options: options, clock: &clock)
+            let audit = try auditTranslations(planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics)
             let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
             let rendered = try render(planned, source: source, options: options, staging: staging, clock: &clock, events: events)
             let report = try emit(planned, source: source, rendered: rendered, options: options, staging: staging,
-                                  clock: &clock, diagnostics: diagnostics)
+                                  clock: &clock, diagnostics: diagnostics, translations: audit.completeness)
             let checkProblems = rendered.checkProblems.sorted()
             return BuildOutcome(
                 exitCode: checkProblems.contains { $0.severity == .error } ? 1 : 0,
@@ -106,6 +107,29 @@ public enum StoreBuild {
         return Planned(pages: pages, inputs: inputs, skipped: skipped, allPaths: allPaths)
     }
 
+    /// Reports every shopper-visible text resolved by fallback: warnings, or errors (exit 2, nothing written) when
+    /// `--fail-on-fallback` or `site.json` `failOnFallback` asks for complete translations.
+    static func auditTranslations(
+        _ planned: Planned, source: Source, options: BuildOptions, clock: inout StageClock, diagnostics: inout [Diagnostic]
+    ) throws(Stop) -> TranslationAudit {
+        clock.start("audit")
+        let audit = TranslationAudit(
+            content: source.content, pages: planned.pages, bundles: planned.inputs.bundles, now: options.now,
+            localesFile: options.contentName + "/locales")
+        clock.finish()
+        guard options.failOnFallback || source.content.site.failOnFallback else {
+            diagnostics = (diagnostics + audit.diagnostics).sorted()
+            return audit
+        }
+        let errors = audit.diagnostics.map { (fallback: Diagnostic) -> Diagnostic in
+            var stop = fallback
+            stop.severity = Diagnostic.Severity.error
+            return stop
+        }
+        if !errors.isEmpty { throw Stop(exitCode: 2, diagnostics: (diagnostics + errors).sorted()) }
+        return audit
+    }
+
     /// A fresh staging directory beside the output, after removing those of killed builds.
     static func openStaging(_ options: BuildOptions, clock: StageClock, diagnostics: [Diagnostic]) throws(Stop)
         -> StagingDirectory
@@ -148,13 +172,14 @@ public enum StoreBuild {
     /// Writes assets, sitemap, robots and routes, commits the staging directory and records the page cache.
     static func emit(
         _ planned: Planned, source: Source, rendered: PageRenderer.Result, options: BuildOptions,
-        staging: StagingDirectory, clock: inout StageClock, diagnostics: [Diagnostic]
+        staging: StagingDirectory, clock: inout StageClock, diagnostics: [Diagnostic],
+        translations: [String: [String: TranslationAudit.Completeness]]
     ) throws(Stop) -> BuildReport {
         clock.start("emit")
         var report = BuildReport(
             pagesByKind: Dictionary(grouping: planned.pages, by: \.kind.rawValue).mapValues(\.count),
             skipped: planned.skipped, warnings: diagnostics.filter { $0.severity == .warning }.map(\.description),
-            nextSchedule: nextScheduleInstants(source.content.promotions, after: options.now))
+            nextSchedule: nextScheduleInstants(source.content.promotions, after: options.now), translations: translations)
         do {
             for (path, bytes) in source.templates.assets {
                 try staging.write(String(planned.inputs.assetURLs[path]!.dropFirst()), bytes)

@@ -10,11 +10,43 @@ public struct LocalizedText: Sendable, Hashable {
     /// The text for a locale: the exact tag, then its language, then the default locale's tag and language,
     /// then the plain text; when none of these exist, the entry whose key sorts first.
     public func resolve(_ tag: String, fallback defaultTag: String) -> String {
-        for key in LocaleTag.fallbackChain(tag, defaultTag: defaultTag) {
-            if let text = entries[key] { return text }
-        }
-        if let plain = entries[""] { return plain }
-        return entries.keys.sorted().first.flatMap { entries[$0] } ?? ""
+        entries[key(for: tag, fallback: defaultTag)] ?? ""
+    }
+
+    /// The entry `resolve` uses: a tag or language, or the empty key of a plain text.
+    public func key(for tag: String, fallback defaultTag: String) -> String {
+        key(LocaleChain(tag, defaultTag: defaultTag))
+    }
+
+    /// `key(for:fallback:)` with the chain's languages worked out once, for callers that resolve many texts.
+    public func key(_ chain: LocaleChain) -> String {
+        if entries[chain.tag] != nil { return chain.tag }
+        if entries[chain.language] != nil { return chain.language }
+        if entries[chain.defaultTag] != nil { return chain.defaultTag }
+        if entries[chain.defaultLanguage] != nil { return chain.defaultLanguage }
+        if entries[""] != nil { return "" }
+        return entries.keys.min() ?? ""
+    }
+}
+
+/// A page's tag and the site's default tag with their languages: the keys a localized text is looked up by, in order.
+public struct LocaleChain: Sendable {
+    public let tag: String
+    public let language: String
+    public let defaultTag: String
+    public let defaultLanguage: String
+
+    public init(_ tag: String, defaultTag: String) {
+        self.tag = tag
+        language = LocaleTag.language(tag)
+        self.defaultTag = defaultTag
+        defaultLanguage = LocaleTag.language(defaultTag)
+    }
+
+    /// Whether an entry key (from `LocalizedText.key`) is in the page's language: a plain text, the tag, the
+    /// language, or another tag of that language.
+    public func isExact(_ key: String) -> Bool {
+        key.isEmpty || key == tag || key == language || LocaleTag.language(key) == language
     }
 }
 
@@ -35,6 +67,18 @@ public enum LocaleTag {
             chain.append(key)
         }
         return chain
+    }
+
+    /// The CLDR numbering systems a region may ask for with `numbers` (those of decimal digits).
+    public static let numberingSystems: Set<String> = [
+        "arab", "arabext", "beng", "deva", "fullwide", "gujr", "guru", "hanidec", "khmr", "knda", "laoo", "latn",
+        "mlym", "mymr", "orya", "tamldec", "telu", "thai", "tibt",
+    ]
+
+    /// The tag that formats numbers, money and dates: `tag` itself (its CLDR default numbering system), or
+    /// with a Unicode extension asking for `numbers` (`ar-KW-u-nu-latn`).
+    public static func numbersTag(_ tag: String, numbers: String?) -> String {
+        numbers.map { "\(tag)-u-nu-\($0)" } ?? tag
     }
 
     /// Whether a string looks like a locale tag: a 2–3 letter language and optional subtags of 2–8 letters or digits.

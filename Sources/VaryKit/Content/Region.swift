@@ -13,6 +13,8 @@ public struct Region: Sendable, Hashable {
     public var taxNote: LocalizedText?
     /// IANA time zone for local dates, `UTC` when not given.
     public var timeZone: String
+    /// The CLDR numbering system every number on the region's pages uses (`latn`), instead of each locale's default.
+    public var numbers: String? = nil
     public var stores: [RegionStore]
     public var events: [RegionEvent]
     public var location: SourceLocation

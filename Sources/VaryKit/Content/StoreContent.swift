@@ -10,10 +10,13 @@ public struct StoreContent: Sendable {
     public var promotions: [Promotion]
     public var bundles: [ProductBundle]
     public var orders: [Order]
+    /// Display names of categories, tags, seasons and brands (`taxonomy.json`, optional).
+    public var taxonomy: Taxonomy
 
     public init(
         site: Site, products: [Product], segments: [Segment], regions: [Region],
-        locales: [String: LocaleMessages], promotions: [Promotion], bundles: [ProductBundle], orders: [Order]
+        locales: [String: LocaleMessages], promotions: [Promotion], bundles: [ProductBundle], orders: [Order],
+        taxonomy: Taxonomy = Taxonomy()
     ) {
         self.site = site
         self.products = products
@@ -23,5 +26,6 @@ public struct StoreContent: Sendable {
         self.promotions = promotions
         self.bundles = bundles
         self.orders = orders
+        self.taxonomy = taxonomy
     }
 }

@@ -59,11 +59,14 @@ public struct BuildReport: Sendable, Hashable, Codable {
     public var timings: [Timing]
     /// The future instants at which a promotion starts or ends, when the next build should run.
     public var nextSchedule: [Date]
+    /// Per page locale and kind of text, how many texts were in the page's language and how many fell back.
+    public var translations: [String: [String: TranslationAudit.Completeness]]
 
     /// A report; the counts usually come from `record(_:)`.
     public init(
         pagesByKind: [String: Int] = [:], written: Int = 0, unchanged: Int = 0, removed: Int = 0,
-        skipped: [Skipped] = [], warnings: [String] = [], timings: [Timing] = [], nextSchedule: [Date] = []
+        skipped: [Skipped] = [], warnings: [String] = [], timings: [Timing] = [], nextSchedule: [Date] = [],
+        translations: [String: [String: TranslationAudit.Completeness]] = [:]
     ) {
         self.pagesByKind = pagesByKind
         self.written = written
@@ -73,6 +76,7 @@ public struct BuildReport: Sendable, Hashable, Codable {
         self.warnings = warnings
         self.timings = timings
         self.nextSchedule = nextSchedule
+        self.translations = translations
     }
 
     /// Takes the written, unchanged and removed counts from a commit.
@@ -95,7 +99,7 @@ public struct BuildReport: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case pagesByKind, written, unchanged, removed, skipped, warnings, timings, nextSchedule
+        case pagesByKind, written, unchanged, removed, skipped, warnings, timings, nextSchedule, translations
     }
 
     /// Reads a report, such as `_vary/report.json` (which has no timings).
@@ -115,6 +119,7 @@ public struct BuildReport: Sendable, Hashable, Codable {
             }
             return date
         }
+        translations = try container.decodeIfPresent([String: [String: TranslationAudit.Completeness]].self, forKey: .translations) ?? [:]
     }
 
     /// Writes the report with instants as UTC text and `timings` only when there are any.
@@ -128,6 +133,7 @@ public struct BuildReport: Sendable, Hashable, Codable {
         try container.encode(warnings, forKey: .warnings)
         if !timings.isEmpty { try container.encode(timings, forKey: .timings) }
         try container.encode(nextSchedule.map(Self.instantText), forKey: .nextSchedule)
+        try container.encode(translations, forKey: .translations)
     }
 
     /// ISO 8601 in UTC to the second; sorting these strings sorts the instants.

@@ -48,6 +48,8 @@ public enum ContentLoader {
 
         let promotions = reader.array("promotions.json", required: false, decode: PromotionDecoder.decode)
         let bundles = reader.array("bundles.json", required: false, decode: BundleDecoder.decode)
+        let taxonomy = reader.json("taxonomy.json", required: false).flatMap(TaxonomyDecoder.decode)
+            ?? Taxonomy(location: SourceLocation(file: source.displayPath("taxonomy.json")))
         let orders = reader.csv("orders.csv").map {
             OrdersDecoder.decode($0, file: source.displayPath("orders.csv"), log: log)
         } ?? []
@@ -61,7 +63,8 @@ public enum ContentLoader {
         guard let site, !log.hasErrors else { return (nil, log.sorted) }
         let content = StoreContent(
             site: site, products: products.sorted { $0.id < $1.id }, segments: segments, regions: regions,
-            locales: locales, promotions: promotions, bundles: bundles, orders: orders)
+            locales: locales, promotions: promotions, bundles: bundles, orders: orders,
+            taxonomy: taxonomy)
         return (content, log.sorted)
     }
 

@@ -4,7 +4,8 @@ import Intl
 /// Decodes `regions.json`.
 enum RegionDecoder {
     static let keys = [
-        "id", "name", "countries", "currency", "locales", "seasons", "taxNote", "timeZone", "stores", "events",
+        "id", "name", "countries", "currency", "locales", "seasons", "taxNote", "timeZone", "numbers", "stores",
+        "events",
     ]
 
     static func decode(_ field: Field) -> Region? {
@@ -21,12 +22,13 @@ enum RegionDecoder {
         let seasons = field.optional("seasons")?.strings ?? []
         let taxNote = field.optional("taxNote")?.localizedText
         let timeZone = field.optional("timeZone").flatMap(decodeTimeZone) ?? "UTC"
+        let numbers = field.optional("numbers").flatMap(decodeNumberingSystem)
         let stores = field.optional("stores")?.elements?.compactMap(decodeStore) ?? []
         let events = field.optional("events")?.elements?.compactMap(decodeEvent) ?? []
         guard let id, let name, let countries, let currency, let locales, !locales.isEmpty else { return nil }
         return Region(
             id: id, name: name, countries: countries, currency: currency, locales: locales, seasons: seasons,
-            taxNote: taxNote, timeZone: timeZone, stores: stores, events: events, location: field.location)
+            taxNote: taxNote, timeZone: timeZone, numbers: numbers, stores: stores, events: events, location: field.location)
     }
 
     /// Locale tags, each once: two tags with the same URL form (`de-DE`, `de-de`) would be the same pages.
@@ -65,6 +67,17 @@ enum RegionDecoder {
         guard let text = field.string else { return nil }
         guard TimeZone(identifier: text) != nil else {
             field.error("unknown time zone '\(text)' (use an IANA name such as \"Europe/Berlin\")")
+            return nil
+        }
+        return text
+    }
+
+    private static func decodeNumberingSystem(_ field: Field) -> String? {
+        guard let text = field.string else { return nil }
+        guard LocaleTag.numberingSystems.contains(text) else {
+            field.error(
+                "unknown numbering system '\(text)' (a CLDR numbering system such as \"latn\" or \"arab\")",
+                hint: Suggestion.hint(for: text, among: LocaleTag.numberingSystems))
             return nil
         }
         return text

@@ -2,7 +2,7 @@
 enum SiteDecoder {
     static let keys = [
         "name", "baseURL", "defaultRegion", "defaultSegment", "defaultLocale", "recommendations",
-        "segmentCookie", "countryHeader", "routing",
+        "segmentCookie", "countryHeader", "routing", "failOnFallback",
     ]
 
     static func decode(_ root: Field) -> Site? {
@@ -16,6 +16,7 @@ enum SiteDecoder {
         let recommendations = root.optional("recommendations").map { $0.int(in: 1...500) } ?? 24
         let cookie = root.optional("segmentCookie").map(decodeToken) ?? "vary_segment"
         let header = root.optional("countryHeader").map(decodeToken) ?? "X-Country"
+        let failOnFallback = root.optional("failOnFallback")?.bool ?? false
         var routing: [String] = []
         for format in root.optional("routing")?.elements ?? [] {
             guard let text = format.string else { continue }
@@ -33,7 +34,7 @@ enum SiteDecoder {
         return Site(
             name: name, baseURL: baseURL, defaultRegion: defaultRegion, defaultSegment: defaultSegment,
             defaultLocale: defaultLocale, recommendations: recommendations, segmentCookie: cookie,
-            countryHeader: header, routing: routing.sorted(), location: root.location)
+            countryHeader: header, routing: routing.sorted(), location: root.location, failOnFallback: failOnFallback)
     }
 
     private static func decodeBaseURL(_ field: Field) -> String? {

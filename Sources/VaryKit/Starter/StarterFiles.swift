@@ -197,6 +197,21 @@ o-2,trail-shoe,1,de,2026-11-01T09:00:00+01:00
 }
 
 """##),
+        ("content/taxonomy.json", ##"""
+{
+  "categories": {
+    "camping": {"en": "Camping", "de": "Camping"},
+    "clothing": {"en": "Clothing", "de": "Bekleidung"},
+    "footwear": {"en": "Footwear", "de": "Schuhe"}
+  },
+  "tags": {
+    "camp": {"en": "camping", "de": "Camping"},
+    "rain": {"en": "rain", "de": "Regen"},
+    "running": {"en": "running", "de": "Laufen"}
+  }
+}
+
+"""##),
         ("site-templates/assets/css/store.css", ##"""
 body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem; line-height: 1.5; }
 header, footer { display: flex; gap: 1rem; justify-content: space-between; padding: 0.5rem 0; }

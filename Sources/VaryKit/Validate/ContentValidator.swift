@@ -2,14 +2,6 @@ import Intl
 
 /// The validate stage: checks references between files and rules that span them, collecting every problem.
 public enum ContentValidator {
-    /// Message ids Vary itself formats, with the arguments each receives.
-    public static let requiredMessages: [String: Set<String>] = [
-        "reason.pinned": [], "reason.category": ["name"], "reason.tag": ["name"], "reason.brand": ["name"],
-        "reason.popular": [], "reason.trending": ["region"], "reason.season": ["season"],
-        "reason.promotion": ["title"], "discount.percent": ["percent"], "discount.amount": ["amount"],
-        "price.saving": ["amount"],
-    ]
-
     /// The arguments every other message receives when it is shown through `t`.
     public static let pageArguments: Set<String> = ["site", "region", "segment", "count"]
 
@@ -40,6 +32,7 @@ public enum ContentValidator {
             }
         }
         validateMessages(content, log: log)
+        validateTaxonomy(content, log: log)
 
         var countryOwner: [String: String] = [:]
         for region in content.regions {
@@ -94,7 +87,7 @@ public enum ContentValidator {
         return log.sorted
     }
 
-    /// Every locale a page can use has messages, Vary's own messages exist, arguments are known, ids nest.
+    /// Every locale a page can use has messages, arguments are known (those Vary passes to its own texts), ids nest.
     private static func validateMessages(_ content: StoreContent, log: DiagnosticLog) {
         let site = content.site
         let defaultMessages = content.locales[site.defaultLocale] ?? content.locales[LocaleTag.language(site.defaultLocale)]
@@ -105,13 +98,9 @@ public enum ContentValidator {
         for region in content.regions {
             for tag in region.locales
             where content.locales[tag] == nil && content.locales[LocaleTag.language(tag)] == nil {
-                log.add(region.location.error(
-                    "region '\(region.id)': no messages for locale '\(tag)' (add locales/\(tag).json or locales/\(LocaleTag.language(tag)).json)"))
-            }
-        }
-        if let defaultMessages {
-            for id in requiredMessages.keys.sorted() where defaultMessages.messages[id] == nil {
-                log.add(defaultMessages.location.error("missing message '\(id)', which Vary needs"))
+                // Its pages still build, from the default locale's texts; the fallback report names each one.
+                log.add(region.location.warning(
+                    "region '\(region.id)': no messages for locale '\(tag)', its pages use the default locale's (add locales/\(tag).json or locales/\(LocaleTag.language(tag)).json)"))
             }
         }
         for file in content.locales.values.sorted(by: { $0.tag < $1.tag }) {
@@ -121,7 +110,10 @@ public enum ContentValidator {
                 if !parent.isEmpty, ids.contains(parent) {
                     log.add(message.location.error("message '\(id)' nests under '\(parent)', which is itself a message"))
                 }
-                let allowed = requiredMessages[id] ?? pageArguments
+                if let builtIn = builtInNesting(id) {
+                    log.add(message.location.error("message '\(id)' and Vary's own text '\(builtIn)' cannot both be in `t`: one nests under the other"))
+                }
+                let allowed = BuiltInTexts.byID[id]?.arguments ?? pageArguments
                 for name in message.format.argumentNames.sorted() where !allowed.contains(name) {
                     log.add(message.location.error(
                         "message '\(id)' uses unknown argument '{\(name)}' (available: \(allowed.sorted().joined(separator: ", ")))",
@@ -129,5 +121,10 @@ public enum ContentValidator {
                 }
             }
         }
+    }
+
+    /// A built-in text id that `id` nests under or that nests under `id`, if any.
+    private static func builtInNesting(_ id: String) -> String? {
+        BuiltInTexts.all.first { $0.id.hasPrefix(id + ".") || id.hasPrefix($0.id + ".") }?.id
     }
 }

@@ -17,7 +17,8 @@ struct BuildReportTests {
             Date(timeIntervalSince1970: 1_796_083_200),  // 2026-12-01T00:00:00Z
             Date(timeIntervalSince1970: 1_795_651_200.75),  // 2026-11-26T00:00:00.75Z
             Date(timeIntervalSince1970: 1_796_083_200),
-        ])
+        ],
+        translations: ["nl-NL": ["vary": .init(exact: 17), "promotions": .init(exact: 3, fallback: 1)]])
 
     @Test("the report file has sorted keys, sorted items, UTC instants and no timings")
     func fileForm() {
@@ -45,6 +46,20 @@ struct BuildReportTests {
                   "region" : "jp"
                 }
               ],
+              "translations" : {
+                "nl-NL" : {
+                  "promotions" : {
+                    "exact" : 3,
+                    "fallback" : 1,
+                    "missing" : 0
+                  },
+                  "vary" : {
+                    "exact" : 17,
+                    "fallback" : 0,
+                    "missing" : 0
+                  }
+                }
+              },
               "unchanged" : 10,
               "warnings" : [
                 "a.json: warning: one",

@@ -20,8 +20,47 @@ struct LocalizerTests {
         let content = MiniStore.loaded()
         let german = Localizer(content: content, tag: "de-DE")
         #expect(german.format("nav.home") == "Startseite")
-        #expect(german.format("reason.pinned") == "Staff pick")
         #expect(german.format("discount.percent", ["percent": 15]) == "15 % Rabatt")
+        #expect(german.resolutions["nav.home"]?.isExact == true)
+        let danish = Localizer(content: content, tag: "da-DK")
+        #expect(danish.format("nav.home") == "Home")
+        #expect(danish.resolutions["nav.home"] == TextResolution(
+            source: .store("en"), location: content.locales["en"]!.messages["nav.home"]!.location, isExact: false))
+    }
+
+    @Test("a built-in text in the page's language comes before the default locale's override")
+    func builtInBeforeDefaultLocale() {
+        let content = MiniStore.loaded()
+        let german = Localizer(content: content, tag: "de-DE")
+        #expect(german.format("reason.pinned") == "Von unserem Team ausgewählt")
+        #expect(german.resolutions["reason.pinned"] == TextResolution(source: .builtIn("de"), location: nil, isExact: true))
+        #expect(german.format("price.was", ["amount": "10,00 €"]) == "Statt 10,00 €")
+    }
+
+    @Test("a store's message overrides the built-in text of the same id")
+    func overrideWins() {
+        let content = MiniStore.loaded()
+        #expect(Localizer(content: content, tag: "en-US").format("reason.pinned") == "Staff pick")
+        #expect(Localizer(content: content, tag: "de-DE").format("price.saving", ["amount": "5 €"]) == "Sie sparen 5 €")
+        #expect(Localizer(content: content, tag: "ja-JP").format("price.saving", ["amount": "¥500"]) == "¥500お得")
+    }
+
+    @Test("a language Vary has no text for falls back to the default locale's built-in text and says so")
+    func builtInFallback() {
+        let content = MiniStore.loaded()
+        let danish = Localizer(content: content, tag: "da-DK")
+        #expect(danish.format("price.now", ["amount": "kr 10"]) == "Now kr 10")
+        #expect(danish.resolutions["price.now"] == TextResolution(source: .builtIn("en"), location: nil, isExact: false))
+    }
+
+    @Test("numbers in messages are written in the page's numbering system")
+    func numberingSystem() {
+        let content = MiniStore.loaded()
+        let kuwait = Localizer(content: content, tag: "ar-KW", numbers: "ar-KW")
+        #expect(kuwait.format("bundle.items", ["count": 24]) == "٢٤ قطعة")
+        let latin = Localizer(content: content, tag: "ar-KW", numbers: "ar-KW-u-nu-latn")
+        #expect(latin.format("bundle.items", ["count": 24]) == "24 قطعة")
+        #expect(latin.format("bundle.items", ["count": 2]) == "قطعتان")
     }
 
     @Test("plural messages use the page language's CLDR categories")

@@ -8,16 +8,22 @@ struct TestBuild {
     var templates: URL { directory.appendingPathComponent("site-templates") }
     var output: URL { directory.appendingPathComponent("output") }
 
-    init() {
+    /// A copy of a store under `Tests/Fixtures` (the mini store unless named), or of the repository's sample store.
+    init(fixture: String = "mini-store") {
+        let root = fixture == "sample" ? TestBuild.repository : MiniStore.root.deletingLastPathComponent().appendingPathComponent(fixture)
         directory = MiniStore.temporaryDirectory()
-        try! FileManager.default.copyItem(at: MiniStore.contentURL, to: content)
-        try! FileManager.default.copyItem(at: MiniStore.templatesURL, to: templates)
+        try! FileManager.default.copyItem(at: root.appendingPathComponent("content"), to: content)
+        try! FileManager.default.copyItem(at: root.appendingPathComponent("site-templates"), to: templates)
     }
 
-    func run(now: Date = MiniStore.now, strict: Bool = true, output: URL? = nil) -> BuildOutcome {
+    /// The repository's root, which holds the sample store's `content/` and `site-templates/`.
+    static let repository = MiniStore.root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func run(now: Date = MiniStore.now, strict: Bool = true, output: URL? = nil, failOnFallback: Bool = false) -> BuildOutcome {
         var options = BuildOptions(
             content: content.path, templates: templates.path, output: (output ?? self.output).path, now: now, jobs: 2,
             strict: strict)
+        options.failOnFallback = failOnFallback
         options.contentName = "content"
         options.templatesName = "site-templates"
         options.outputName = "output"

@@ -149,11 +149,35 @@ struct BadInputTests {
         #expect(errors == ["content/locales/ja.json:1:14: nav.home: message 'nav.home' uses unknown argument '{cnt}' (available: count, region, segment, site) (did you mean 'count'?)"])
     }
 
-    @Test("a region locale without any messages")
+    @Test("a region locale without any messages is a warning, not an error")
     func localeWithoutMessages() {
         let regions = #"[{"id": "us", "name": "US", "countries": ["US"], "currency": "USD", "locales": ["fr-FR"]}]"#
         let errors = MiniStore.errors(content: ["regions.json": regions])
-        #expect(errors.contains("content/regions.json:1:2: regions[0]: region 'us': no messages for locale 'fr-FR' (add locales/fr-FR.json or locales/fr.json)"))
+        #expect(!errors.contains { $0.contains("no messages for locale") })
+        var source = MiniStore.content()
+        source.files["regions.json"] = Array(regions.utf8)
+        let content = ContentLoader.load(source).content!
+        let warnings = ContentValidator.validate(content, assets: nil).filter { $0.severity == .warning }.map(\.description)
+        #expect(warnings.contains("content/regions.json:1:2: warning: regions[0]: region 'us': no messages for locale 'fr-FR', its pages use the default locale's (add locales/fr-FR.json or locales/fr.json)"))
+    }
+
+    @Test("a region asking for an unknown numbering system suggests a real one")
+    func unknownNumberingSystem() {
+        let regions = #"[{"id": "us", "name": "US", "countries": ["US"], "currency": "USD", "locales": ["en-US"], "numbers": "latin"}]"#
+        let errors = MiniStore.errors(content: ["regions.json": regions])
+        #expect(errors.contains("content/regions.json:1:102: regions[0].numbers: unknown numbering system 'latin' (a CLDR numbering system such as \"latn\" or \"arab\") (did you mean 'latn'?)"), "\(errors)")
+    }
+
+    @Test("an override of a built-in text using an argument Vary does not pass names the allowed ones")
+    func overrideWithUnknownArgument() {
+        let errors = MiniStore.errors(content: ["locales/ja.json": #"{"price.saving": "{amount}お得 ({percent})"}"#])
+        #expect(errors == ["content/locales/ja.json:1:18: price.saving: message 'price.saving' uses unknown argument '{percent}' (available: amount)"])
+    }
+
+    @Test("a store message that nests under a built-in text id")
+    func nestsUnderBuiltIn() {
+        let errors = MiniStore.errors(content: ["locales/ja.json": #"{"price.saving.short": "お得"}"#])
+        #expect(errors == ["content/locales/ja.json:1:24: price.saving.short: message 'price.saving.short' and Vary's own text 'price.saving' cannot both be in `t`: one nests under the other"])
     }
 
     @Test("a promotion targeting an unknown segment")

@@ -13,6 +13,7 @@ public struct BuildInputs: Sendable {
     public let popularity: RegionalPopularity
     public let activePromotions: [Promotion]
     public let bundles: [String: [PricedBundle]]
+    /// By the tag that writes numbers (`LocaleTag.numbersTag`): the page's tag unless its region asks for a numbering system.
     public let localizers: [String: Localizer]
     public let moneyFormats: [String: MoneyFormat]
     public let regionsByID: [String: Region]
@@ -32,10 +33,13 @@ public struct BuildInputs: Sendable {
         self.bundles = bundles
         popularity = RegionalPopularity(orders: content.orders, now: now)
         activePromotions = content.promotions.filter { $0.isActive(at: now) }
-        var tags = Set(content.regions.flatMap(\.locales))
-        tags.insert(content.site.defaultLocale)
-        localizers = Dictionary(uniqueKeysWithValues: tags.map { ($0, Localizer(content: content, tag: $0)) })
-        moneyFormats = Dictionary(uniqueKeysWithValues: tags.map { ($0, MoneyFormat(localeTag: $0)) })
+        // Keyed by the tag that writes numbers, since a region may ask for another numbering system.
+        var tags: [String: String] = [content.site.defaultLocale: content.site.defaultLocale]
+        for region in content.regions {
+            for tag in region.locales { tags[LocaleTag.numbersTag(tag, numbers: region.numbers)] = tag }
+        }
+        localizers = tags.reduce(into: [:]) { $0[$1.key] = Localizer(content: content, tag: $1.value, numbers: $1.key) }
+        moneyFormats = tags.reduce(into: [:]) { $0[$1.key] = MoneyFormat(localeTag: $1.key) }
         regionsByID = Dictionary(content.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         segmentsByID = Dictionary(content.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         productsByID = Dictionary(content.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -7,19 +7,41 @@ public struct Localizer: Sendable {
     private let formats: [String: MessageFormat]
     /// Messages with no arguments, already formatted.
     private let fixed: [String: String]
+    /// Where each message came from, for the fallback report.
+    public let resolutions: [String: TextResolution]
 
-    /// Resolves every message id along the fallback chain (tag, language, default tag, default language).
-    public init(content: StoreContent, tag: String) {
+    /// Resolves every message id: the store's file for the tag, then for its language, then Vary's built-in
+    /// text in that language, then the store's default locale (tag, language), then the built-in text in the
+    /// default language, then in English. Numbers are written as `numbers` writes them (the page's numbering
+    /// system, `ar-KW-u-nu-latn`), plural categories by each pattern's own language.
+    public init(content: StoreContent, tag: String, numbers: String? = nil) {
         self.tag = tag
+        let language = LocaleTag.language(tag)
+        let defaultTag = content.site.defaultLocale
+        var steps: [TextResolution.Source] = [.store(tag), .store(language), .builtIn(language)]
+        steps += [.store(defaultTag), .store(LocaleTag.language(defaultTag)), .builtIn(LocaleTag.language(defaultTag)), .builtIn("en")]
+        var seen: Set<TextResolution.Source> = []
+        steps = steps.filter { seen.insert($0).inserted }
+
+        var ids = Set(BuiltInTexts.byID.keys)
+        for case .store(let key) in steps { ids.formUnion(content.locales[key].map { Array($0.messages.keys) } ?? []) }
         var formats: [String: MessageFormat] = [:]
-        let chain = LocaleTag.fallbackChain(tag, defaultTag: content.site.defaultLocale)
-        for key in chain.reversed() {
-            guard let file = content.locales[key] else { continue }
-            for (id, message) in file.messages {
-                formats[id] = message.format
+        var resolutions: [String: TextResolution] = [:]
+        for id in ids {
+            for step in steps {
+                let found: (MessageFormat, SourceLocation?)?
+                switch step {
+                case .store(let key): found = content.locales[key]?.messages[id].map { ($0.format, $0.location) }
+                case .builtIn(let key): found = BuiltInTexts.format(id, language: key).map { ($0, nil) }
+                }
+                guard let (format, location) = found else { continue }
+                formats[id] = numbers.map { format.writingNumbers(as: $0) } ?? format
+                resolutions[id] = TextResolution(source: step, location: location, isExact: step.language == language)
+                break
             }
         }
         self.formats = formats
+        self.resolutions = resolutions
         var fixed: [String: String] = [:]
         for (id, format) in formats where format.argumentNames.isEmpty { fixed[id] = format.format([:]) }
         self.fixed = fixed
@@ -111,4 +133,27 @@ public struct Localizer: Sendable {
             return .object(children.mapValues(\.value))
         }
     }
+}
+
+/// Where a text shown to shoppers came from: the store's content or Vary's built-in table, and whether that
+/// was in the page's language (exactly) or by falling back to another.
+public struct TextResolution: Sendable, Hashable {
+    /// A store's locale file (by its tag or language) or Vary's built-in text in a language.
+    public enum Source: Sendable, Hashable {
+        case store(String)
+        case builtIn(String)
+
+        /// The language of the text.
+        var language: String {
+            switch self {
+            case .store(let key), .builtIn(let key): LocaleTag.language(key)
+            }
+        }
+    }
+
+    public var source: Source
+    /// Where the store wrote it; nil for a built-in text.
+    public var location: SourceLocation?
+    /// Whether the text is in the page's language (its tag, or its language: `de` for a `de-CH` page).
+    public var isExact: Bool
 }

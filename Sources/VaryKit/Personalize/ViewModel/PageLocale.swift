@@ -5,37 +5,48 @@ import Mustache
 /// Formatting for one page's region and locale: messages, money, dates and the category and season names.
 struct PageLocale {
     let tag: String
+    /// The tag numbers, money and dates are written with: one numbering system for every number on the page.
+    let numbersTag: String
     let region: Region
     let localizer: Localizer
     let money: MoneyFormat
     let dates: DateText
+    let taxonomy: Taxonomy
+    let defaultTag: String
 
     init(tag: String, region: Region, inputs: BuildInputs) {
         self.tag = tag
         self.region = region
-        localizer = inputs.localizers[tag] ?? Localizer(content: inputs.content, tag: tag)
-        money = inputs.moneyFormats[tag] ?? MoneyFormat(localeTag: tag)
-        dates = DateText(localeTag: tag, timeZone: region.timeZone)
+        numbersTag = LocaleTag.numbersTag(tag, numbers: region.numbers)
+        localizer = inputs.localizers[numbersTag] ?? Localizer(content: inputs.content, tag: tag, numbers: numbersTag)
+        money = inputs.moneyFormats[numbersTag] ?? MoneyFormat(localeTag: numbersTag)
+        dates = DateText(localeTag: numbersTag, timeZone: region.timeZone)
+        taxonomy = inputs.content.taxonomy
+        defaultTag = inputs.content.site.defaultLocale
+    }
+
+    /// A whole percentage in the locale's CLDR percent pattern and the page's digits (`15 %` in de, `١٥٪؜` in ar-KW).
+    func percent(_ value: Int) -> String {
+        percentText(value, localeTag: numbersTag)
     }
 
     func text(_ localized: LocalizedText, defaultTag: String) -> String {
         localized.resolve(tag, fallback: defaultTag)
     }
 
-    /// A category's display name: the message `category.<path with / as ->` if any, else its last part in words.
-    func categoryName(_ path: String) -> String {
-        let id = "category." + path.replacingOccurrences(of: "/", with: "-")
-        let text = localizer.format(id)
-        if text != id { return text }
-        let last = path.split(separator: "/").last.map(String.init) ?? path
-        let words = last.replacingOccurrences(of: "-", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+    /// A taxonomy id's display name in the page's locale (after fallback); with no name anywhere, a readable form
+    /// of the id (a brand as the catalog writes it). A season without a season name uses its tag's name.
+    func name(_ kind: Taxonomy.Kind, _ id: String) -> String {
+        if let name = taxonomy.name(kind, id) { return text(name.text, defaultTag: defaultTag) }
+        switch kind {
+        case .seasons: return name(.tags, id)
+        case .brands: return id
+        case .categories, .tags: return Taxonomy.readable(id)
+        }
     }
 
-    /// A season's display name: the message `season.<tag>` if any, else the tag.
-    func seasonName(_ season: String) -> String {
-        let id = "season." + season
-        let text = localizer.format(id)
-        return text == id ? season : text
+    /// A category's display name: the name of its full path.
+    func categoryName(_ path: String) -> String {
+        name(.categories, path)
     }
 }

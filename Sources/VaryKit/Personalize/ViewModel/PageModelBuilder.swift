@@ -35,6 +35,9 @@ public struct PageModelBuilder: Sendable {
         var jsonLDProducts: [String] = []
         let urlTail = JSONLD.urlTail(inputs.absoluteURL(page.path))
         var title = site.name
+        func pageTitle(_ own: String) -> String {
+            locale.localizer.format("page.title", ["title": .string(own), "site": .string(site.name)])
+        }
 
         switch page.kind {
         case .landing:
@@ -45,7 +48,7 @@ public struct PageModelBuilder: Sendable {
                 products.append(cards.product(item.product, price: item.price, rank: item.rank, reasons: item.reasons, pinned: item.pinned))
                 jsonLDProducts.append(offer(item.product, price: item.price.final, locale: locale, parts: parts) + urlTail)
             }
-            title = "\(locale.text(segment.headline, defaultTag: site.defaultLocale)) – \(site.name)"
+            title = pageTitle(locale.text(segment.headline, defaultTag: site.defaultLocale))
         case .promotion:
             if let promotion = inputs.activePromotions.first(where: { $0.id == page.item }) {
                 let items = promotionProducts(promotion, audience: audience, promotions: promotions)
@@ -56,13 +59,13 @@ public struct PageModelBuilder: Sendable {
                     cards.product(item.0, price: item.1, rank: index + 1, reasons: [.promotion(promotion.id)], pinned: false)
                 })
                 context["promotion"] = card
-                title = "\(locale.text(promotion.title, defaultTag: site.defaultLocale)) – \(site.name)"
+                title = pageTitle(locale.text(promotion.title, defaultTag: site.defaultLocale))
             }
         case .bundle:
             if let priced = inputs.bundles[region.id]?.first(where: { $0.bundle.id == page.item }) {
                 context["bundle"] = cards.bundle(priced)
                 jsonLDProducts = priced.items.map { offer($0.product, price: $0.product.price(in: region)!, locale: locale) + urlTail }
-                title = "\(locale.text(priced.bundle.title, defaultTag: site.defaultLocale)) – \(site.name)"
+                title = pageTitle(locale.text(priced.bundle.title, defaultTag: site.defaultLocale))
             }
         case .chooser:
             context["regions"] = .list(inputs.content.regions.map { chooserRegion($0) })

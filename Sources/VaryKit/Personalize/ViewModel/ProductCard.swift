@@ -41,8 +41,13 @@ struct CardBuilder {
             "description": .string(locale.text(product.description, defaultTag: defaultTag)),
             "category": .string(product.category),
             "categoryName": .string(parts?.categoryName(product.category) ?? locale.categoryName(product.category)),
+            "categoryPath": .list(product.categoryAncestry.map { path in
+                .object(["id": .string(path), "name": .string(parts?.categoryName(path) ?? locale.categoryName(path))])
+            }),
             "brand": .string(product.brand),
+            "brandName": .string(locale.name(.brands, product.brand)),
             "tags": .list(product.tags.map(Value.string)),
+            "tagNames": .list(product.tags.map { .string(locale.name(.tags, $0)) }),
             "image": .object([
                 "src": .string(inputs.imageURL(product.image.src)),
                 "alt": .string(locale.text(product.image.alt, defaultTag: defaultTag)),
@@ -59,9 +64,13 @@ struct CardBuilder {
             card["originalPrice"] = .object([
                 "amount": .string(price.regular.amountText), "text": .string(locale.money.string(price.regular)),
             ])
+            let l = locale.localizer
             card["discount"] = .object([
                 "percent": .int(price.percentOff),
-                "savingText": .string(locale.localizer.format("price.saving", ["amount": .string(locale.money.string(saving))])),
+                "percentText": .string(locale.percent(-price.percentOff)),
+                "savingText": .string(l.format("price.saving", ["amount": .string(locale.money.string(saving))])),
+                "wasText": .string(l.format("price.was", ["amount": .string(locale.money.string(price.regular))])),
+                "nowText": .string(l.format("price.now", ["amount": .string(locale.money.string(price.final))])),
             ])
             if let first = price.applied.first, let promotion = inputs.activePromotions.first(where: { $0.id == first.promotion }) {
                 card["promotion"] = .object([
@@ -88,12 +97,12 @@ struct CardBuilder {
         switch reason {
         case .pinned: return l.format("reason.pinned")
         case .category(let path): return l.format("reason.category", ["name": .string(locale.categoryName(path))])
-        case .tag(let tag): return l.format("reason.tag", ["name": .string(tag)])
-        case .brand(let brand): return l.format("reason.brand", ["name": .string(brand)])
+        case .tag(let tag): return l.format("reason.tag", ["name": .string(locale.name(.tags, tag))])
+        case .brand(let brand): return l.format("reason.brand", ["name": .string(locale.name(.brands, brand))])
         case .popular: return l.format("reason.popular")
         case .trending:
             return l.format("reason.trending", ["region": .string(locale.text(locale.region.name, defaultTag: defaultTag))])
-        case .season(let season): return l.format("reason.season", ["season": .string(locale.seasonName(season))])
+        case .season(let season): return l.format("reason.season", ["season": .string(locale.name(.seasons, season))])
         case .promotion(let id):
             let title = inputs.activePromotions.first { $0.id == id }.map { locale.text($0.title, defaultTag: defaultTag) } ?? id
             return l.format("reason.promotion", ["title": .string(title)])
@@ -121,6 +130,7 @@ struct CardBuilder {
             "ends": .string(Instant.format(promotion.ends)),
             "url": .string(basePath + "promotions/\(promotion.id)/"),
             "products": .list(products),
+            "productCountText": .string(locale.localizer.format("promotion.products", ["count": .int(products.count)])),
         ]
         if let code = promotion.code { card["code"] = .string(code) }
         return .object(card)
@@ -129,7 +139,8 @@ struct CardBuilder {
     func discountText(_ discount: Discount) -> String {
         switch discount {
         case .percent(let percent):
-            return locale.localizer.format("discount.percent", ["percent": .int(percent)])
+            return locale.localizer.format(
+                "discount.percent", ["percent": .int(percent), "percentText": .string(locale.percent(percent))])
         case .amount(let amounts):
             guard let amount = amounts[locale.region.currency.code] else { return "" }
             return locale.localizer.format("discount.amount", ["amount": .string(locale.money.string(amount))])
@@ -153,15 +164,18 @@ struct CardBuilder {
             return .object([
                 "product": product(item.product, price: price, rank: index + 1, reasons: [], pinned: false),
                 "quantity": .int(item.quantity),
+                "quantityText": .string(locale.localizer.format("bundle.quantity", ["quantity": .int(item.quantity)])),
             ])
         }
+        let itemCount = priced.items.reduce(0) { $0 + $1.quantity }
         return .object([
             "id": .string(bundle.id),
             "title": .string(locale.text(bundle.title, defaultTag: defaultTag)),
             "description": .string(locale.text(bundle.description, defaultTag: defaultTag)),
             "url": .string(basePath + "bundles/\(bundle.id)/"),
             "items": .list(items),
-            "itemCount": .int(priced.items.reduce(0) { $0 + $1.quantity }),
+            "itemCount": .int(itemCount),
+            "itemCountText": .string(locale.localizer.format("bundle.items", ["count": .int(itemCount)])),
             "priceText": .string(locale.money.string(priced.price)),
             "originalPriceText": .string(locale.money.string(priced.original)),
             "savingText": .string(locale.localizer.format("price.saving", ["amount": .string(locale.money.string(priced.saving))])),

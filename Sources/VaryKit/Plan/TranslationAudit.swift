@@ -1,0 +1,215 @@
+import Foundation
+import Intl
+
+/// Which shopper-visible texts each page locale shows in its own language and which by falling back to another
+/// (or, for taxonomy names, to a readable form of the id), with the pages that can show each.
+///
+/// It is computed from the content and the plan, before rendering, so it is the same on every build of the
+/// same input and `failOnFallback` can stop a build before anything is written. A text "can show" on: every
+/// page of its locale (messages, Vary's texts, region texts, segment names), the landings of the segments an
+/// item targets plus its own page (promotions, bundles, segment headlines), or the landings plus the promotion
+/// and bundle pages that hold it (products and their category and tag names; seasons on the landings).
+public struct TranslationAudit: Sendable {
+    /// Texts of one kind in one locale: how many resolved in the page's language, how many by fallback, and how
+    /// many taxonomy ids have no name anywhere.
+    public struct Completeness: Sendable, Hashable, Codable {
+        public var exact = 0
+        public var fallback = 0
+        public var missing = 0
+    }
+
+    /// Per page locale, per kind of text (`messages`, `vary`, `products`, `categories`…).
+    public var completeness: [String: [String: Completeness]] { results.completeness }
+    /// One warning per fallen-back text, with its locales and page count, sorted.
+    public var diagnostics: [Diagnostic] { results.fallbacks.values.map(\.diagnostic).sorted() }
+
+    private let results: Results
+
+    private struct Results {
+        var completeness: [String: [String: Completeness]] = [:]
+        var fallbacks: [FallbackKey: Fallback] = [:]
+    }
+
+    private struct FallbackKey: Hashable {
+        var location: SourceLocation
+        var used: String
+    }
+
+    private struct Fallback {
+        var location: SourceLocation
+        var used: String
+        var tags: Set<String> = []
+        var pages = 0
+        var shownAs: String?
+
+        var diagnostic: Diagnostic {
+            let count = "(\(pages) \(pages == 1 ? "page" : "pages"))"
+            if let shownAs {
+                return location.warning("no name in any locale, shown as '\(shownAs)' \(count)")
+            }
+            return location.warning("no text for \(tags.sorted().joined(separator: ", ")), used \(used) \(count)")
+        }
+    }
+
+    /// Audits every page locale of the plan.
+    public init(content: StoreContent, pages: [PageSpec], bundles: [String: [PricedBundle]], now: Date, localesFile: String) {
+        let site = content.site
+        let pageCounts = Dictionary(grouping: pages.filter { $0.region != nil && $0.locale != nil }) {
+            PageLocaleKey(region: $0.region!, tag: $0.locale!)
+        }
+        // Which products each promotion holds does not depend on the locale.
+        var promotionProducts: [String: [String]] = [:]
+        for promotion in content.promotions {
+            promotionProducts[promotion.id] = content.products.filter { promotion.appliesTo.contains($0) }.map(\.id)
+        }
+        var results = Results()
+        for (key, localePages) in pageCounts.sorted(by: { ($0.key.region, $0.key.tag) < ($1.key.region, $1.key.tag) }) {
+            guard let region = content.regions.first(where: { $0.id == key.region }) else { continue }
+            var scope = LocaleScope(results: results, tag: key.tag, defaultTag: site.defaultLocale, pages: localePages)
+            results = Results()  // the scope now holds the only reference, so it mutates in place
+            scope.audit(
+                content: content, region: region, bundles: bundles[region.id] ?? [], promotionProducts: promotionProducts,
+                now: now, localesFile: localesFile)
+            results = scope.results
+        }
+        self.results = results
+    }
+
+    private struct PageLocaleKey: Hashable {
+        var region: String
+        var tag: String
+    }
+
+    /// Audits one region and locale's pages into `results`.
+    private struct LocaleScope {
+        var results: Results
+        let tag: String
+        let pages: [PageSpec]
+        let landings: [PageSpec]
+        let chain: LocaleChain
+
+        init(results: Results, tag: String, defaultTag: String, pages: [PageSpec]) {
+            self.results = results
+            self.tag = tag
+            chain = LocaleChain(tag, defaultTag: defaultTag)
+            self.pages = pages
+            landings = pages.filter { $0.kind == .landing }
+        }
+
+        func landings(for segments: [String]?, defaultSegment: String) -> Int {
+            landings.filter { segments?.contains($0.segment ?? defaultSegment) ?? true }.count
+        }
+
+        func ownPages(_ kind: PageSpec.Kind, _ id: String) -> Int {
+            pages.filter { $0.kind == kind && $0.item == id }.count
+        }
+
+        mutating func audit(
+            content: StoreContent, region: Region, bundles: [PricedBundle], promotionProducts: [String: [String]], now: Date,
+            localesFile: String
+        ) {
+            let all = pages.count
+            let defaultSegment = content.site.defaultSegment.id
+
+            let localizer = Localizer(content: content, tag: tag)
+            for (id, resolution) in localizer.resolutions.sorted(by: { $0.key < $1.key }) {
+                let kind = BuiltInTexts.byID[id] != nil && resolution.location == nil ? "vary" : "messages"
+                let location = resolution.location.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column, path: id) }
+                    ?? SourceLocation(file: localesFile, path: id)
+                let used: String
+                switch resolution.source {
+                case .store(let key): used = key
+                case .builtIn(let language): used = "Vary's \(language)"
+                }
+                record(kind, exact: resolution.isExact, location: location, used: used, pages: all)
+            }
+
+            text(region.name, "regions", region.location, "name", pages: all)
+            if let note = region.taxNote { text(note, "regions", region.location, "taxNote", pages: all) }
+            for (index, event) in region.events.enumerated() {
+                text(event.title, "regions", region.location, "events[\(index)].title", pages: all)
+            }
+            for segment in content.segments {
+                text(segment.name, "segments", segment.location, "name", pages: all)
+                let own = landings(for: [segment.id], defaultSegment: defaultSegment)
+                text(segment.headline, "segments", segment.location, "hero.headline", pages: own)
+                text(segment.subline, "segments", segment.location, "hero.subline", pages: own)
+            }
+
+            var productPages: [String: Int] = [:]
+            for promotion in content.promotions where Planner.hasPage(promotion, region: region.id, locale: tag, now: now) {
+                let count = ownPages(.promotion, promotion.id) + landings(for: promotion.segments?.map(\.id), defaultSegment: defaultSegment)
+                text(promotion.title, "promotions", promotion.location, "title", pages: count)
+                text(promotion.message, "promotions", promotion.location, "message", pages: count)
+                let own = ownPages(.promotion, promotion.id)
+                for product in promotionProducts[promotion.id] ?? [] where own > 0 { productPages[product, default: 0] += own }
+            }
+            for priced in bundles {
+                let bundle = priced.bundle
+                let count = ownPages(.bundle, bundle.id) + landings(for: bundle.segments?.map(\.id), defaultSegment: defaultSegment)
+                text(bundle.title, "bundles", bundle.location, "title", pages: count)
+                text(bundle.description, "bundles", bundle.location, "description", pages: count)
+                for item in priced.items { productPages[item.product.id, default: 0] += ownPages(.bundle, bundle.id) }
+            }
+
+            var categoryPages: [String: Int] = [:]
+            var tagPages: [String: Int] = [:]
+            for product in content.products where product.price(in: region) != nil && product.isSold(in: region.id) {
+                let count = landings.count + productPages[product.id, default: 0]
+                text(product.title, "products", product.location, "title", pages: count, name: product.id)
+                text(product.description, "products", product.location, "description", pages: count, name: product.id)
+                text(product.image.alt, "products", product.location, "image.alt", pages: count, name: product.id)
+                for path in product.categoryAncestry { categoryPages[path] = max(categoryPages[path] ?? 0, count) }
+                for tag in product.tags { tagPages[tag] = max(tagPages[tag] ?? 0, count) }
+            }
+            for (path, count) in categoryPages { name(.categories, path, content.taxonomy, pages: count) }
+            for (id, count) in tagPages { name(.tags, id, content.taxonomy, pages: count) }
+            for season in region.seasons { name(.seasons, season, content.taxonomy, pages: landings.count) }
+        }
+
+        /// Records a localized text of an entity (`products[3]` at `location`, or `name` where it has no JSON path, as
+        /// in a CSV row) under `field`.
+        mutating func text(
+            _ text: LocalizedText, _ kind: String, _ location: SourceLocation, _ field: String, pages: Int, name: String = ""
+        ) {
+            guard pages > 0 else { return }
+            let used = text.key(chain)
+            if chain.isExact(used) {
+                results.completeness[tag, default: [:]][kind, default: Completeness()].exact += 1
+                return
+            }
+            var at = location
+            let base = location.path.isEmpty ? name : location.path
+            at.path = base.isEmpty ? field : "\(base).\(field)"
+            record(kind, exact: false, location: at, used: used, pages: pages)
+        }
+
+        /// Records a taxonomy id's name; a season without a season name may use its tag's.
+        mutating func name(_ kind: Taxonomy.Kind, _ id: String, _ taxonomy: Taxonomy, pages: Int) {
+            guard pages > 0 else { return }
+            if let name = taxonomy.name(kind, id) ?? (kind == .seasons ? taxonomy.name(.tags, id) : nil) {
+                var at = name.location
+                at.path = "\(kind.rawValue).\(id)"
+                let used = name.text.key(chain)
+                record(kind.rawValue, exact: chain.isExact(used), location: at, used: used, pages: pages)
+                return
+            }
+            results.completeness[tag, default: [:]][kind.rawValue, default: Completeness()].missing += 1
+            var at = taxonomy.location
+            at.path = "\(kind.rawValue).\(id)"
+            results.fallbacks[FallbackKey(location: at, used: ""), default: Fallback(location: at, used: "", shownAs: Taxonomy.readable(id))]
+                .pages += pages
+        }
+
+        mutating func record(_ kind: String, exact: Bool, location: SourceLocation, used: String, pages: Int) {
+            if exact {
+                results.completeness[tag, default: [:]][kind, default: Completeness()].exact += 1
+                return
+            }
+            results.completeness[tag, default: [:]][kind, default: Completeness()].fallback += 1
+            let key = FallbackKey(location: location, used: used)
+            results.fallbacks[key, default: Fallback(location: location, used: used)].tags.insert(tag)
+            results.fallbacks[key]!.pages += pages
+        }
+    }
+}
