@@ -92,5 +92,6 @@ struct BuildCommand {
             object["report"] = reportObject
         }
         JSONOutput.print(object)
+        Terminal.annotate(outcome.diagnostics)
     }
 }
