@@ -118,9 +118,14 @@ enum NginxConfig {
     /// character written by `literal` (escaped ASCII, or bytes for nginx, characters for others).
     static func countryPattern(_ code: String, literal: (String) -> String) -> String {
         let letters = Array(code.uppercased())
+        // Compared as bytes: Swift's String equality is canonical, so a Set would fold the Kelvin sign into "K".
         func letterPattern(_ letter: Character) -> String {
-            let options = Set([String(letter), letter.lowercased()] + (extraLetters[letter] ?? []))
-            return options.map(literal).sorted().joined(separator: "|")
+            var options: [String] = []
+            for spelling in ([String(letter), letter.lowercased()] + (extraLetters[letter] ?? [])).map(literal)
+            where !options.contains(where: { $0.utf8.elementsEqual(spelling.utf8) }) {
+                options.append(spelling)
+            }
+            return options.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: "|")
         }
         func pattern(from index: Int) -> String {
             guard index < letters.count else { return "" }
