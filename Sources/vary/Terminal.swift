@@ -37,14 +37,15 @@ enum Terminal {
     static func annotation(_ diagnostic: Diagnostic) -> String {
         let kind = diagnostic.severity == .error ? "error" : "warning"
         var properties: [String] = []
+        var message = diagnostic.path.isEmpty ? diagnostic.message : "\(diagnostic.path): \(diagnostic.message)"
+        if let hint = diagnostic.hint { message += " (\(hint))" }
         if let file = repositoryPath(diagnostic.file) {
             properties.append("file=\(escaped(file, property: true))")
             if diagnostic.line > 0 { properties.append("line=\(diagnostic.line)") }
             if diagnostic.column > 0 { properties.append("col=\(diagnostic.column)") }
+        } else {
+            message = "\(diagnostic.file): " + message
         }
-        var message = diagnostic.path.isEmpty ? diagnostic.message : "\(diagnostic.path): \(diagnostic.message)"
-        if let hint = diagnostic.hint { message += " (\(hint))" }
-        if repositoryPath(diagnostic.file) == nil { message = "\(diagnostic.file): " + message }
         let head = properties.isEmpty ? "::\(kind)" : "::\(kind) \(properties.joined(separator: ","))"
         return "\(head)::\(escaped(message, property: false))"
     }
