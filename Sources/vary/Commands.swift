@@ -60,6 +60,21 @@ enum Commands {
             run: { arguments throws(UsageError) in try ExplainCommand(arguments).run() }),
         Command(
             help: CommandHelp(
+                name: "evaluate",
+                summary: "Score the segment pages against what customers bought after a cutoff, beside simpler lists.",
+                options: [
+                    .init("--cutoff", "INSTANT", "Train on the orders up to this instant and score against the rest; now minus 14 days by default."),
+                    .init("--k", "N", "Score the first N products of each list (1 to 500); 24 by default."),
+                    format,
+                    .init("--chart", "FILE.svg", "Also write an SVG bar chart of each segment's hit-rate over the best sellers."),
+                    content, now,
+                ],
+                examples: ["vary evaluate", "vary evaluate --cutoff 2026-11-01T00:00:00Z --k 12 --chart lift.svg"],
+                exitCodes: [(0, "evaluated"), usageError("bad usage, content errors, or a cutoff not before now"),
+                            (3, "the chart could not be written")]),
+            run: { arguments throws(UsageError) in try EvaluateCommand(arguments).run() }),
+        Command(
+            help: CommandHelp(
                 name: "serve", summary: "Preview the store on this machine, rebuilt and reloaded on every change.",
                 options: [
                     .init("--host", "HOST", "The loopback address to listen on: 127.0.0.1 (default), ::1 or localhost."),
@@ -100,7 +115,7 @@ enum Commands {
     static let output = CommandHelp.Option("--output", "DIR", "The folder the site is written to; output/ by default.")
     static let now = CommandHelp.Option(
         "--now", "INSTANT", "Build as at this ISO 8601 instant (2026-11-25T12:00:00Z); else SOURCE_DATE_EPOCH, else the clock.")
-    static let format = CommandHelp.Option("--format", "text|json", "Print text (default) or one JSON object with every diagnostic.")
+    static let format = CommandHelp.Option("--format", "text|json", "Print text (default), or one JSON object for scripts.")
 
     static func usageError(_ meaning: String = "bad usage: an unknown command or option, or a bad value") -> (code: Int, meaning: String) {
         (2, meaning)

@@ -33,10 +33,20 @@ struct ExplainCommand {
             switch format {
             case .text: print(explanation.text)
             case .json:
-                JSONOutput.print(["products": explanation.rows.map { row in
-                    ["rank": row.rank, "id": row.id, "title": row.title, "score": row.score, "price": row.price,
-                     "parts": row.parts.map { ["name": $0.name, "value": $0.value] }, "reasons": row.reasons] as [String: Any]
-                }])
+                var object: [String: Any] = ["products": explanation.rows.map { row in
+                    var product: [String: Any] = [
+                        "rank": row.rank, "id": row.id, "title": row.title, "score": row.score, "price": row.price,
+                        "parts": row.parts.map { ["name": $0.name, "value": $0.value] }, "reasons": row.reasons,
+                    ]
+                    if let evidence = row.evidence {
+                        var learned: [String: Any] = ["orders": evidence.orders, "customers": evidence.customers]
+                        if let other = evidence.boughtWith { learned["boughtWith"] = other }
+                        product["evidence"] = learned
+                    }
+                    return product
+                }]
+                if let learning = explanation.learning { object["learning"] = learning }
+                JSONOutput.print(object)
             }
             return 0
         }

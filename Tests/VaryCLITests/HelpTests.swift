@@ -3,7 +3,7 @@ import Testing
 
 @Suite("vary help, version and suggestions")
 struct HelpTests {
-    static let commands = ["init", "build", "check", "explain", "serve"]
+    static let commands = ["init", "build", "check", "explain", "evaluate", "serve"]
 
     @Test("vary help lists every command with a sentence and the exit codes")
     func overview() throws {

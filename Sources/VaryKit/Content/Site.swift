@@ -13,6 +13,8 @@ public struct Site: Sendable, Hashable {
     /// CDN formats to emit besides `routes.json`.
     public var routing: [String]
     public var location: SourceLocation
+    /// How recommendations learn from orders.
+    public var learning = RecommendationSettings()
     /// A shopper-visible text resolved by falling back is an error, not a warning (`failOnFallback`).
     public var failOnFallback: Bool = false
 

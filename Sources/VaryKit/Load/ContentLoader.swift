@@ -50,9 +50,17 @@ public enum ContentLoader {
         let bundles = reader.array("bundles.json", required: false, decode: BundleDecoder.decode)
         let taxonomy = reader.json("taxonomy.json", required: false).flatMap(TaxonomyDecoder.decode)
             ?? Taxonomy(location: SourceLocation(file: source.displayPath("taxonomy.json")))
-        let orders = reader.csv("orders.csv").map {
+        var orders = reader.csv("orders.csv").map {
             OrdersDecoder.decode($0, file: source.displayPath("orders.csv"), log: log)
         } ?? []
+        if let customers = reader.csv("customers.csv").map({
+            CustomersDecoder.decode($0, file: source.displayPath("customers.csv"), log: log)
+        }) {
+            // The segment at ordering time, when the orders give it, wins over the customer's current one.
+            for index in orders.indices where orders[index].segment == nil {
+                orders[index].segment = orders[index].customer.flatMap { customers[$0] }
+            }
+        }
 
         reportDuplicates(products.map { ($0.id, $0.location) }, kind: "product", log: log)
         reportDuplicates(regions.map { ($0.id, $0.location) }, kind: "region", log: log)

@@ -13,7 +13,8 @@ enum SiteDecoder {
         let defaultRegion = root.required("defaultRegion")?.reference
         let defaultSegment = root.required("defaultSegment")?.reference
         let defaultLocale = root.required("defaultLocale").flatMap(decodeLocaleTag)
-        let recommendations = root.optional("recommendations").map { $0.int(in: 1...500) } ?? 24
+        var learning = RecommendationSettings()
+        let recommendations = root.optional("recommendations").map { decodeRecommendations($0, into: &learning) } ?? 24
         let cookie = root.optional("segmentCookie").map(decodeToken) ?? "vary_segment"
         let header = root.optional("countryHeader").map(decodeToken) ?? "X-Country"
         let failOnFallback = root.optional("failOnFallback")?.bool ?? false
@@ -34,7 +35,38 @@ enum SiteDecoder {
         return Site(
             name: name, baseURL: baseURL, defaultRegion: defaultRegion, defaultSegment: defaultSegment,
             defaultLocale: defaultLocale, recommendations: recommendations, segmentCookie: cookie,
-            countryHeader: header, routing: routing.sorted(), location: root.location, failOnFallback: failOnFallback)
+            countryHeader: header, routing: routing.sorted(), location: root.location, learning: learning,
+            failOnFallback: failOnFallback)
+    }
+
+    static let recommendationKeys = ["count", "halfLifeDays", "minimumCustomers", "similarity", "diversity", "holdoutDays"]
+
+    /// `recommendations`: the number of products per landing page, or an object with `count` and the learning settings.
+    private static func decodeRecommendations(_ field: Field, into settings: inout RecommendationSettings) -> Int? {
+        guard field.node.members != nil else { return field.int(in: 1...500) }
+        field.rejectUnknownKeys(recommendationKeys)
+        var valid = true
+        func read<T>(_ key: String, _ decode: (Field) -> T?, into value: inout T) {
+            guard let member = field.optional(key) else { return }
+            if let decoded = decode(member) { value = decoded } else { valid = false }
+        }
+        var count = 24
+        read("count", { $0.int(in: 1...500) }, into: &count)
+        read("halfLifeDays", { $0.double(in: 0.01...3650) }, into: &settings.halfLifeDays)
+        read("minimumCustomers", { $0.int(in: 1...1_000_000) }, into: &settings.minimumCustomers)
+        read("diversity", { $0.double(in: 0...1) }, into: &settings.diversity)
+        read("holdoutDays", { $0.double(in: 0...365) }, into: &settings.holdoutDays)
+        read("similarity", { member -> RecommendationSettings.Similarity? in
+            guard let text = member.string else { return nil }
+            guard let similarity = RecommendationSettings.Similarity(rawValue: text) else {
+                let known = RecommendationSettings.Similarity.allCases.map(\.rawValue)
+                member.error("unknown similarity '\(text)' (known: \(known.joined(separator: ", ")))",
+                             hint: Suggestion.hint(for: text, among: known))
+                return nil
+            }
+            return similarity
+        }, into: &settings.similarity)
+        return valid ? count : nil
     }
 
     private static func decodeBaseURL(_ field: Field) -> String? {

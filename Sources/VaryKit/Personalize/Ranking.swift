@@ -14,22 +14,37 @@ public struct RankedProduct: Sendable, Hashable {
     public var reasons: [Reason]
     /// How its score was made, for `vary explain`.
     public var breakdown: ScoreBreakdown
+    /// What the segment's orders in the region say of it, when they say anything.
+    public var evidence: LearnedEvidence? = nil
+}
+
+/// The order evidence behind a product's learned score on one page: counts only, never a customer.
+public struct LearnedEvidence: Sendable, Hashable {
+    /// Orders and distinct customers of the segment in the region that hold the product (0 when it scores by
+    /// co-purchase alone, or when fewer than the minimum of customers bought it).
+    public var orders: Int
+    public var customers: Int
+    /// The product the segment buys that is most often bought with it.
+    public var boughtWith: String?
 }
 
 /// The products to recommend to an audience, best first, at most `limit`.
 ///
 /// Candidates are the products `eligibility(of:audience:promotions:)` accepts. The segment's pinned products
 /// come first, in the segment's order; the rest are placed greedily by score (see `ScoreBreakdown`): at each
-/// place the candidate with the highest `base · 0.85^k · 0.9^j` wins, where k and j count the products of the
+/// place the candidate with the highest `base · (0.85^k · 0.9^j)^s` wins (s the store's diversity strength, shrunk
+/// by the segment's learned share), where k and j count the products of the
 /// same category path and the same brand already placed (pinned ones included), so no category or brand
-/// crowds out the rest. Equal scores are broken by id. `active` is expected to come from `activePromotions`.
+/// crowds out the rest. Equal scores are broken by id. `active` is expected to come from `activePromotions`; with a
+/// `learned` model, the segment's orders in the region blend into the score (see `LearnedModel`).
 public func rank(
     _ content: StoreContent, audience: PageAudience, promotions active: [Promotion],
-    popularity: RegionalPopularity, limit: Int
+    popularity: RegionalPopularity, limit: Int, learned: LearnedModel = .none
 ) -> [RankedProduct] {
     guard limit > 0 else { return [] }
     let tables = RankingTables(
-        products: content.products, regions: [audience.region], segments: [audience.segment], popularity: popularity)
+        products: content.products, regions: [audience.region], segments: [audience.segment], popularity: popularity,
+        learned: learned, diversity: content.site.learning.diversity)
     return rank(using: tables, audience: audience, promotions: active, popularity: popularity, limit: limit)
 }
 
@@ -64,6 +79,7 @@ private struct PageRanking {
     let tables: RankingTables
     let region: RegionRanking
     let segment: SegmentRanking
+    let learned: LearnedList?
     let audience: PageAudience
     let prices: [PricedProduct]
     var candidates: [Candidate] = []
@@ -81,6 +97,7 @@ private struct PageRanking {
         self.region = region
         self.segment = segment
         self.audience = audience
+        learned = tables.learned[AudienceKey(region: audience.region.id, segment: audience.segment.id)]
         categoryCounts = [Int](repeating: 0, count: tables.categoryCount)
         brandCounts = [Int](repeating: 0, count: tables.brandCount)
         prices = tables.prices(region, audience: audience, promotions: promotions)
@@ -103,7 +120,8 @@ private struct PageRanking {
         Scoring.breakdown(
             popularity: region.popularity[position], trending: region.trending[position],
             affinity: segment.affinity.isEmpty ? nil : segment.affinity[region.candidates[position]],
-            inSeason: region.inSeason[position], discounted: prices[position].isDiscounted)
+            inSeason: region.inSeason[position], discounted: prices[position].isDiscounted,
+            learned: learned?.score(at: position))
     }
 
     mutating func diversity(_ candidate: Int) -> Double {
@@ -112,7 +130,9 @@ private struct PageRanking {
         while diversities.count <= sameCategory { diversities.append([]) }
         while diversities[sameCategory].count <= sameBrand { diversities[sameCategory].append(nil) }
         if let known = diversities[sameCategory][sameBrand] { return known }
-        let value = Scoring.diversity(sameCategory: sameCategory, sameBrand: sameBrand)
+        // The hand-set variety is part of the merchant's prior: it gives way as the segment's orders show what it buys.
+        let strength = tables.diversity * (1 - (learned?.share ?? 0))
+        let value = Scoring.diversity(sameCategory: sameCategory, sameBrand: sameBrand, strength: strength)
         diversities[sameCategory][sameBrand] = value
         return value
     }
@@ -124,12 +144,16 @@ private struct PageRanking {
         var breakdown = breakdown(position)
         if !pinned { breakdown.diversity = diversity(candidate) }
         let match = AffinityMatch(product, ancestry: tables.ancestry[index], audience.segment.affinity)
+        let learnedEntry = learned?.entry(at: position)
+        let anchor = learnedEntry.flatMap { $0.anchor >= 0 ? tables.products[$0.anchor].id : nil }
         let reasons = reasons(
-            pinned: pinned, match: match, product: product, audience: audience, priced: prices[position], popularity: popularity)
+            pinned: pinned, match: match, product: product, audience: audience, priced: prices[position], popularity: popularity,
+            learned: learnedEntry.map { LearnedReasons($0, anchor: anchor) })
         placed.append(
             RankedProduct(
                 product: product, score: breakdown.total, rank: placed.count + 1, pinned: pinned,
-                price: prices[position], reasons: reasons, breakdown: breakdown))
+                price: prices[position], reasons: reasons, breakdown: breakdown,
+                evidence: learnedEntry.map { LearnedEvidence(orders: $0.orders, customers: $0.customers, boughtWith: anchor) }))
         placedFlags[candidate] = true
         categoryCounts[tables.categoryNumber[index]] += 1
         brandCounts[tables.brandNumber[index]] += 1

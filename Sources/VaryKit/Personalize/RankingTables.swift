@@ -16,15 +16,24 @@ public struct RankingTables: Sendable {
     let indexByID: [String: Int]
     let regions: [String: RegionRanking]
     let segments: [String: SegmentRanking]
+    /// The learned scores of the (region, segment) lists that have orders.
+    private(set) var learned: [AudienceKey: LearnedList]
+    /// The store's diversity strength, 0…1.
+    let diversity: Double
     let pricing = PricingCache()
 
     /// Tables for every region and segment of the content.
-    public init(content: StoreContent, popularity: RegionalPopularity) {
-        self.init(products: content.products, regions: content.regions, segments: content.segments, popularity: popularity)
+    public init(content: StoreContent, popularity: RegionalPopularity, learned: LearnedModel = .none) {
+        self.init(
+            products: content.products, regions: content.regions, segments: content.segments, popularity: popularity,
+            learned: learned, diversity: content.site.learning.diversity)
     }
 
     /// Tables for the given regions and segments only, as one page needs.
-    init(products: [Product], regions: [Region], segments: [Segment], popularity: RegionalPopularity) {
+    init(
+        products: [Product], regions: [Region], segments: [Segment], popularity: RegionalPopularity,
+        learned: LearnedModel = .none, diversity: Double = 1
+    ) {
         self.products = products
         let ancestry = products.map(\.categoryAncestry)
         self.ancestry = ancestry
@@ -58,6 +67,27 @@ public struct RankingTables: Sendable {
             segmentTables[segment.id] = SegmentRanking(products: products, ancestry: ancestry, segment: segment)
         }
         self.segments = segmentTables
+        self.learned = Self.lists(learned, regions: regionTables, segments: segmentTables)
+        self.diversity = diversity
+    }
+
+    /// The same tables with another learned model, sharing the rest (prices included), as choosing weights needs.
+    func learning(_ model: LearnedModel) -> RankingTables {
+        var tables = self
+        tables.learned = Self.lists(model, regions: regions, segments: segments)
+        return tables
+    }
+
+    private static func lists(_ model: LearnedModel, regions: [String: RegionRanking], segments: [String: SegmentRanking])
+        -> [AudienceKey: LearnedList]
+    {
+        var lists: [AudienceKey: LearnedList] = [:]
+        for (key, evidence) in model.evidence where !key.isEverywhere {
+            guard let region = regions[key.region], segments[key.segment] != nil else { continue }
+            lists[key] = LearnedList(
+                regional: evidence, everywhere: model.evidence[.everywhere(key.segment)], weights: model.weights, region: region)
+        }
+        return lists
     }
 
     /// The prices of a region's candidates under a list of promotions, computed once per region and list.

@@ -16,16 +16,37 @@ public enum Reason: Sendable, Hashable {
     case season(String)
     /// This promotion lowers its price (the id of the first applied).
     case promotion(String)
+    /// This segment's own orders in the region hold it often lately (learned popularity of at least 0.5).
+    case segmentPopular(String)
+    /// The segment buys it with this product (the id of the product contributing most to its co-purchase score).
+    case boughtWith(String)
 }
 
-/// At most three reasons, most significant first: pinned, then the segment's matched interests by weight
+/// What a product's learned scores say, for its reasons.
+struct LearnedReasons {
+    var popular: Bool
+    var boughtWith: String?
+
+    init(_ entry: SegmentEvidence.Entry, anchor: String?) {
+        // Only the region's own orders make "popular with … in <region>" true.
+        popular = entry.customers > 0 && entry.popularity >= Scoring.learnedThreshold
+        boughtWith = entry.coPurchase >= Scoring.learnedThreshold ? anchor : nil
+    }
+}
+
+/// At most three reasons, most significant first: pinned, then what the segment's orders say (popular with the
+/// segment, bought with another product), then the segment's matched interests by weight
 /// (category before tag before brand on equal weights), then season, trending, popular and promotion;
 /// `.popular` when nothing else applies, so every product has one.
 func reasons(
     pinned: Bool, match: AffinityMatch, product: Product, audience: PageAudience, priced: PricedProduct,
-    popularity: RegionalPopularity
+    popularity: RegionalPopularity, learned: LearnedReasons? = nil
 ) -> [Reason] {
     var result: [Reason] = pinned ? [.pinned] : []
+    if let learned {
+        if learned.popular { result.append(.segmentPopular(audience.segment.id)) }
+        if let other = learned.boughtWith { result.append(.boughtWith(other)) }
+    }
 
     var interests: [(reason: Reason, weight: Double, order: Int)] = []
     if let category = match.category { interests.append((.category(category.key), category.weight, 0)) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The parts of a recommendation score, for ranking and for `vary explain`.
 ///
 /// The formula, with every input in 0…1:
@@ -8,9 +10,12 @@
 ///   blended as `0.5·P + 0.5·R` when the region has orders, else `P` alone;
 /// - `base = 0.65·A + 0.35·blend` when the segment has any affinity, else `base = blend` (the default segment
 ///   ranks by popularity);
+/// - when the segment has orders in the region (see `LearnedModel`), the merchant's share above is multiplied by
+///   `1 − λ` and the learned score adds `λ·α·popularity` (segment orders) and `λ·(1−α)·coPurchase` (bought together);
 /// - `+ 0.10` when the product carries one of the region's season tags, `+ 0.05` when a promotion lowers its price;
-/// - during re-ranking the score is multiplied by `diversity = 0.85^k · 0.9^j`, where k products with the same
-///   full category path and j of the same brand are already placed above it.
+/// - during re-ranking the score is multiplied by `diversity = (0.85^k · 0.9^j)^s`, where k products with the same
+///   full category path and j of the same brand are already placed above it and s is the store's diversity strength
+///   times `1 − λ` (the hand-set variety is part of the merchant's prior).
 public struct ScoreBreakdown: Sendable, Hashable {
     /// The affinity share: `0.65·A` for a segment with interests, else 0.
     public var affinity: Double
@@ -24,9 +29,13 @@ public struct ScoreBreakdown: Sendable, Hashable {
     public var promotion: Double
     /// The diversity multiplier applied when the product was placed, 1 when nothing similar was above it.
     public var diversity: Double
+    /// The learned share from the segment's own orders in the region.
+    public var segmentOrders: Double = 0
+    /// The learned share from what the segment buys together with it.
+    public var boughtTogether: Double = 0
 
     /// The score before diversity.
-    public var base: Double { affinity + popularity + trending + season + promotion }
+    public var base: Double { affinity + popularity + trending + season + promotion + segmentOrders + boughtTogether }
 
     /// The score the product was placed with.
     public var total: Double { base * diversity }
@@ -104,6 +113,14 @@ struct AffinityMatch: Sendable {
     }
 }
 
+/// A product's learned inputs on one page: λ, α and the two learned scores in 0…1.
+struct LearnedScore: Sendable {
+    var share: Double
+    var popularityShare: Double
+    var popularity: Double
+    var coPurchase: Double
+}
+
 /// The constants of the recommendation score; see `ScoreBreakdown` for the formula.
 enum Scoring {
     static let categoryWeight = 0.5
@@ -117,6 +134,8 @@ enum Scoring {
     static let sameBrandPenalty = 0.9
     /// Regional order popularity at or above this is reported as trending.
     static let trendingThreshold = 0.5
+    /// A learned popularity or co-purchase score at or above this is given as a reason.
+    static let learnedThreshold = 0.5
     /// Catalog popularity at or above this is reported as popular.
     static let popularThreshold = 0.8
 
@@ -135,9 +154,10 @@ enum Scoring {
 
     /// The score parts from their inputs: catalog popularity, the regional order score when the region has
     /// orders, `A` when the segment has interests.
-    static func breakdown(popularity: Double, trending score: Double?, affinity value: Double?, inSeason: Bool, discounted: Bool)
-        -> ScoreBreakdown
-    {
+    static func breakdown(
+        popularity: Double, trending score: Double?, affinity value: Double?, inSeason: Bool, discounted: Bool,
+        learned: LearnedScore? = nil
+    ) -> ScoreBreakdown {
         var catalog = popularity
         var trending = 0.0
         if let score {
@@ -150,9 +170,19 @@ enum Scoring {
             catalog *= 1 - affinityShare
             trending *= 1 - affinityShare
         }
+        var segmentOrders = 0.0, boughtTogether = 0.0
+        if let learned {
+            let kept = 1 - learned.share
+            affinity *= kept
+            catalog *= kept
+            trending *= kept
+            segmentOrders = learned.share * learned.popularityShare * learned.popularity
+            boughtTogether = learned.share * (1 - learned.popularityShare) * learned.coPurchase
+        }
         return ScoreBreakdown(
             affinity: affinity, popularity: catalog, trending: trending,
-            season: inSeason ? seasonBoost : 0, promotion: discounted ? promotionBoost : 0, diversity: 1)
+            season: inSeason ? seasonBoost : 0, promotion: discounted ? promotionBoost : 0, diversity: 1,
+            segmentOrders: segmentOrders, boughtTogether: boughtTogether)
     }
 
     /// The first of the region's seasons that the product is tagged with.
@@ -160,9 +190,12 @@ enum Scoring {
         region.seasons.first(where: product.tags.contains)
     }
 
-    /// The diversity multiplier for a product given how many of its category and brand are already placed.
-    static func diversity(sameCategory: Int, sameBrand: Int) -> Double {
-        pow(sameCategoryPenalty, sameCategory) * pow(sameBrandPenalty, sameBrand)
+    /// The diversity multiplier for a product given how many of its category and brand are already placed, at a
+    /// strength in 0…1 (1 as designed, 0 no penalty).
+    static func diversity(sameCategory: Int, sameBrand: Int, strength: Double = 1) -> Double {
+        let category = strength == 1 ? sameCategoryPenalty : Foundation.pow(sameCategoryPenalty, strength)
+        let brand = strength == 1 ? sameBrandPenalty : Foundation.pow(sameBrandPenalty, strength)
+        return pow(category, sameCategory) * pow(brand, sameBrand)
     }
 
     private static func pow(_ base: Double, _ exponent: Int) -> Double {

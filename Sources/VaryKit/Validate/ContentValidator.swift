@@ -81,8 +81,9 @@ public enum ContentValidator {
         }
 
         for order in content.orders {
-            check(order.product, in: products, kind: "product", severity: .warning)
-            check(order.region, in: regions, kind: "region", severity: .warning)
+            check(order.product, in: products, kind: "product")
+            check(order.region, in: regions, kind: "region")
+            if let segment = order.segment { check(segment, in: segments, kind: "segment") }
         }
         return log.sorted
     }

@@ -11,6 +11,8 @@ public struct BuildInputs: Sendable {
     /// Asset path under `assets/` → its fingerprinted URL path (`/assets/css/store.1a2b3c4d.css`).
     public let assetURLs: [String: String]
     public let popularity: RegionalPopularity
+    /// What each segment buys in each region, learned from the orders up to `now`.
+    public let learned: LearnedModel
     public let activePromotions: [Promotion]
     public let bundles: [String: [PricedBundle]]
     /// By the tag that writes numbers (`LocaleTag.numbersTag`): the page's tag unless its region asks for a numbering system.
@@ -31,7 +33,8 @@ public struct BuildInputs: Sendable {
         self.pages = Set(pages)
         self.assetURLs = assetURLs
         self.bundles = bundles
-        popularity = RegionalPopularity(orders: content.orders, now: now)
+        popularity = RegionalPopularity(orders: content.orders, now: now, halfLife: content.site.learning.halfLife)
+        learned = LearnedModel.train(content, now: now)
         activePromotions = content.promotions.filter { $0.isActive(at: now) }
         // Keyed by the tag that writes numbers, since a region may ask for another numbering system.
         var tags: [String: String] = [content.site.defaultLocale: content.site.defaultLocale]
@@ -43,7 +46,7 @@ public struct BuildInputs: Sendable {
         regionsByID = Dictionary(content.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         segmentsByID = Dictionary(content.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         productsByID = Dictionary(content.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        ranking = RankingTables(content: content, popularity: popularity)
+        ranking = RankingTables(content: content, popularity: popularity, learned: learned)
         assetsModel = .object(Dictionary(uniqueKeysWithValues: assetURLs.map { (AssetKey.name($0.key), .string($0.value)) }))
     }
 

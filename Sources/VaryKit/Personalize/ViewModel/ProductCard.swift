@@ -106,6 +106,14 @@ struct CardBuilder {
         case .promotion(let id):
             let title = inputs.activePromotions.first { $0.id == id }.map { locale.text($0.title, defaultTag: defaultTag) } ?? id
             return l.format("reason.promotion", ["title": .string(title)])
+        case .segmentPopular(let id):
+            let name = inputs.segmentsByID[id].map { locale.text($0.name, defaultTag: defaultTag) } ?? id
+            return l.format(
+                "reason.segmentPopular",
+                ["segment": .string(name), "region": .string(locale.text(locale.region.name, defaultTag: defaultTag))])
+        case .boughtWith(let id):
+            let title = inputs.productsByID[id].map { locale.text($0.title, defaultTag: defaultTag) } ?? id
+            return l.format("reason.boughtWith", ["product": .string(title)])
         }
     }
 
