@@ -98,5 +98,6 @@ struct BuildCommand {
             object["report"] = reportObject
         }
         JSONOutput.print(object)
+        Terminal.annotate(outcome.diagnostics)
     }
 }
