@@ -121,6 +121,19 @@ struct UnchangedOutputTests {
         #expect(stages(build.run()).contains("unchanged"))
     }
 
+    @Test("a rebuild of pages with check problems renders them again and reports the problems again")
+    func problemsAreReportedAgain() {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        build.write("site-templates/partials/card.mustache", "<li><img src=\"{{image.src}}\">{{title}}</li>")
+        let first = build.run()
+        let second = build.run()
+        #expect(second.exitCode == 1)
+        #expect(stages(second).contains("pages"))
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(second.diagnostics.contains { $0.file == "output/us/en-us/index.html" && $0.message.contains("alt") })
+    }
+
     @Test("a file replaced in one rename holds the new bytes and leaves no temporary file")
     func replaceFileIsAtomic() throws {
         let directory = MiniStore.temporaryDirectory()
