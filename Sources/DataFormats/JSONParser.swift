@@ -86,6 +86,7 @@ struct JSONParser {
 
     /// Reads what follows an element or member: true at the closing bracket (consumed), false after a comma.
     private mutating func closes(_ close: UInt8, _ symbol: String, after item: String) throws(JSONSyntaxError) -> Bool {
+        let itemEnd = index
         skipWhitespace()
         guard index < bytes.count else { throw endOfInput() }
         switch bytes[index] {
@@ -101,6 +102,13 @@ struct JSONParser {
             index += 1
             return true
         default:
+            // A separator forgotten at the end of a line belongs there, not where the next line's value starts.
+            if bytes[itemEnd..<index].contains(where: { $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn }) {
+                let next = LineTracker.position(of: index, in: bytes, from: start)
+                throw error(
+                    "expected ',' or '\(symbol)' after the \(item) ending here (found \(UTF8Bytes.describe(bytes, at: index)) at line \(next.line))",
+                    at: itemEnd)
+            }
             throw error("expected ',' or '\(symbol)' after \(item)", at: index)
         }
     }

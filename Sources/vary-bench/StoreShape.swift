@@ -1,24 +1,19 @@
-/// How big the synthetic store is: regions × locales × segments landing pages over a fixed catalog.
+/// How big the synthetic store is: regions × locales × segments landing pages over a catalog.
 struct StoreShape {
+    var name: String
     var regions: Int
     var localesPerRegion: Int
     var segments: Int
     var products: Int
 
-    /// The shape closest to `landingPages` landing pages: 4 locales per region, 100 segments (fewer for small
-    /// counts), and as many regions as needed.
-    init(landingPages: Int, products: Int) {
-        localesPerRegion = 4
-        let perRegionLocale = 100
-        if landingPages >= localesPerRegion * perRegionLocale {
-            segments = perRegionLocale
-            regions = max(1, (landingPages + 200) / (localesPerRegion * perRegionLocale))
-        } else {
-            regions = 1
-            segments = max(2, landingPages / localesPerRegion)
-        }
-        self.products = products
-    }
+    /// The named shapes: `small` for quick runs, `mid` the mid-size shop of issue 8, `large` its 10,000-product
+    /// catalog, `wide` the earlier default (100 segments).
+    static let named: [String: StoreShape] = [
+        "small": StoreShape(name: "small", regions: 7, localesPerRegion: 2, segments: 3, products: 200),
+        "mid": StoreShape(name: "mid", regions: 25, localesPerRegion: 8, segments: 12, products: 2_000),
+        "large": StoreShape(name: "large", regions: 50, localesPerRegion: 10, segments: 20, products: 10_000),
+        "wide": StoreShape(name: "wide", regions: 25, localesPerRegion: 4, segments: 100, products: 2_000),
+    ]
 
     /// Landing pages the plan will hold: one per region, locale and segment.
     var landingPages: Int { regions * localesPerRegion * segments }
@@ -36,7 +31,10 @@ struct RegionSeed {
 
 /// Fixed vocabulary the generator draws from.
 enum Vocabulary {
-    static let languages = ["en", "de", "fr", "es", "it", "nl", "ja", "ar"]
+    static let languages = ["en", "de", "fr", "es", "it", "nl", "ja", "ar", "pt", "sv"]
+
+    /// Languages without a message file in the sample store; the benchmark gives them a copy of `en.json`.
+    static let extraLanguages = ["pt", "sv"]
 
     static let regions: [RegionSeed] = [
         RegionSeed(id: "us", country: "US", currency: "USD", timeZone: "America/New_York", languages: ["en", "es", "fr", "de"]),

@@ -22,7 +22,16 @@ struct SyntheticStore {
         self.images = images.isEmpty ? ["logo.svg"] : images
         regions = (0..<shape.regions).map { index in
             var seed = Vocabulary.regions[index % Vocabulary.regions.count]
-            if index >= Vocabulary.regions.count { seed.id += "\(index / Vocabulary.regions.count)" }
+            let round = index / Vocabulary.regions.count
+            if round > 0 {
+                // Markets beyond the vocabulary's 25 get their own id and a made-up country code, so no country is
+                // listed twice.
+                seed.id += "\(round)"
+                let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+                seed.country = String(letters[(16 + round) % 26]) + String(letters[index % Vocabulary.regions.count])
+            }
+            // A region's own languages first, then the others in the vocabulary's order.
+            seed.languages += Vocabulary.languages.filter { !seed.languages.contains($0) }
             return seed
         }
         products = (0..<shape.products).map { makeProduct($0) }

@@ -1,18 +1,21 @@
 import Foundation
 import VaryKit
 
-// Generates a synthetic store (see SyntheticStore) into a temporary folder and builds it three times with
-// StoreBuild.run: cold (empty output), unchanged (same input again) and incremental (one product's price
-// changed). Prints wall time, pages per second, peak resident memory and what was written for each.
+// Generates a synthetic store of a named shape (see StoreShape) into a temporary folder and builds it four times
+// with StoreBuild.run: cold (empty output), unchanged (same input again), one price (one product's price changed)
+// and one message (one message text changed). Then it times `cp -r` of the finished output tree, the I/O floor a
+// cold build is measured against. Prints pages, MB, wall and CPU time, peak resident memory and what was written.
 
 struct BenchOptions {
-    var landingPages = 10_000
-    var products = 2_000
+    var shape = StoreShape.named["mid"]!
     var runs = 1
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     var keep = false
 
-    static let usage = "usage: vary-bench [--pages N] [--products N] [--runs N] [--jobs N] [--keep]"
+    static let usage = """
+        usage: vary-bench [--shape small|mid|large|wide] [--products N] [--regions N] [--locales N] [--segments N]
+                          [--runs N] [--jobs N] [--keep]
+        """
 
     static func parse(_ arguments: [String]) -> BenchOptions? {
         var options = BenchOptions()
@@ -22,10 +25,18 @@ struct BenchOptions {
                 options.keep = true
                 continue
             }
-            guard let text = rest.popFirst(), let number = Int(text), number > 0 else { return nil }
+            guard let text = rest.popFirst() else { return nil }
+            if argument == "--shape" {
+                guard let shape = StoreShape.named[text] else { return nil }
+                options.shape = shape
+                continue
+            }
+            guard let number = Int(text), number > 0 else { return nil }
             switch argument {
-            case "--pages": options.landingPages = number
-            case "--products": options.products = max(number, 50)
+            case "--products": options.shape.products = max(number, 50)
+            case "--regions": options.shape.regions = number
+            case "--locales": options.shape.localesPerRegion = min(number, Vocabulary.languages.count)
+            case "--segments": options.shape.segments = number
             case "--runs": options.runs = number
             case "--jobs": options.jobs = number
             default: return nil
@@ -38,6 +49,9 @@ struct BenchOptions {
 /// The repository's root, found from this file so the benchmark runs from any directory.
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// The message the one-message build changes, in `locales/en.json` (used on promotion pages that have a code).
+let changedMessage = (id: "offer.code", text: "Use the code")
+
 func prepare(_ store: SyntheticStore, in root: URL) throws {
     let manager = FileManager.default
     let content = root.appendingPathComponent("content")
@@ -45,8 +59,21 @@ func prepare(_ store: SyntheticStore, in root: URL) throws {
     for (path, text) in store.files() {
         try Data(text.utf8).write(to: content.appendingPathComponent(path))
     }
-    try manager.copyItem(at: repository.appendingPathComponent("content/locales"), to: content.appendingPathComponent("locales"))
+    let locales = content.appendingPathComponent("locales")
+    try manager.copyItem(at: repository.appendingPathComponent("content/locales"), to: locales)
+    for language in Vocabulary.extraLanguages {
+        try manager.copyItem(at: locales.appendingPathComponent("en.json"), to: locales.appendingPathComponent("\(language).json"))
+    }
     try manager.copyItem(at: repository.appendingPathComponent("site-templates"), to: root.appendingPathComponent("site-templates"))
+}
+
+/// Rewrites `locales/en.json` with one message changed.
+func changeMessage(in root: URL) throws {
+    let url = root.appendingPathComponent("content/locales/en.json")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let line = text.split(separator: "\n").first { $0.contains("\"\(changedMessage.id)\"") }!
+    let changed = line.hasSuffix(",") ? "  \"\(changedMessage.id)\": \"\(changedMessage.text)\"," : "  \"\(changedMessage.id)\": \"\(changedMessage.text)\""
+    try Data(text.replacingOccurrences(of: String(line), with: changed).utf8).write(to: url)
 }
 
 func runPhase(_ name: String, root: URL, jobs: Int) -> PhaseResult {
@@ -54,54 +81,105 @@ func runPhase(_ name: String, root: URL, jobs: Int) -> PhaseResult {
     let options = BuildOptions(
         content: root.appendingPathComponent("content").path, templates: root.appendingPathComponent("site-templates").path,
         output: root.appendingPathComponent("output").path, now: BuildTime.parse("2026-11-25T12:00:00Z")!, jobs: jobs)
+    let cpu = CPUTime.now()
     let start = DispatchTime.now()
     let outcome = StoreBuild.run(options)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    let cpuSeconds = CPUTime.now() - cpu
     if outcome.exitCode > 1 || outcome.report == nil {
         for diagnostic in outcome.diagnostics.prefix(20) { print(diagnostic) }
         print("vary-bench: the \(name) build failed with exit code \(outcome.exitCode)")
         exit(1)
     }
-    return PhaseResult(name: name, seconds: seconds, peakBytes: PeakMemory.highWaterMark(), report: outcome.report!,
-                       timings: outcome.timings, problems: outcome.diagnostics.filter { $0.severity == .error }.count)
+    return PhaseResult(name: name, seconds: seconds, cpuSeconds: cpuSeconds, peakBytes: PeakMemory.highWaterMark(),
+                       report: outcome.report!, timings: outcome.timings,
+                       problems: outcome.diagnostics.filter { $0.severity == .error }.count)
 }
 
-func benchmark(_ options: BenchOptions) throws -> [PhaseResult] {
-    let shape = StoreShape(landingPages: options.landingPages, products: options.products)
+/// One run of the benchmark: the four builds, the floor and `vary check`.
+struct RunResult {
+    var phases: [PhaseResult]
+    var floor: CopyFloor
+    var check: FullCheck
+}
+
+/// `vary check` over the last build's output: every page parsed with libxml2, in parallel.
+struct FullCheck {
+    var pages: Int
+    var seconds: Double
+    var cpuSeconds: Double
+    var problems: Int
+
+    var line: String {
+        String(format: "vary check    %6d pages %7.3f s wall %7.3f s CPU %7.0f pages/s  (%d problems)",
+               pages, seconds, cpuSeconds, Double(pages) / seconds, problems)
+    }
+
+    static func measure(_ output: URL) throws -> FullCheck {
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".html") }.count
+        let cpu = CPUTime.now()
+        let start = DispatchTime.now()
+        let problems = try SiteCheck.check(outputDirectory: output).filter { $0.severity == .error }.count
+        return FullCheck(pages: pages, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9,
+                         cpuSeconds: CPUTime.now() - cpu, problems: problems)
+    }
+}
+
+func benchmark(_ options: BenchOptions) throws -> RunResult {
     let images = (try? FileManager.default.contentsOfDirectory(
         atPath: repository.appendingPathComponent("site-templates/assets/products").path))?.sorted() ?? []
-    var store = SyntheticStore(shape: shape, images: images)
+    var store = SyntheticStore(shape: options.shape, images: images)
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("vary-bench-\(getpid())-\(UInt32.random(in: 0 ... .max))")
     try prepare(store, in: root)
     defer { if !options.keep { try? FileManager.default.removeItem(at: root) } else { print("kept \(root.path)") } }
 
-    var results = [runPhase("cold", root: root, jobs: options.jobs), runPhase("unchanged", root: root, jobs: options.jobs)]
-    store.changePrice(ofProductAt: store.products.count / 2)
+    var phases = [runPhase("cold", root: root, jobs: options.jobs)]
+    let floor = try CopyFloor.measure(root.appendingPathComponent("output"))
+    phases.append(runPhase("unchanged", root: root, jobs: options.jobs))
+    // Product 0 is an item of the bundle kit-1 and on Black Friday offer, so pages show it in most regions.
+    store.changePrice(ofProductAt: 0)
     try Data(store.catalog().utf8).write(to: root.appendingPathComponent("content/catalog/products.json"))
-    results.append(runPhase("incremental", root: root, jobs: options.jobs))
-    return results
+    phases.append(runPhase("one price", root: root, jobs: options.jobs))
+    try changeMessage(in: root)
+    phases.append(runPhase("one message", root: root, jobs: options.jobs))
+    // Last: `vary check` reads every page into memory first, which would raise the builds' peak memory after it.
+    let check = try FullCheck.measure(root.appendingPathComponent("output"))
+    return RunResult(phases: phases, floor: floor, check: check)
 }
 
 guard let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) else {
     print(BenchOptions.usage)
     exit(2)
 }
-let shape = StoreShape(landingPages: options.landingPages, products: options.products)
-print("vary-bench: \(shape.regions) regions × \(shape.localesPerRegion) locales × \(shape.segments) segments = "
-      + "\(shape.landingPages) landing pages, \(shape.products) products, \(options.jobs) jobs, \(options.runs) run(s)")
+let shape = options.shape
+print("vary-bench \(shape.name): \(shape.regions) regions × \(shape.localesPerRegion) locales × \(shape.segments) segments = "
+      + "\(shape.landingPages) landing pages, \(shape.products) products, \(options.jobs) jobs, \(options.runs) run(s), "
+      + "load average \(LoadAverage.text())")
 var best: [String: PhaseResult] = [:]
 var order: [String] = []
+var bestFloor: CopyFloor?
 for run in 1...options.runs {
     do {
-        for result in try benchmark(options) {
-            print("run \(run) " + result.line)
-            if best[result.name] == nil { order.append(result.name) }
-            if best[result.name].map({ result.seconds < $0.seconds }) ?? true { best[result.name] = result }
+        let result = try benchmark(options)
+        for phase in result.phases {
+            print("run \(run) " + phase.line)
+            if best[phase.name] == nil { order.append(phase.name) }
+            if best[phase.name].map({ phase.seconds < $0.seconds }) ?? true { best[phase.name] = phase }
         }
+        print("run \(run) " + result.floor.line)
+        print("run \(run) " + result.check.line)
+        if bestFloor.map({ result.floor.seconds < $0.seconds }) ?? true { bestFloor = result.floor }
     } catch {
         print("vary-bench: \(error)")
         exit(1)
     }
 }
-print("best of \(options.runs):")
+print("best of \(options.runs) (load average \(LoadAverage.text())):")
 for name in order { print(best[name]!.line + "\n    stages: " + best[name]!.stages) }
+if let floor = bestFloor, let cold = best["cold"] {
+    print(floor.line)
+    print(String(format: "cold / floor: %.1f× wall; unchanged / cold %.1f%%, one price / cold %.1f%%, one message / cold %.1f%%",
+                 cold.seconds / floor.seconds,
+                 100 * (best["unchanged"]?.seconds ?? 0) / cold.seconds, 100 * (best["one price"]?.seconds ?? 0) / cold.seconds,
+                 100 * (best["one message"]?.seconds ?? 0) / cold.seconds))
+}

@@ -20,11 +20,17 @@ struct BuildCommand {
             jobs = value
         }
         let strict = arguments.flag("--strict") || Terminal.isCI
+        var check = CheckDepth.data
+        if let text = try arguments.value("--check") {
+            guard let depth = CheckDepth(rawValue: text) else { throw UsageError("--check must be data or full, not \"\(text)\"") }
+            check = depth
+        }
         let failOnFallback = arguments.flag("--fail-on-fallback")
         format = try OutputFormat.parse(try arguments.value("--format"))
         quiet = arguments.flag("--quiet")
         try arguments.finish()
         options = BuildOptions(content: content, templates: templates, output: output, now: now, jobs: jobs, strict: strict)
+        options.check = check
         options.failOnFallback = failOnFallback
         options.force = force
     }
@@ -92,5 +98,6 @@ struct BuildCommand {
             object["report"] = reportObject
         }
         JSONOutput.print(object)
+        Terminal.annotate(outcome.diagnostics)
     }
 }

@@ -25,6 +25,7 @@ struct CheckCommand {
         switch format {
         case .json:
             JSONOutput.print(["diagnostics": diagnostics.map(JSONOutput.diagnostic), "errors": errors])
+            Terminal.annotate(diagnostics)
         case .text:
             Terminal.print(diagnostics)
             print(errors == 0 ? "\(output)/: no problems found" : "\(output)/: \(errors) problem\(errors == 1 ? "" : "s")")

@@ -15,23 +15,57 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Diagnostics in compiler form, and as GitHub annotations when running there.
+    /// Diagnostics in compiler form (with the source line under a syntax error), and as GitHub annotations on
+    /// standard output when running there.
     static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
             error(diagnostic.description)
-            if isGitHubActions {
-                let kind = diagnostic.severity == .error ? "error" : "warning"
-                var location = "file=\(diagnostic.file)"
-                if diagnostic.line > 0 { location += ",line=\(diagnostic.line)" }
-                if diagnostic.column > 0 { location += ",col=\(diagnostic.column)" }
-                Swift.print("::\(kind) \(location)::\(annotationEscaped(diagnostic.message))")
-            }
+            if let excerpt = diagnostic.excerpt { error(excerpt) }
+            if isGitHubActions { Swift.print(annotation(diagnostic)) }
         }
     }
 
-    private static func annotationEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+    /// GitHub annotations alone, on standard error, for `--format json`, whose standard output is the JSON
+    /// (the runner reads workflow commands from both streams).
+    static func annotate(_ diagnostics: [Diagnostic]) {
+        guard isGitHubActions else { return }
+        for diagnostic in diagnostics { error(annotation(diagnostic)) }
+    }
+
+    /// `::error file=content/site.json,line=3,col=5::message (hint)`. The file is given only when it lies in the
+    /// repository (`GITHUB_WORKSPACE`, else the working directory), relative to it, as GitHub needs to place it.
+    static func annotation(_ diagnostic: Diagnostic) -> String {
+        let kind = diagnostic.severity == .error ? "error" : "warning"
+        var properties: [String] = []
+        var message = diagnostic.path.isEmpty ? diagnostic.message : "\(diagnostic.path): \(diagnostic.message)"
+        if let hint = diagnostic.hint { message += " (\(hint))" }
+        if let file = repositoryPath(diagnostic.file) {
+            properties.append("file=\(escaped(file, property: true))")
+            if diagnostic.line > 0 { properties.append("line=\(diagnostic.line)") }
+            if diagnostic.column > 0 { properties.append("col=\(diagnostic.column)") }
+        } else {
+            message = "\(diagnostic.file): " + message
+        }
+        let head = properties.isEmpty ? "::\(kind)" : "::\(kind) \(properties.joined(separator: ","))"
+        return "\(head)::\(escaped(message, property: false))"
+    }
+
+    /// A path relative to the repository, or nil when it is outside it.
+    static func repositoryPath(_ file: String) -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        let current = FileManager.default.currentDirectoryPath
+        let root = URL(fileURLWithPath: environment["GITHUB_WORKSPACE"] ?? current).standardizedFileURL.path
+        let absolute = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: current + "/")).standardizedFileURL.path
+        guard absolute.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return nil }
+        return String(absolute.dropFirst(root.hasSuffix("/") ? root.count : root.count + 1))
+    }
+
+    /// Workflow-command escaping: `%`, CR and LF everywhere, and `:` and `,` in property values.
+    private static func escaped(_ text: String, property: Bool) -> String {
+        var text = text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
+        if property { text = text.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
+        return text
     }
 
     /// A one-line progress bar redrawn in place.
@@ -58,6 +92,7 @@ enum JSONOutput {
         ]
         if !diagnostic.path.isEmpty { object["path"] = diagnostic.path }
         if let hint = diagnostic.hint { object["hint"] = hint }
+        if let excerpt = diagnostic.excerpt { object["excerpt"] = excerpt }
         return object
     }
 }

@@ -1,34 +1,45 @@
 import Foundation
 import VaryKit
 
-let usage = """
-    usage: vary build   [--content DIR] [--templates DIR] [--output DIR] [--now INSTANT]
-                        [--jobs N] [--strict] [--fail-on-fallback] [--force] [--format text|json] [--quiet]
-           vary check   [--output DIR] [--format text|json]
-           vary explain --region R --locale L --segment S [--content DIR] [--now INSTANT]
-           vary evaluate [--cutoff INSTANT] [--k N] [--format text|json] [--chart FILE.svg] [--content DIR] [--now INSTANT]
-           vary serve   [--host 127.0.0.1] [--port 8080] [--content DIR] [--templates DIR] [--output DIR] [--now INSTANT]
-                        [--force]
-    """
-
-var arguments = Array(CommandLine.arguments.dropFirst())
-let command = arguments.isEmpty ? "" : arguments.removeFirst()
-let status: Int32
-do throws(UsageError) {
-    switch command {
-    case "build": status = try BuildCommand(Arguments(arguments)).run()
-    case "check": status = try CheckCommand(Arguments(arguments)).run()
-    case "explain": status = try ExplainCommand(Arguments(arguments)).run()
-    case "evaluate": status = try EvaluateCommand(Arguments(arguments)).run()
-    case "serve": status = try ServeCommand(Arguments(arguments)).run()
+/// Runs `vary ARGUMENTS…` and returns the exit code; help, version and usage errors are handled here.
+func run(_ arguments: [String]) -> Int32 {
+    var arguments = arguments
+    let name = arguments.isEmpty ? "" : arguments.removeFirst()
+    switch name {
+    case "":
+        Terminal.error("vary: missing command\n\n" + Commands.overview)
+        return 2
     case "help", "--help", "-h":
-        print(usage)
-        status = 0
+        guard let topic = arguments.first else {
+            print(Commands.overview)
+            return 0
+        }
+        guard let command = Commands.named(topic) else { return unknownCommand(topic) }
+        print(command.help.text)
+        return 0
+    case "--version", "-V", "version":
+        print(Commands.version)
+        return 0
     default:
-        throw UsageError(command.isEmpty ? "missing command" : "unknown command '\(command)'")
+        guard let command = Commands.named(name) else { return unknownCommand(name) }
+        if arguments.contains("--help") || arguments.contains("-h") {
+            print(command.help.text)
+            return 0
+        }
+        do throws(UsageError) {
+            return try command.run(Arguments(arguments, help: command.help))
+        } catch {
+            Terminal.error("vary \(name): \(error.description)\nusage: \(command.help.usage)\nRun 'vary help \(name)' for every option.")
+            return 2
+        }
     }
-} catch {
-    Terminal.error("vary: \(error.message)\n\(usage)")
-    status = 2
 }
-exit(status)
+
+func unknownCommand(_ name: String) -> Int32 {
+    let hint = Suggestion.hint(for: name, among: Commands.all.map(\.help.name) + ["help"])
+    let kind = name.hasPrefix("-") ? "option" : "command"
+    Terminal.error("vary: unknown \(kind) '\(name)'\(hint.map { " (\($0))" } ?? "")\nRun 'vary help' for the list of commands.")
+    return 2
+}
+
+exit(run(Array(CommandLine.arguments.dropFirst())))

@@ -13,7 +13,10 @@ struct JSONSyntaxErrorTests {
     }
 
     static let cases: [Case] = [
-        Case(input: "{\"a\": 1\n \"b\": 2}", line: 2, column: 2, message: "expected ',' or '}' after object member"),
+        Case(input: "{\"a\": 1\n \"b\": 2}", line: 1, column: 8,
+             message: "expected ',' or '}' after the object member ending here (found '\"' at line 2)"),
+        Case(input: "[\"x\",\r\n  {\"a\": [1]}\r\n\r\n  true]", line: 2, column: 13,
+             message: "expected ',' or ']' after the array element ending here (found 't' at line 4)"),
         Case(input: "[1 2]", line: 1, column: 4, message: "expected ',' or ']' after array element"),
         Case(input: "[1,\n]", line: 1, column: 3, message: "trailing comma before ']'"),
         Case(input: "{\"a\": 1, }", line: 1, column: 8, message: "trailing comma before '}'"),

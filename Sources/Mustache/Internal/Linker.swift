@@ -65,12 +65,12 @@ struct Linker {
             emit([node])
         case .variable(let name, let escaped, let position):
             instructions.append(Instruction(opcode: .variable, flag: escaped, a: intern(name), b: locate(position)))
-        case .section(let name, let inverted, let body):
+        case .section(let name, let inverted, let body, _):
             let at = instructions.count
             instructions.append(Instruction(opcode: .section, flag: inverted, a: intern(name)))
             emit(body)
             instructions[at].b = Int32(instructions.count)
-        case .block(let name, let indent, let body):
+        case .block(let name, let indent, let body, _):
             let at = instructions.count
             var instruction = Instruction(opcode: .block, a: block(name))
             if let indent { instruction.c = Int32(pool.count); instruction.d = Int32(indent.count); pool.append(contentsOf: indent) }

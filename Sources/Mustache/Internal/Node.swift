@@ -5,11 +5,11 @@ indirect enum Node {
     /// A point where a line begins: the current indentation is written here.
     case lineStart
     case variable(Name, escaped: Bool, SourcePosition)
-    case section(Name, inverted: Bool, body: [Node])
+    case section(Name, inverted: Bool, body: [Node], SourcePosition)
     /// `indent` is nil unless the tag stands alone on its line.
     case partial(TemplateName, indent: [UInt8]?, SourcePosition)
     case parent(TemplateName, indent: [UInt8]?, blocks: [BlockDefinition], SourcePosition)
-    case block(String, indent: [UInt8]?, body: [Node])
+    case block(String, indent: [UInt8]?, body: [Node], SourcePosition)
 }
 
 /// 1-based line and column of a tag.

@@ -35,11 +35,11 @@ struct TreeBuilder {
             case .variable(let escaped):
                 nodes.append(.variable(Name(token.name), escaped: escaped, position))
             case .section, .invertedSection:
-                nodes.append(.section(Name(token.name), inverted: kind == .invertedSection, body: build((index + 1)..<end, depth: depth + 1)))
+                nodes.append(.section(Name(token.name), inverted: kind == .invertedSection, body: build((index + 1)..<end, depth: depth + 1), position))
                 index = next
                 continue
             case .block:
-                nodes.append(.block(token.name, indent: blockIndent(index), body: build((index + 1)..<end, depth: depth + 1)))
+                nodes.append(.block(token.name, indent: blockIndent(index), body: build((index + 1)..<end, depth: depth + 1), position))
                 index = next
                 continue
             case .parent:

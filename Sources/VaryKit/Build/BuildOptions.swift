@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// A name that resolves to nothing in a template is an error.
     public var strict: Bool
+    /// How every page is checked after rendering (`--check`).
+    public var check: CheckDepth = .data
     /// A shopper-visible text resolved by falling back is an error (`--fail-on-fallback`).
     public var failOnFallback = false
 
@@ -42,6 +44,15 @@ public struct BuildOptions: Sendable {
         if name.hasPrefix("./") { name.removeFirst(2) }
         return name
     }
+}
+
+/// How a build checks its pages. The templates are always proven at compile time (`TemplateProof`).
+public enum CheckDepth: String, Sendable, CaseIterable {
+    /// Every page's data-dependent rules (links, language, alternates, JSON-LD, images, headings) on one pass
+    /// over its bytes; well-formedness and escaping are what the template proof guarantees.
+    case data
+    /// Also every page parsed with libxml2 and its tags balanced, as `vary check` does: the independent proof.
+    case full
 }
 
 /// A moment of a build that a terminal or CI log shows.

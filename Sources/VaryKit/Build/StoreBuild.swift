@@ -40,6 +40,7 @@ public enum StoreBuild {
         var content: StoreContent
         var templates: SiteTemplates
         var templateFiles: SourceFiles
+        var contentFiles: SourceFiles
     }
 
     /// The plan: the pages, what they share, and what was skipped.
@@ -79,7 +80,7 @@ public enum StoreBuild {
             throw Stop(exitCode: 2, diagnostics: found.sorted())
         }
         diagnostics += found.sorted()
-        return Source(content: content, templates: templates, templateFiles: templateFiles)
+        return Source(content: content, templates: templates, templateFiles: templateFiles, contentFiles: contentFiles)
     }
 
     /// Publishes bundles per region, expands the variant matrix and fingerprints the assets.
@@ -148,16 +149,20 @@ public enum StoreBuild {
         _ planned: Planned, source: Source, options: BuildOptions, staging: StagingDirectory, clock: inout StageClock,
         events: @Sendable (BuildEvent) -> Void
     ) throws(Stop) -> PageRenderer.Result {
-        clock.start("render")
+        clock.start("pages")
         var renderer = PageRenderer(
             builder: PageModelBuilder(inputs: planned.inputs), templates: source.templates, staging: staging,
-            strict: options.strict, checker: PageChecker(allPaths: planned.allPaths, outputName: options.outputName))
+            strict: options.strict, checker: PageChecker(allPaths: planned.allPaths, outputName: options.outputName, depth: options.check))
         renderer.cache = PageCache.load(for: options.output)
         renderer.cacheContext = PageCache.context(
-            templates: source.templateFiles, strict: options.strict, allPaths: planned.allPaths,
+            templates: source.templateFiles, strict: options.strict, check: options.check, allPaths: planned.allPaths,
             outputName: options.outputName)
-        let rendered = renderer.renderAll(planned.pages, jobs: options.jobs, events: events)
+        renderer.buildKey = PageCache.buildKey(
+            context: renderer.cacheContext, content: source.contentFiles, now: options.now.timeIntervalSince1970)
+        var rendered = renderer.renderAll(planned.pages, jobs: options.jobs, events: events)
+        rendered.buildKey = renderer.buildKey
         clock.finish()
+        clock.record(rendered.times.timings)
         if let failure = rendered.writeFailure {
             staging.abandon()
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: failure)])
@@ -184,16 +189,18 @@ public enum StoreBuild {
             for (path, bytes) in source.templates.assets {
                 try staging.write(String(planned.inputs.assetURLs[path]!.dropFirst()), bytes)
             }
-            for (path, bytes) in SiteFiles(inputs: planned.inputs, pages: planned.pages).files() {
+            let siteFiles = SiteFiles(inputs: planned.inputs, pages: planned.pages)
+            for (path, bytes) in siteFiles.files() {
                 try staging.write(path, bytes)
             }
+            try siteFiles.writeSitemaps(into: staging)
             let summary = try staging.commit { summary in
                 var final = report
                 final.record(summary)
                 return final.json()
             }
             report.record(summary)
-            saveCache(of: rendered.cacheable, manifest: staging.manifest(), output: options.output)
+            saveCache(of: rendered.cacheable, build: rendered.buildKey, manifest: staging.manifest(), output: options.output)
         } catch {
             staging.abandon()
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
@@ -206,7 +213,7 @@ public enum StoreBuild {
 
 extension StoreBuild {
     /// Records the pages just built for the next build: their inputs, and the files they became in the output.
-    static func saveCache(of cacheable: [String: String], manifest: Manifest, output: URL) {
+    static func saveCache(of cacheable: [String: String], build: String, manifest: Manifest, output: URL) {
         var entries: [String: PageCache.Entry] = [:]
         let outputPath = output.standardizedFileURL.path
         for file in manifest.files {
@@ -217,7 +224,7 @@ extension StoreBuild {
                 inputs: inputs, sha256: file.sha256, bytes: file.bytes,
                 seconds: Int(status.modificationTime.tv_sec), nanoseconds: Int(status.modificationTime.tv_nsec))
         }
-        PageCache(entries: entries).save(for: output)
+        PageCache(entries: entries, build: build).save(for: output)
     }
 }
 
@@ -232,6 +239,11 @@ struct StageClock {
     mutating func start(_ name: String) {
         current = (name, .now())
         events(.stageStarted(name))
+    }
+
+    /// Adds timings measured elsewhere (the steps inside a stage), without events.
+    mutating func record(_ more: [BuildReport.Timing]) {
+        timings += more
     }
 
     mutating func finish() {

@@ -1,7 +1,8 @@
 /// Checks of a page's document shape: doctype, well-formed tags, language, heading, title, image text.
 enum DocumentRules {
-    /// Every document-shape problem of one page.
-    static func check(_ tree: PageTree, bytes: [UInt8], in context: PageContext) -> [Diagnostic] {
+    /// Every document-shape problem of one page; `balance` also scans its tags for unclosed and stray ones,
+    /// which a page rendered from proven templates cannot have.
+    static func check(_ tree: PageTree, bytes: [UInt8], in context: PageContext, balance: Bool = true) -> [Diagnostic] {
         guard tree.parsed else {
             return [context.error(line: 0, "the page is empty or could not be parsed as HTML")]
         }
@@ -15,7 +16,7 @@ enum DocumentRules {
             diagnostics.append(context.error(
                 line: problem.line, column: problem.column, "malformed HTML: \(problem.message)"))
         }
-        for problem in TagBalance.problems(in: bytes) {
+        for problem in balance ? TagBalance.problems(in: bytes) : [] {
             diagnostics.append(context.error(line: problem.line, "malformed HTML: \(problem.message)"))
         }
         diagnostics += language(tree, in: context)

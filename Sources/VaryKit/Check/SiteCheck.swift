@@ -8,9 +8,10 @@ public enum SiteCheck {
     /// `siteURL` (the site's `baseURL`) lets absolute links to the site itself, such as hreflang
     /// alternates, be checked against the output too. Pages are checked in parallel; the result is sorted.
     public static func check(
-        pages: [CheckedPage], allPaths: Set<String>, outputName: String = "output", siteURL: String? = nil
+        pages: [CheckedPage], allPaths: Set<String>, outputName: String = "output", siteURL: String? = nil,
+        depth: CheckDepth = .full
     ) -> [Diagnostic] {
-        let checker = PageChecker(allPaths: allPaths, outputName: outputName, siteURL: siteURL)
+        let checker = PageChecker(allPaths: allPaths, outputName: outputName, siteURL: siteURL, depth: depth)
         var results = [[Diagnostic]](repeating: [], count: pages.count)
         results.withUnsafeMutableBufferPointer { slots in
             let slots = SendableSlots(base: slots.baseAddress)
@@ -23,22 +24,32 @@ public enum SiteCheck {
 
     /// Reads an output folder from disk and checks every `.html` file in it (for `vary check --output DIR`).
     ///
-    /// The pages' locales are not known here, so `<html lang>` must only be present and non-empty.
+    /// The pages' locales are not known here, so `<html lang>` must only be present and non-empty. Each page is
+    /// read by the thread that checks it, so memory stays flat however large the output is.
     public static func check(outputDirectory: URL) throws -> [Diagnostic] {
         let paths = try OutputFolder.files(in: outputDirectory)
-        var pages: [CheckedPage] = []
-        for path in paths where path.lowercased().hasSuffix(".html") {
-            let data = try Data(contentsOf: outputDirectory.appendingPathComponent(path))
-            pages.append(CheckedPage(path: path, bytes: [UInt8](data)))
+        let pages = paths.filter { $0.lowercased().hasSuffix(".html") }
+        let checker = PageChecker(allPaths: Set(paths), outputName: outputDirectory.standardizedFileURL.lastPathComponent)
+        var results = [Result<[Diagnostic], any Error>](repeating: .success([]), count: pages.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let slots = SendableSlots(base: slots.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+                slots.base?[index] = Result {
+                    let data = try Data(contentsOf: outputDirectory.appendingPathComponent(pages[index]))
+                    return checker.check(CheckedPage(path: pages[index], bytes: [UInt8](data)))
+                }
+            }
         }
-        return check(
-            pages: pages, allPaths: Set(paths), outputName: outputDirectory.standardizedFileURL.lastPathComponent)
+        var diagnostics: [Diagnostic] = []
+        // The first unreadable page in path order is the error, as when pages were read one after another.
+        for result in results { diagnostics += try result.get() }
+        return diagnostics.sorted()
     }
 
-    /// Every problem of one page.
-    static func check(_ bytes: [UInt8], in context: PageContext) -> [Diagnostic] {
-        let tree = PageParser.parse(bytes)
-        var diagnostics = DocumentRules.check(tree, bytes: bytes, in: context)
+    /// Every problem of one page; `depth` `.full` parses it with libxml2, `.data` reads a proven page in one pass.
+    static func check(_ bytes: [UInt8], in context: PageContext, depth: CheckDepth = .full) -> [Diagnostic] {
+        let tree = depth == .full ? PageParser.parse(bytes) : PageScanner.scan(bytes)
+        var diagnostics = DocumentRules.check(tree, bytes: bytes, in: context, balance: depth == .full)
         guard tree.parsed else { return diagnostics }
         diagnostics += LinkRules.check(tree, in: context)
         diagnostics += AlternateRules.check(tree, in: context)
@@ -54,10 +65,12 @@ public struct PageChecker: Sendable {
     let siteURL: String?
     let prefix: String
     let suggestions: PathSuggestions
+    let depth: CheckDepth
 
     /// Prepares the lookups shared by every page: the output's paths and their suggestions.
-    public init(allPaths: Set<String>, outputName: String = "output", siteURL: String? = nil) {
+    public init(allPaths: Set<String>, outputName: String = "output", siteURL: String? = nil, depth: CheckDepth = .full) {
         self.allPaths = allPaths
+        self.depth = depth
         self.siteURL = siteURL
         prefix = outputName.isEmpty ? "" : (outputName.hasSuffix("/") ? outputName : outputName + "/")
         suggestions = PathSuggestions(paths: allPaths)
@@ -68,11 +81,11 @@ public struct PageChecker: Sendable {
         let context = PageContext(
             file: prefix + page.path, pagePath: page.path, expectedLanguage: page.expectedLanguage,
             allPaths: allPaths, siteURL: siteURL, suggestions: suggestions)
-        return SiteCheck.check(page.bytes, in: context)
+        return SiteCheck.check(page.bytes, in: context, depth: depth)
     }
 }
 
 /// Each parallel iteration writes only its own slot, so sharing the base address is safe.
-private struct SendableSlots: @unchecked Sendable {
-    let base: UnsafeMutablePointer<[Diagnostic]>?
+private struct SendableSlots<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>?
 }

@@ -17,6 +17,9 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var message: String
     /// A suggestion, such as the closest known id.
     public var hint: String?
+    /// The offending source line with a caret under the column (`SourceExcerpt`), for syntax errors; printed below the
+    /// description on a terminal, not part of it.
+    public var excerpt: String?
 
     public init(
         _ severity: Severity = .error, file: String, line: Int = 0, column: Int = 0,

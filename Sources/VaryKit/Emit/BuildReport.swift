@@ -99,7 +99,7 @@ public struct BuildReport: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case pagesByKind, written, unchanged, removed, skipped, warnings, timings, nextSchedule, translations
+        case pagesByKind, written, unchanged, removed, skipped, warnings, timings, nextSchedule, translations, varyVersion
     }
 
     /// Reads a report, such as `_vary/report.json` (which has no timings).
@@ -134,6 +134,8 @@ public struct BuildReport: Sendable, Hashable, Codable {
         if !timings.isEmpty { try container.encode(timings, forKey: .timings) }
         try container.encode(nextSchedule.map(Self.instantText), forKey: .nextSchedule)
         try container.encode(translations, forKey: .translations)
+        // The Vary that built the output: a constant per release, so identical input still gives identical bytes.
+        try container.encode(Vary.version, forKey: .varyVersion)
     }
 
     /// ISO 8601 in UTC to the second; sorting these strings sorts the instants.

@@ -50,30 +50,46 @@ public enum Sitemap {
     public static func files(
         entries: [SitemapEntry], baseURL: String, urlLimit: Int = urlLimit, byteLimit: Int = byteLimit
     ) -> [(String, [UInt8])] {
-        var parts: [[UInt8]] = []
-        var current = header
-        var count = 0
-        for entry in sorted(entries) {
-            let bytes = block(entry)
-            if count > 0 && (count == urlLimit || current.count + bytes.count + footer.count > byteLimit) {
-                parts.append(current + footer)
-                current = header
-                count = 0
+        let blocks = sorted(entries).map(block)
+        let parts = partition(sizes: blocks.map(\.count), urlLimit: urlLimit, byteLimit: byteLimit)
+        let bytes = parts.map { header + blocks[$0].joined() + footer }
+        guard parts.count > 1 else { return [("sitemap.xml", bytes[0])] }
+        return [("sitemap.xml", index(parts: parts.count, baseURL: baseURL))]
+            + bytes.enumerated().map { (partName($0.offset + 1), $0.element) }
+    }
+
+    /// Where each sitemap file's URLs begin and end, for `<url>` elements of these sizes in URL order.
+    static func partition(sizes: [Int], urlLimit: Int = urlLimit, byteLimit: Int = byteLimit) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = 0
+        var current = header.count
+        for (position, size) in sizes.enumerated() {
+            let count = position - start
+            if count > 0 && (count == urlLimit || current + size + footer.count > byteLimit) {
+                parts.append(start..<position)
+                start = position
+                current = header.count
             }
-            current += bytes
-            count += 1
+            current += size
         }
-        parts.append(current + footer)
-        guard parts.count > 1 else { return [("sitemap.xml", parts[0])] }
+        parts.append(start..<sizes.count)
+        return parts
+    }
+
+    /// The sitemap index naming `parts` files.
+    static func index(parts: Int, baseURL: String) -> [UInt8] {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for number in 1...parts.count {
-            index += "  <sitemap>\n    <loc>\(MarkupText.escape("\(base)/sitemap-\(number).xml"))</loc>\n  </sitemap>\n"
+        for number in 1...parts {
+            index += "  <sitemap>\n    <loc>\(MarkupText.escape("\(base)/\(partName(number))"))</loc>\n  </sitemap>\n"
         }
         index += "</sitemapindex>\n"
-        return [("sitemap.xml", Array(index.utf8))] + parts.enumerated().map { ("sitemap-\($0.offset + 1).xml", $0.element) }
+        return Array(index.utf8)
     }
+
+    /// `sitemap-3.xml`.
+    static func partName(_ number: Int) -> String { "sitemap-\(number).xml" }
 
     private static func sorted(_ entries: [SitemapEntry]) -> [SitemapEntry] {
         entries.sorted { a, b in
@@ -83,13 +99,40 @@ public enum Sitemap {
 
     /// One `<url>` element.
     private static func block(_ entry: SitemapEntry) -> [UInt8] {
-        var text = "  <url>\n    <loc>\(MarkupText.escape(entry.url))</loc>\n"
-        for alternate in entry.alternates.sorted(by: precedes) {
+        urlStart(entry.url) + alternatesBlock(entry.alternates) + urlEnd
+    }
+
+    /// A `<url>` element's start, with its `<loc>`.
+    static func urlStart(_ url: String) -> [UInt8] { Array("  <url>\n    <loc>\(MarkupText.escape(url))</loc>\n".utf8) }
+    static let urlEnd = Array("  </url>\n".utf8)
+
+    /// The `xhtml:link` lines of a page's alternates, sorted by hreflang.
+    static func alternatesBlock(_ alternates: [SitemapEntry.Alternate]) -> [UInt8] {
+        var text = ""
+        for alternate in alternates.sorted(by: precedes) {
             text += "    <xhtml:link rel=\"alternate\" hreflang=\"\(MarkupText.escape(alternate.hreflang))\""
             text += " href=\"\(MarkupText.escape(alternate.url))\"/>\n"
         }
-        text += "  </url>\n"
         return Array(text.utf8)
+    }
+
+    /// Streams one `urlset` piece by piece to `append`: the pages' URLs, in the order given, each with its
+    /// alternates as the block `blocks[block]`, so pages that share alternates share their bytes.
+    static func write(
+        _ pages: ArraySlice<(url: String, block: Int)>, blocks: [[UInt8]], to append: ([UInt8]) throws -> Void
+    ) throws {
+        var chunk = header
+        for page in pages {
+            chunk += urlStart(page.url)
+            chunk += blocks[page.block]
+            chunk += urlEnd
+            if chunk.count >= 1 << 20 {
+                try append(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        chunk += footer
+        try append(chunk)
     }
 
     private static func precedes(_ a: SitemapEntry.Alternate, _ b: SitemapEntry.Alternate) -> Bool {

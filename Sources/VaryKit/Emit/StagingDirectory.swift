@@ -89,6 +89,38 @@ public final class StagingDirectory: @unchecked Sendable {
         }
     }
 
+    /// Writes a file too large to hold whole, piece by piece as `produce` hands them to its argument, hashing
+    /// and comparing with the previous output's file while it writes; when every byte is the same, the previous
+    /// file is linked in its place, keeping its times, as `write` does.
+    public func write(_ relativePath: String, streaming produce: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws {
+        let components = try OutputPath.components(relativePath)
+        if Self.reservedPaths.contains(relativePath) {
+            throw EmitError.invalidPath(relativePath, reason: "the path is reserved for emit's own files")
+        }
+        try reserve(relativePath)
+        do {
+            try makeParents(components)
+            let target = url.path + "/" + relativePath
+            let previous = output.path + "/" + relativePath
+            var file = try StreamedFile(creating: target, comparingWith: previous)
+            try produce { try file.append($0) }
+            let (sha256, count, isSame) = try file.finish()
+            var isUnchanged = false
+            if isSame, unlink(target) == 0 {
+                isUnchanged = FileSystemCalls.hardLink(previous, to: target)
+                if !isUnchanged { throw EmitError.invalidPath(relativePath, reason: "cannot link the unchanged file") }
+            }
+            lock.withLock {
+                entries[relativePath] = ManifestEntry(path: relativePath, sha256: sha256, bytes: count)
+                compared.insert(relativePath)
+                if isUnchanged { linked.insert(relativePath) }
+            }
+        } catch {
+            lock.withLock { _ = entries.removeValue(forKey: relativePath) }
+            throw error
+        }
+    }
+
     /// Takes over the previous output's file at `relativePath` as this build's, when it is still the file with
     /// this SHA-256, size and modification time (a page whose inputs did not change); false, with nothing
     /// recorded, when it is not, so the caller writes the file instead.

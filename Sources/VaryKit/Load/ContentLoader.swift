@@ -146,9 +146,11 @@ public enum ContentLoader {
         }
 
         private func report(_ error: SyntaxError, in path: String) {
-            log.add(Diagnostic(
+            var diagnostic = Diagnostic(
                 file: source.displayPath(path), line: error.position.line, column: error.position.column,
-                message: error.message))
+                message: error.message)
+            diagnostic.excerpt = source.files[path].flatMap { SourceExcerpt.excerpt(of: $0, at: error.position) }
+            log.add(diagnostic)
         }
     }
 }

@@ -9,6 +9,10 @@ import Mustache
 /// with this SHA-256, size and modification time. A page is reused only when all of that still holds, so a
 /// file changed by hand after the build is rendered again. The cache lives next to the output folder
 /// (`output.vary-cache`), never in it, so it is not deployed.
+///
+/// The cache also records the build's own key: a digest of everything any page can depend on (content files,
+/// templates, settings, `now`, Vary's binary). When a build's key equals it, no page's inputs can have changed,
+/// so every intact page is taken over without even building its view model.
 struct PageCache: Sendable {
     /// One page of the previous build.
     struct Entry: Sendable, Hashable {
@@ -20,11 +24,16 @@ struct PageCache: Sendable {
     }
 
     /// Bumped whenever rendering or checking could change for the same view model.
-    static let version = "vary-page-cache 2"
+    static let version = "vary-page-cache 3"
 
     private(set) var entries: [String: Entry] = [:]
+    /// The key of the build that wrote the cache (`buildKey`), or empty.
+    private(set) var build = ""
 
-    init(entries: [String: Entry] = [:]) { self.entries = entries }
+    init(entries: [String: Entry] = [:], build: String = "") {
+        self.entries = entries
+        self.build = build
+    }
 
     /// The cache file of an output folder.
     static func location(of output: URL) -> String {
@@ -40,6 +49,11 @@ struct PageCache: Sendable {
         else { return PageCache() }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
         guard lines.popFirst().map(String.init) == version else { return PageCache() }
+        var build = ""
+        if let line = lines.first, line.hasPrefix("build\t") {
+            build = String(line.dropFirst("build\t".count))
+            lines.removeFirst()
+        }
         var entries: [String: Entry] = [:]
         for line in lines {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -48,12 +62,13 @@ struct PageCache: Sendable {
             entries[String(fields[0])] = Entry(
                 inputs: String(fields[1]), sha256: String(fields[2]), bytes: bytes, seconds: seconds, nanoseconds: nanoseconds)
         }
-        return PageCache(entries: entries)
+        return PageCache(entries: entries, build: build)
     }
 
     /// Writes the cache for `output` (replacing the old one in one rename); failures only cost speed next time.
     func save(for output: URL) {
         var text = PageCache.version + "\n"
+        if !build.isEmpty { text += "build\t\(build)\n" }
         for path in entries.keys.sorted() {
             let entry = entries[path]!
             text += "\(path)\t\(entry.inputs)\t\(entry.sha256)\t\(entry.bytes)\t\(entry.seconds)\t\(entry.nanoseconds)\n"
@@ -74,13 +89,31 @@ struct PageCache: Sendable {
     }
 
     /// The digest of a page's inputs: the build-wide `context` (templates, check settings, version), the
-    /// page's path and language, and its view model written out deterministically.
-    static func inputs(context: [UInt8], path: String, language: String, model: Value) -> String {
+    /// page's path and language, and its view model written out deterministically, with only the messages its
+    /// template reads (`messages`), so that changing a message renders only the pages that show it.
+    static func inputs(context: [UInt8], path: String, language: String, model: Value,
+                       messages: TemplateProof.MessageUse? = nil) -> String {
         var bytes = context
         bytes.reserveCapacity(context.count + 64 * 1024)
         ModelBytes.append(.string(path), to: &bytes)
         ModelBytes.append(.string(language), to: &bytes)
-        ModelBytes.append(model, to: &bytes)
+        if let messages, !messages.all, case .object(var fields) = model, let tree = fields["t"] {
+            fields["t"] = MessageTree.pruned(tree, keeping: messages)
+            ModelBytes.append(.object(fields), to: &bytes)
+        } else {
+            ModelBytes.append(model, to: &bytes)
+        }
+        return InputsHash.hex(bytes)
+    }
+
+    /// The key of a whole build: the build-wide `context`, the digest of every content file, and `now`.
+    static func buildKey(context: [UInt8], content: SourceFiles, now: Double) -> String {
+        var bytes = context
+        for path in content.files.keys.sorted() {
+            ModelBytes.append(.string(path), to: &bytes)
+            ModelBytes.append(.string(InputsHash.hex(content.files[path]!)), to: &bytes)
+        }
+        ModelBytes.append(.double(now), to: &bytes)
         return InputsHash.hex(bytes)
     }
 
@@ -99,9 +132,10 @@ struct PageCache: Sendable {
     }()
 
     /// The build-wide part of every page's inputs.
-    static func context(templates: SourceFiles, strict: Bool, allPaths: Set<String>, outputName: String) -> [UInt8] {
+    static func context(templates: SourceFiles, strict: Bool, check: CheckDepth = .data, allPaths: Set<String>,
+                        outputName: String) -> [UInt8] {
         var bytes: [UInt8] = []
-        for part in [version, executableIdentity, strict ? "strict" : "lenient", outputName] {
+        for part in [version, executableIdentity, strict ? "strict" : "lenient", check.rawValue, outputName] {
             ModelBytes.append(.string(part), to: &bytes)
         }
         for path in templates.files.keys.sorted() {
@@ -210,5 +244,36 @@ enum InputsHash {
         k ^= k >> 33; k &*= 0xc4ce_b9fe_1a85_ec53
         k ^= k >> 33
         return k
+    }
+}
+
+/// The part of a page's message tree (`t`) its template can read.
+enum MessageTree {
+    /// The messages of `tree` whose ids `use` names, and the whole subtrees of its prefixes, nested as in `tree`.
+    static func pruned(_ tree: Value, keeping use: TemplateProof.MessageUse) -> Value {
+        var kept: Value = .object([:])
+        for id in use.ids.union(use.prefixes) {
+            let path = id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if let value = lookup(path[...], in: tree) { insert(value, at: path[...], into: &kept) }
+        }
+        return kept
+    }
+
+    private static func lookup(_ path: ArraySlice<String>, in value: Value) -> Value? {
+        guard let first = path.first else { return value }
+        guard case .object(let fields) = value, let member = fields[first] else { return nil }
+        return lookup(path.dropFirst(), in: member)
+    }
+
+    private static func insert(_ value: Value, at path: ArraySlice<String>, into tree: inout Value) {
+        guard let first = path.first else {
+            tree = value
+            return
+        }
+        guard case .object(var fields) = tree else { return }
+        var member = fields[first] ?? .object([:])
+        insert(value, at: path.dropFirst(), into: &member)
+        fields[first] = member
+        tree = .object(fields)
     }
 }

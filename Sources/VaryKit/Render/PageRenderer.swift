@@ -12,6 +12,8 @@ struct PageRenderer: Sendable {
     /// The previous build's pages and the build-wide part of every page's inputs (see `PageCache`).
     var cache = PageCache()
     var cacheContext: [UInt8] = []
+    /// This build's key (`PageCache.buildKey`): when the previous build had the same, no page changed.
+    var buildKey = ""
 
     struct Result {
         /// Template errors (strict mode): the build must not land.
@@ -22,6 +24,10 @@ struct PageRenderer: Sendable {
         var checkProblems: [Diagnostic] = []
         /// Pages without problems, by path, with the digest of their inputs, for the next build's cache.
         var cacheable: [String: String] = [:]
+        /// The build's key, recorded with the cache.
+        var buildKey = ""
+        /// Time spent in each step of the pages, summed over the threads.
+        var times = StepTimes()
     }
 
     func renderAll(_ pages: [PageSpec], jobs: Int, events: @Sendable (BuildEvent) -> Void) -> Result {
@@ -36,21 +42,10 @@ struct PageRenderer: Sendable {
             while halted.current == 0 {
                 let index = next.increment() - 1
                 guard index < pages.count else { break }
-                let page = pages[index]
-                let language = page.locale ?? builder.inputs.content.site.defaultLocale
-                let model = builder.model(for: page, reusing: &parts)
-                let inputs = PageCache.inputs(context: cacheContext, path: page.file, language: language, model: model)
-                if let known = cache.entries[page.file], known.inputs == inputs,
-                   (try? staging.adopt(page.file, sha256: known.sha256, bytes: known.bytes,
-                                       modified: (known.seconds, known.nanoseconds))) == true
-                {
-                    local.cacheable[page.file] = inputs
-                } else {
-                    render(page, model: model, language: language, inputs: inputs, into: &local)
-                    if local.writeFailure != nil {
-                        _ = halted.increment()
-                        break
-                    }
+                build(pages[index], parts: &parts, into: &local)
+                if local.writeFailure != nil {
+                    _ = halted.increment()
+                    break
                 }
                 let finished = done.increment()
                 if finished % step == 0 || finished == pages.count { events(.progress(done: finished, total: pages.count)) }
@@ -60,21 +55,48 @@ struct PageRenderer: Sendable {
         return collected.result
     }
 
-    private func render(_ page: PageSpec, model: Value, language: String, inputs: String, into local: inout Result) {
-        switch templates.render(page, model: model, strict: strict) {
-        case .success(let bytes):
-            do {
-                try staging.write(page.file, bytes)
-            } catch {
-                local.writeFailure = "cannot write \(page.file): \(error)"
-                return
-            }
-            let problems = checker.check(CheckedPage(path: page.file, bytes: bytes, expectedLanguage: language))
-            local.checkProblems += problems
-            if problems.isEmpty { local.cacheable[page.file] = inputs }
-        case .failure(let problem):
-            local.renderErrors.append(problem)
+    /// One page through the stages: taken over from the previous build, or personalized, rendered, checked and
+    /// written, each step timed.
+    private func build(_ page: PageSpec, parts: inout LocaleParts?, into local: inout Result) {
+        // Nothing any page depends on changed: the previous file is this page, without building its model.
+        if cache.build == buildKey, let known = cache.entries[page.file],
+           local.times.measure(.write, { adopt(page, known) })
+        {
+            local.cacheable[page.file] = known.inputs
+            return
         }
+        let language = page.locale ?? builder.inputs.content.site.defaultLocale
+        let model = local.times.measure(.personalize) { builder.model(for: page, reusing: &parts) }
+        let inputs = local.times.measure(.digest) {
+            PageCache.inputs(context: cacheContext, path: page.file, language: language, model: model,
+                             messages: templates.messageUse["pages/\(page.kind.rawValue)"])
+        }
+        if let known = cache.entries[page.file], known.inputs == inputs, local.times.measure(.write, { adopt(page, known) }) {
+            local.cacheable[page.file] = inputs
+            return
+        }
+        let rendered = local.times.measure(.render) { templates.render(page, model: model, strict: strict) }
+        guard case .success(let bytes) = rendered else {
+            if case .failure(let problem) = rendered { local.renderErrors.append(problem) }
+            return
+        }
+        do {
+            try local.times.measure(.write) { try staging.write(page.file, bytes) }
+        } catch {
+            local.writeFailure = "cannot write \(page.file): \(error)"
+            return
+        }
+        let problems = local.times.measure(.check) {
+            checker.check(CheckedPage(path: page.file, bytes: bytes, expectedLanguage: language))
+        }
+        local.checkProblems += problems
+        if problems.isEmpty { local.cacheable[page.file] = inputs }
+    }
+
+    /// Takes the previous build's file of `page` over when it is still the file the cache recorded.
+    private func adopt(_ page: PageSpec, _ known: PageCache.Entry) -> Bool {
+        (try? staging.adopt(page.file, sha256: known.sha256, bytes: known.bytes,
+                            modified: (known.seconds, known.nanoseconds))) == true
     }
 
     /// Results gathered from the rendering threads.
@@ -89,6 +111,7 @@ struct PageRenderer: Sendable {
             value.writeFailure = [value.writeFailure, part.writeFailure].compactMap { $0 }.min()
             value.checkProblems += part.checkProblems
             value.cacheable.merge(part.cacheable) { first, _ in first }
+            value.times.add(part.times)
             lock.unlock()
         }
 
@@ -98,7 +121,7 @@ struct PageRenderer: Sendable {
             // Strict-mode errors repeat on every page using the same template; report each place once.
             return Result(
                 renderErrors: Array(Set(value.renderErrors)), writeFailure: value.writeFailure, checkProblems: value.checkProblems,
-                cacheable: value.cacheable)
+                cacheable: value.cacheable, times: value.times)
         }
     }
 

@@ -6,20 +6,51 @@ struct SiteFiles {
     let inputs: BuildInputs
     let pages: [PageSpec]
 
+    /// Robots, the routing table and the CDN configs; the sitemap is streamed by `writeSitemaps`.
     func files() -> [(String, [UInt8])] {
         let site = inputs.content.site
-        let builder = PageModelBuilder(inputs: inputs)
-        let entries = pages.filter { $0.segment == nil }.map { page in
-            SitemapEntry(
-                url: inputs.absoluteURL(page.path),
-                alternates: builder.alternates(of: page).map { SitemapEntry.Alternate(hreflang: $0.hreflang, url: $0.url) })
-        }
         let table = RouteTable(content: inputs.content)
         return [
             ("robots.txt", Robots.text(baseURL: site.baseURL)),
             (RouteTable.path, table.json()),
-        ] + Sitemap.files(entries: entries, baseURL: site.baseURL)
-            + RoutingFiles.files(formats: site.routing, table: table, assetPaths: Array(inputs.assetURLs.values))
+        ] + RoutingFiles.files(formats: site.routing, table: table, assetPaths: Array(inputs.assetURLs.values))
+    }
+}
+
+extension SiteFiles {
+    /// Streams `sitemap.xml` (or its index and parts, as `Sitemap.files` splits them) into the staging folder:
+    /// its size grows with pages × locales, so it is never held whole, and pages with the same alternates (the
+    /// same kind and item in every locale) share one block of bytes.
+    func writeSitemaps(into staging: StagingDirectory) throws {
+        let builder = PageModelBuilder(inputs: inputs)
+        var blockIndex: [String: Int] = [:]
+        var blocks: [[UInt8]] = []
+        var listed: [(url: String, block: Int)] = []
+        for page in pages where page.segment == nil {
+            let key = page.kind.rawValue + "/" + (page.item ?? "")
+            let block: Int
+            if let known = blockIndex[key] {
+                block = known
+            } else {
+                block = blocks.count
+                blockIndex[key] = block
+                blocks.append(Sitemap.alternatesBlock(builder.alternates(of: page).map {
+                    SitemapEntry.Alternate(hreflang: $0.hreflang, url: $0.url)
+                }))
+            }
+            listed.append((inputs.absoluteURL(page.path), block))
+        }
+        listed.sort { $0.url < $1.url }
+        let sizes = listed.map { Sitemap.urlStart($0.url).count + blocks[$0.block].count + Sitemap.urlEnd.count }
+        let parts = Sitemap.partition(sizes: sizes)
+        guard parts.count > 1 else {
+            try staging.write("sitemap.xml", streaming: { try Sitemap.write(listed[...], blocks: blocks, to: $0) })
+            return
+        }
+        try staging.write("sitemap.xml", Sitemap.index(parts: parts.count, baseURL: inputs.content.site.baseURL))
+        for (number, part) in parts.enumerated() {
+            try staging.write(Sitemap.partName(number + 1), streaming: { try Sitemap.write(listed[part], blocks: blocks, to: $0) })
+        }
     }
 }
 

@@ -10,6 +10,8 @@ public struct SiteTemplates: Sendable {
     public let assets: [String: [UInt8]]
     /// The folder name used in diagnostics (`site-templates`).
     public let root: String
+    /// The messages each page template reads (`pages/landing` → `offer.code`, …), from the template proof.
+    let messageUse: [String: TemplateProof.MessageUse]
 
     /// The asset paths under `assets/` of a templates folder (`css/store.css`), known even when templates fail to compile.
     public static func assetPaths(_ source: SourceFiles) -> Set<String> {
@@ -38,7 +40,16 @@ public struct SiteTemplates: Sendable {
         do {
             let library = try TemplateLibrary(sources: sources, requireKnownPartials: true)
             guard diagnostics.isEmpty else { return (nil, diagnostics) }
-            return (SiteTemplates(library: library, assets: assets, root: source.root), diagnostics)
+            // Every page's HTML structure and escaping is proven here, once, instead of on every page.
+            let proof = TemplateProof(sources: sources)
+            var messageUse: [String: TemplateProof.MessageUse] = [:]
+            for name in requiredPages {
+                let result = proof.prove(page: name)
+                diagnostics += result.problems.map { diagnostic($0, root: source.root) }
+                messageUse[name] = result.messages
+            }
+            guard diagnostics.isEmpty else { return (nil, diagnostics.sorted()) }
+            return (SiteTemplates(library: library, assets: assets, root: source.root, messageUse: messageUse), diagnostics)
         } catch {
             diagnostics += error.errors.map { diagnostic($0, root: source.root) }
             return (nil, diagnostics.sorted())

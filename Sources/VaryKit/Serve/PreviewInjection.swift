@@ -12,7 +12,12 @@ enum PreviewInjection {
         var switches: [(id: String, href: String)]
         /// The build generation the page comes from.
         var generation: Int
+        /// The last good build's warnings and check problems, listed in a panel above the bar.
+        var warnings: [Diagnostic] = []
     }
+
+    /// At most this many warnings are listed; the rest are counted.
+    static let listedWarnings = 50
 
     /// `html` with the bar and script inserted before its last `</body>` (or appended when it has none).
     static func inject(into html: [UInt8], bar: Bar) -> [UInt8] {
@@ -25,7 +30,10 @@ enum PreviewInjection {
     /// script so that it turns back into the page once the content is fixed.
     static func errorPage(_ diagnostics: [Diagnostic], bar: Bar) -> [UInt8] {
         let errors = diagnostics.filter { $0.severity == .error }
-        let items = errors.map { "<li><code>\(escaped($0.description))</code></li>\n" }.joined()
+        let items = errors.map { error in
+            let excerpt = error.excerpt.map { "\n" + escaped($0) } ?? ""
+            return "<li><code>\(escaped(error.description))\(excerpt)</code></li>\n"
+        }.joined()
         let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
         let page = """
             <!DOCTYPE html>
@@ -53,7 +61,7 @@ enum PreviewInjection {
             let current = item.id == bar.segment ? " aria-current=\"true\" style=\"font-weight:bold;color:#fff;" : " style=\"color:#9cf;"
             return "<a href=\"\(escaped(item.href))\"\(current)margin-right:.5em\">\(escaped(item.id))</a>"
         }.joined()
-        return """
+        return warningsPanel(bar) + """
             <div id="vary-preview" dir="ltr" data-generation="\(bar.generation)" style="position:fixed;left:0;right:0;\
             bottom:0;z-index:2147483647;background:#222;color:#eee;font:12px/1.6 system-ui,sans-serif;padding:4px 8px">\
             <strong>Preview</strong> \(place.isEmpty ? "" : place + " · ")segment <b class="vary-segment">\(escaped(bar.segment))</b> \
@@ -64,6 +72,27 @@ enum PreviewInjection {
             b.setAttribute("aria-pressed",String(o));d.forEach(function(x){x.open=o})})}\
             if(window.EventSource){new EventSource("/_vary/events").addEventListener("build",function(e){\
             if(e.data!==g){location.reload()}})}})();</script>
+
+            """
+    }
+
+    /// A panel above the bar listing the last build's warnings as `file:line:column: message`, or nothing when
+    /// there are none. Its close button hides it until the next build (remembered per tab by generation).
+    static func warningsPanel(_ bar: Bar) -> String {
+        guard !bar.warnings.isEmpty else { return "" }
+        let count = bar.warnings.count
+        let items = bar.warnings.prefix(listedWarnings).map { "<li><code>\(escaped($0.description))</code></li>" }.joined()
+        let more = count > listedWarnings ? "<li>and \(count - listedWarnings) more (see the terminal)</li>" : ""
+        return """
+            <details id="vary-warnings" dir="ltr" style="position:fixed;left:0;right:0;bottom:28px;z-index:2147483647;\
+            max-height:40vh;overflow:auto;background:#fff8e1;color:#222;border-top:2px solid #f0a000;\
+            font:12px/1.5 system-ui,sans-serif;padding:4px 8px"><summary><strong>\(count) warning\(count == 1 ? "" : "s")</strong> \
+            in the last build <button id="vary-warnings-close" type="button" aria-label="Dismiss" style="font:inherit">×</button>\
+            </summary><ol style="margin:0;padding-left:1.5rem">\(items)\(more)</ol></details>
+            <script>(function(){var p=document.getElementById("vary-warnings"),k="vary-dismissed",g="\(bar.generation)";\
+            try{if(sessionStorage.getItem(k)===g){p.hidden=true}}catch(e){}\
+            document.getElementById("vary-warnings-close").addEventListener("click",function(e){e.preventDefault();\
+            p.hidden=true;try{sessionStorage.setItem(k,g)}catch(x){}})})();</script>
 
             """
     }

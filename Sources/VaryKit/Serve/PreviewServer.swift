@@ -93,7 +93,9 @@ public final class PreviewServer: @unchecked Sendable {
         let result = PreviewBuild(outcome: outcome, changedFiles: changed)
         // On the first build a failure still leaves an earlier output worth routing.
         let routes = result.succeeded || state.snapshot().routes == nil ? loadRoutes() : nil
-        state.publish(routes: routes, failure: result.succeeded ? nil : outcome.diagnostics)
+        state.publish(
+            routes: routes, failure: result.succeeded ? nil : outcome.diagnostics,
+            warnings: result.succeeded ? outcome.diagnostics : [])
         onBuild(result)
     }
 

@@ -77,8 +77,9 @@ struct PreviewSite: Sendable {
             return notFound(target: target, routes: routes, state: state)
         case .file(let bytes, let contentType):
             guard contentType.hasPrefix("text/html") else { return HTTPResponse(status: 200, contentType: contentType, body: bytes) }
-            let bar = self.bar(for: path, segment: segment, routes: routes, generation: state.generation)
+            var bar = self.bar(for: path, segment: segment, routes: routes, generation: state.generation)
             if let failure = state.failure { return errorPage(failure, bar: bar) }
+            bar.warnings = state.warnings
             return HTTPResponse(status: 200, contentType: contentType, body: PreviewInjection.inject(into: bytes, bar: bar))
         }
     }

@@ -13,6 +13,8 @@ final class PreviewState: @unchecked Sendable {
         var failure: [Diagnostic]?
         /// Counts finished builds; pages carry it so that a stale page reloads.
         var generation: Int
+        /// The warnings and check problems of the last build when it succeeded.
+        var warnings: [Diagnostic] = []
     }
 
     private let lock = NSLock()
@@ -22,10 +24,11 @@ final class PreviewState: @unchecked Sendable {
     func snapshot() -> Snapshot { lock.withLock { current } }
 
     /// Records a finished build and tells every open stream; `routes` nil keeps the previous table.
-    func publish(routes: RouteTable?, failure: [Diagnostic]?) {
+    func publish(routes: RouteTable?, failure: [Diagnostic]?, warnings: [Diagnostic] = []) {
         lock.withLock {
             if let routes { current.routes = routes }
             current.failure = failure
+            current.warnings = warnings
             current.generation += 1
             let event = Self.event(current.generation)
             streams = streams.filter { stream in

@@ -55,9 +55,13 @@ struct OutputOverlapTests {
         for diagnostic in outcome.diagnostics {
             #expect(diagnostic.file == output)
             #expect(diagnostic.message.hasPrefix("the output folder '\(output)' ("))
-            #expect(diagnostic.message.contains("folder 'content' (\(store.root)/content)")
-                || diagnostic.message.contains("folder 'site-templates' (\(store.root)/site-templates)"))
         }
+        // Where the test runs inside the store's parent (a checkout under the temporary folder), ".." also
+        // contains the working directory and says so; the overlap with an input is named either way.
+        #expect(outcome.diagnostics.contains {
+            $0.message.contains("folder 'content' (\(store.root)/content)")
+                || $0.message.contains("folder 'site-templates' (\(store.root)/site-templates)")
+        })
         #expect(store.snapshot() == before)
         #expect(store.leftovers(beside: output) == [])
     }

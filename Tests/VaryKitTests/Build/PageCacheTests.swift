@@ -48,14 +48,58 @@ struct PageCacheTests {
         #expect(build.read("index.html")?.contains("name=\"generator\"") == true)
     }
 
+    @Test("a changed message renders again only the pages whose templates read it")
+    func messageChangeRendersItsPages() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        #expect(build.run().exitCode == 0)
+        // The bundle template reads no message of its own, so its page must be taken over, not rendered:
+        // a same-size, same-time edit survives only that.
+        let bundle = try #require(build.tree().keys.first { $0.hasPrefix("us/en-us/bundles/") })
+        let path = build.output.appendingPathComponent(bundle).path
+        let status = try #require(try FileSystemCalls.status(path))
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        bytes[bytes.count - 1] = UInt8(ascii: " ")
+        try bytes.write(to: URL(fileURLWithPath: path))
+        try FileSystemCalls.setTimes(path, access: status.accessTime, modification: status.modificationTime)
+        let messages = build.content.appendingPathComponent("locales/en.json")
+        let text = try String(contentsOf: messages, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "# picks}} for", with: "# favourites}} for").utf8).write(to: messages)
+        #expect(build.run().exitCode == 0)
+        #expect(build.read("us/en-us/index.html")?.contains("favourites for") == true)
+        #expect(FileManager.default.contents(atPath: path) == bytes)
+    }
+
+    @Test("the build key changes with any content file and with now, and only then")
+    func buildKey() {
+        let content = SourceFiles(root: "content", files: ["site.json": Array("{}".utf8), "regions.json": Array("[]".utf8)])
+        let key = PageCache.buildKey(context: [1, 2], content: content, now: 100)
+        #expect(PageCache.buildKey(context: [1, 2], content: content, now: 100) == key)
+        var changed = content
+        changed.files["regions.json"] = Array("[ ]".utf8)
+        #expect(PageCache.buildKey(context: [1, 2], content: changed, now: 100) != key)
+        #expect(PageCache.buildKey(context: [1, 2], content: content, now: 101) != key)
+        #expect(PageCache.buildKey(context: [1, 3], content: content, now: 100) != key)
+    }
+
+    @Test("a page's message tree keeps only the ids and subtrees its template reads")
+    func prunedMessages() {
+        let tree: Value = ["nav": ["home": "Home", "offers": "Offers"], "offer": ["code": "Use code", "ends": "Ends"], "x": "X"]
+        var use = TemplateProof.MessageUse()
+        use.ids = ["offer.code", "missing.id"]
+        use.prefixes = ["nav"]
+        #expect(MessageTree.pruned(tree, keeping: use) == ["nav": ["home": "Home", "offers": "Offers"], "offer": ["code": "Use code"]])
+    }
+
     @Test("the cache reads back what it wrote, and a cache of another version or a damaged one is empty")
     func cacheFileRoundTrips() throws {
         let directory = MiniStore.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("output")
         let entry = PageCache.Entry(inputs: "abc", sha256: "def", bytes: 12, seconds: 34, nanoseconds: 56)
-        PageCache(entries: ["a/index.html": entry]).save(for: output)
+        PageCache(entries: ["a/index.html": entry], build: "k1").save(for: output)
         #expect(PageCache.load(for: output).entries == ["a/index.html": entry])
+        #expect(PageCache.load(for: output).build == "k1")
 
         try Data("vary-page-cache 0\na/index.html\tabc\tdef\t12\t34\t56\n".utf8)
             .write(to: URL(fileURLWithPath: PageCache.location(of: output)))

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import VaryKit
 
 /// Builds pages for the check tests and runs the check over them.
@@ -43,14 +44,21 @@ enum CheckFixtures {
         """
     }
 
-    /// The diagnostics for one page at `de/de-de/index.html` of the small site.
+    /// The diagnostics for one page at `de/de-de/index.html` of the small site, as `vary check` finds them.
+    ///
+    /// Every page is also checked the way a build checks pages of proven templates (`CheckDepth.data`): on a
+    /// well-formed page, which is all proven templates can render, that check must find exactly the same problems.
     static func check(
         _ html: String, path: String = "de/de-de/index.html", language: String? = "de-DE",
-        siteURL: String? = nil
+        siteURL: String? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) -> [Diagnostic] {
-        SiteCheck.check(
-            pages: [CheckedPage(path: path, bytes: Array(html.utf8), expectedLanguage: language)],
-            allPaths: sitePaths.union([path]), siteURL: siteURL)
+        let pages = [CheckedPage(path: path, bytes: Array(html.utf8), expectedLanguage: language)]
+        let full = SiteCheck.check(pages: pages, allPaths: sitePaths.union([path]), siteURL: siteURL)
+        if !full.contains(where: { $0.message.hasPrefix("malformed HTML") }) {
+            let data = SiteCheck.check(pages: pages, allPaths: sitePaths.union([path]), siteURL: siteURL, depth: .data)
+            #expect(summary(data) == summary(full), "the build's check differs from vary check", sourceLocation: sourceLocation)
+        }
+        return full
     }
 
     /// `line: message` of each diagnostic, for compact expectations.

@@ -61,6 +61,7 @@ struct BuildReportTests {
                 }
               },
               "unchanged" : 10,
+              "varyVersion" : "0.1.0",
               "warnings" : [
                 "a.json: warning: one",
                 "b.json: warning: two"

@@ -246,3 +246,65 @@ private final class Failures: @unchecked Sendable {
     func add(_ error: Error) { lock.withLock { errors.append(error) } }
     var isEmpty: Bool { lock.withLock { errors.isEmpty } }
 }
+
+@Suite("Streaming a large file into the staging directory")
+struct StreamedWriteTests {
+    /// Builds once with `pieces` streamed as `sitemap.xml`, and returns the summary and the manifest's entry.
+    private func build(_ temporary: TemporaryDirectory, _ pieces: [String]) throws -> (EmitSummary, ManifestEntry?) {
+        let staging = try StagingDirectory(output: temporary.output)
+        try staging.write("sitemap.xml", streaming: { append in for piece in pieces { try append(Array(piece.utf8)) } })
+        let entry = staging.manifest().files.first { $0.path == "sitemap.xml" }
+        return (try staging.commit(), entry)
+    }
+
+    @Test("a file written in pieces has the hash and size of its whole bytes")
+    func hashedWhileWritten() throws {
+        let temporary = try TemporaryDirectory()
+        let (_, entry) = try build(temporary, ["<urlset>", "<url/>", "</urlset>"])
+        #expect(entry?.sha256 == SHA256.hex(Array("<urlset><url/></urlset>".utf8)))
+        #expect(entry?.bytes == 23)
+        #expect(try temporary.tree(temporary.output)["sitemap.xml"] == Array("<urlset><url/></urlset>".utf8))
+    }
+
+    @Test("the same bytes in other pieces keep the previous file and its time; other bytes replace it")
+    func unchangedIsLinked() throws {
+        let temporary = try TemporaryDirectory()
+        _ = try build(temporary, ["<urlset>", "</urlset>"])
+        let past = Date(timeIntervalSince1970: 1_000_000_000)
+        try temporary.setModificationDate("sitemap.xml", past)
+        let (same, _) = try build(temporary, ["<url", "set></urlset>"])
+        #expect(same.unchanged == 2 && same.written == 0)
+        #expect(try temporary.modificationDate("sitemap.xml") == past)
+        let (longer, _) = try build(temporary, ["<urlset>", "</urlset>", "\n"])
+        #expect(longer.writtenPaths.contains("sitemap.xml"))
+        let (shorter, _) = try build(temporary, ["<urlset>"])
+        #expect(shorter.writtenPaths.contains("sitemap.xml"))
+        #expect(try temporary.tree(temporary.output)["sitemap.xml"] == Array("<urlset>".utf8))
+    }
+}
+
+@Suite("Streaming the sitemap")
+struct StreamedSitemapTests {
+    @Test("streamed parts with shared alternate blocks are the bytes Sitemap.files makes, split at the same places")
+    func sameAsWhole() throws {
+        let alternates = [SitemapEntry.Alternate(hreflang: "de-DE", url: "https://s.example/de/de-de/"),
+                          SitemapEntry.Alternate(hreflang: "x-default", url: "https://s.example/")]
+        let entries = (0..<7).map { SitemapEntry(url: "https://s.example/p/\($0)&x/", alternates: $0 % 2 == 0 ? alternates : []) }
+        let whole = Sitemap.files(entries: entries, baseURL: "https://s.example", urlLimit: 3)
+        let blocks = [Sitemap.alternatesBlock(alternates), Sitemap.alternatesBlock([])]
+        let listed = entries.map { (url: $0.url, block: $0.alternates.isEmpty ? 1 : 0) }.sorted { $0.url < $1.url }
+        let sizes = listed.map { Sitemap.urlStart($0.url).count + blocks[$0.block].count + Sitemap.urlEnd.count }
+        let parts = Sitemap.partition(sizes: sizes, urlLimit: 3)
+        #expect(parts.count == 3 && whole.count == 4)
+        #expect(whole[0].1 == Sitemap.index(parts: parts.count, baseURL: "https://s.example"))
+        for (number, part) in parts.enumerated() {
+            var streamed: [UInt8] = []
+            try Sitemap.write(listed[part], blocks: blocks) { streamed += $0 }
+            #expect(whole[number + 1].0 == Sitemap.partName(number + 1))
+            #expect(whole[number + 1].1 == streamed)
+        }
+        var single: [UInt8] = []
+        try Sitemap.write(listed[...], blocks: blocks) { single += $0 }
+        #expect(single == Sitemap.xml(entries: entries))
+    }
+}

@@ -94,6 +94,27 @@ struct NginxConfigTests {
         }
     }
 
+    @Test("nginx answers 404 for the build's own files under /_vary/, however the path is spelled")
+    func deniesVaryFolder() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        #expect(build.run().exitCode == 0)
+        let nginx = try RunningNginx(output: build.output)
+        defer { nginx.stop() }
+        for file in ["report.json", "manifest.json", "routes.json", "changes.json", "nginx-http.conf", "nginx-server.conf"] {
+            #expect(FileManager.default.fileExists(atPath: build.output.appendingPathComponent("_vary/" + file).path))
+        }
+        for target in ["/_vary/", "/_vary", "/_vary/report.json", "/_vary/manifest.json", "/_vary/routes.json",
+                       "/_vary/changes.json", "/_vary/nginx-http.conf", "/_vary/nginx-server.conf", "/%5Fvary/report.json",
+                       "/us/../_vary/manifest.json", "//_vary/report.json"]
+        {
+            let response = try HTTPProbe.get(port: nginx.port, target: target, headers: [])
+            #expect(response.status == 404 || (target == "/_vary" && response.status == 301), "\(target): \(response.status)")
+            #expect(!String(decoding: response.body, as: UTF8.self).contains("pagesByKind"), "\(target)")
+        }
+        #expect(try HTTPProbe.get(port: nginx.port, target: "/robots.txt", headers: []).status == 200)
+    }
+
     @Test("nginx reads only the first Accept-Language entry: when it has parameters or is malformed, the region's first locale")
     func firstLanguageOnly() throws {
         let build = TestBuild()

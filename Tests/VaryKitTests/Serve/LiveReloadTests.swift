@@ -80,6 +80,35 @@ struct LiveReloadTests {
         #expect(client.get("/robots.txt").status == 404)
     }
 
+    @Test("a misspelled field shows in the warnings panel of every page, with file:line:column and the hint")
+    func warningsPanel() throws {
+        let store = try ServedStore()
+        defer { store.stop() }
+        let segments = try #require(store.build.read("segments.json", in: store.build.content))
+        let misspelled = segments.replacingOccurrences(of: "\"subline\": \"Ropes", with: "\"sublin\": \"Ropes")
+        #expect(misspelled != segments)
+        store.build.write("content/segments.json", misspelled)
+        let page = store.waitFor("/de/de-de/for/climbers/") { $0.body.contains("sublin") }
+        #expect(page.status == 200)
+        #expect(page.body.contains("<details id=\"vary-warnings\""))
+        #expect(page.body.contains(
+            "<li><code>content/segments.json:10:41: warning: segments[1].hero.sublin: unknown field &#39;sublin&#39; is ignored (did you mean &#39;subline&#39;?)</code></li>"))
+        #expect(page.body.contains("id=\"vary-warnings-close\""))
+        // Only in the response: the file in the output has no panel.
+        #expect(store.build.read("de/de-de/for/climbers/index.html")?.contains("vary-warnings") == false)
+    }
+
+    @Test("a syntax error's line and caret are on the error page")
+    func errorPageExcerpt() throws {
+        let store = try ServedStore()
+        defer { store.stop() }
+        let site = try #require(store.build.read("site.json", in: store.build.content))
+        store.build.write("content/site.json", site.replacingOccurrences(of: "\"defaultRegion\": \"us\",", with: "\"defaultRegion\": \"us\""))
+        let failed = store.waitFor("/us/en-us/") { $0.status == 500 }
+        #expect(failed.body.contains("content/site.json:4:24: expected &#39;,&#39; or &#39;}&#39; after the object member ending here"))
+        #expect(failed.body.contains("\n    4 |   &quot;defaultRegion&quot;: &quot;us&quot;\n      |                        ^</code></li>"))
+    }
+
     @Test("a broken template shows its file and line on the error page")
     func brokenTemplate() throws {
         let store = try ServedStore()
@@ -115,6 +144,19 @@ struct PreviewPiecesTests {
         #expect(page.contains("<li><code>content/a.json:2:5: x: bad &lt;/ol&gt;&lt;script&gt;alert(1)&lt;/script&gt;</code></li>"))
         #expect(!page.contains("just a warning"))
         #expect(page.contains("<p>1 error."))
+    }
+
+    @Test("the warnings panel escapes, lists at most 50 and counts the rest; without warnings there is none")
+    func warningsPanelPiece() {
+        var withWarnings = bar
+        withWarnings.warnings = (1...52).map { Diagnostic(.warning, file: "content/a.json", line: $0, column: 3, message: "<b>odd</b> \($0)") }
+        let html = PreviewInjection.markup(withWarnings)
+        #expect(html.contains("<strong>52 warnings</strong>"))
+        #expect(html.contains("<li><code>content/a.json:1:3: warning: &lt;b&gt;odd&lt;/b&gt; 1</code></li>"))
+        #expect(!html.contains("content/a.json:51:3"))
+        #expect(html.contains("and 2 more (see the terminal)"))
+        #expect(html.contains("sessionStorage.setItem(k,g)"))
+        #expect(!PreviewInjection.markup(bar).contains("vary-warnings"))
     }
 
     @Test("a snapshot of the sources tells which files were added, changed or removed")

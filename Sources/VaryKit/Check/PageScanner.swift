@@ -1,0 +1,261 @@
+/// Reads the elements the page rules look at out of a page whose templates are proven (`TemplateProof`): a
+/// rendering of proven templates is well-formed and data cannot add markup, so a single pass over the bytes finds
+/// the same elements libxml2 would, without building a document.
+///
+/// Kept are the elements a rule reads (`<html>`, headings, `<title>`, images, links, scripts, media, forms) and any
+/// element with an `id`, an `on…` attribute or a URL attribute. Attribute values are decoded as HTML decodes them.
+/// Like libxml2, a page without `<html>` still has one (implied, without attributes).
+enum PageScanner {
+    /// Elements every rule set reads by name.
+    static let keptNames: Set<String> = [
+        "html", "head", "body", "h1", "title", "img", "link", "script", "a", "area", "source", "video", "audio",
+        "iframe", "form",
+    ]
+
+    /// The page's elements in document order.
+    static func scan(_ bytes: [UInt8]) -> PageTree {
+        guard !bytes.isEmpty else { return PageTree(elements: [], problems: [], parsed: false) }
+        var elements: [PageElement] = []
+        elements.reserveCapacity(256)
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer)
+            reader.run(into: &elements)
+        }
+        if !elements.contains(where: { $0.name == "html" }) {
+            elements.insert(PageElement(name: "html", attributes: [], line: 1, text: nil), at: 0)
+        }
+        return PageTree(elements: elements, problems: [], parsed: true)
+    }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+        var line = 1
+        /// Where `line` was last counted up to.
+        var counted = 0
+        /// Attribute name and value ranges of the tag being read, reused from tag to tag.
+        var names: [Range<Int>] = []
+        var values: [Range<Int>?] = []
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            names.reserveCapacity(16)
+            values.reserveCapacity(16)
+        }
+
+        mutating func lineAt(_ position: Int) -> Int {
+            while counted < position {
+                if bytes[counted] == 0x0A { line += 1 }
+                counted += 1
+            }
+            return line
+        }
+
+        mutating func run(into elements: inout [PageElement]) {
+            let count = bytes.count
+            while index < count {
+                guard let open = find(UInt8(ascii: "<"), from: index) else { return }
+                index = open + 1
+                guard index < count else { return }
+                let next = bytes[index]
+                if next == UInt8(ascii: "!") {
+                    skipMarkup()
+                } else if next == UInt8(ascii: "/") {
+                    index = (find(UInt8(ascii: ">"), from: index) ?? count - 1) + 1
+                } else if isLetter(next) {
+                    startTag(at: open, into: &elements)
+                }
+            }
+        }
+
+        private mutating func skipMarkup() {
+            if matches("!--", at: index) {
+                var position = index + 3
+                while position + 2 < bytes.count {
+                    if bytes[position] == UInt8(ascii: "-"), bytes[position + 1] == UInt8(ascii: "-"), bytes[position + 2] == UInt8(ascii: ">") {
+                        index = position + 3
+                        return
+                    }
+                    position += 1
+                }
+                index = bytes.count
+            } else {
+                index = (find(UInt8(ascii: ">"), from: index) ?? bytes.count - 1) + 1
+            }
+        }
+
+        private mutating func startTag(at open: Int, into elements: inout [PageElement]) {
+            let nameStart = index
+            while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") {
+                index += 1
+            }
+            let name = lowered(nameStart..<index)
+            names.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
+            var keep = PageScanner.keptNames.contains(name)
+            readAttributes(keep: &keep)
+            let line = keep ? lineAt(open) : 0
+            var text: String?
+            if TagBalance.rawText.contains(name) {
+                let contentStart = index
+                let end = findEndTag(name, from: index)
+                if keep && (name == "title" || name == "script") {
+                    let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<end]), as: UTF8.self)
+                    text = name == "title" ? CharacterReferences.decode(raw) : raw
+                }
+                index = end
+            }
+            guard keep else { return }
+            var attributes: [(name: String, value: String)] = []
+            attributes.reserveCapacity(names.count)
+            for (position, range) in names.enumerated() {
+                let value = values[position].map {
+                    CharacterReferences.decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self))
+                } ?? ""
+                attributes.append((lowered(range), value))
+            }
+            elements.append(PageElement(name: name, attributes: attributes, line: line, text: text))
+        }
+
+        /// Reads attributes up to the tag's `>`, noting whether one makes the element worth keeping.
+        private mutating func readAttributes(keep: inout Bool) {
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ">") {
+                    index += 1
+                    return
+                }
+                if isSpace(byte) || byte == UInt8(ascii: "/") {
+                    index += 1
+                    continue
+                }
+                let nameStart = index
+                while index < count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">"),
+                      !(bytes[index] == UInt8(ascii: "/") && index + 1 < count && bytes[index + 1] == UInt8(ascii: ">")) {
+                    index += 1
+                }
+                let nameRange = nameStart..<index
+                while index < count, isSpace(bytes[index]) { index += 1 }
+                var valueRange: Range<Int>?
+                if index < count, bytes[index] == UInt8(ascii: "=") {
+                    index += 1
+                    while index < count, isSpace(bytes[index]) { index += 1 }
+                    if index < count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+                        let quote = bytes[index]
+                        let end = find(quote, from: index + 1) ?? count
+                        valueRange = (index + 1)..<end
+                        index = min(end + 1, count)
+                    } else {
+                        let start = index
+                        while index < count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                        valueRange = start..<index
+                    }
+                }
+                if !keep && keeps(nameRange) { keep = true }
+                names.append(nameRange)
+                values.append(valueRange)
+            }
+        }
+
+        /// `id`, `on…` and URL attributes make any element matter to the link and script rules.
+        private func keeps(_ range: Range<Int>) -> Bool {
+            guard range.count >= 2 else { return false }
+            let first = bytes[range.lowerBound] | 0x20, second = bytes[range.lowerBound + 1] | 0x20
+            if first == UInt8(ascii: "o") && second == UInt8(ascii: "n") { return true }
+            if range.count == 2 { return first == UInt8(ascii: "i") && second == UInt8(ascii: "d") }
+            return ScriptRules.urlAttributes.contains(lowered(range))
+        }
+
+        /// The start of `</name` (any case) after `position`, or the end of the page.
+        private func findEndTag(_ name: String, from position: Int) -> Int {
+            let pattern = Array(name.utf8)
+            var at = position
+            while let open = find(UInt8(ascii: "<"), from: at) {
+                if open + 1 < bytes.count, bytes[open + 1] == UInt8(ascii: "/"), open + 2 + pattern.count <= bytes.count {
+                    var same = true
+                    for offset in 0..<pattern.count where (bytes[open + 2 + offset] | 0x20) != pattern[offset] {
+                        same = false
+                        break
+                    }
+                    if same { return open }
+                }
+                at = open + 1
+            }
+            return bytes.count
+        }
+
+        private func find(_ byte: UInt8, from position: Int) -> Int? {
+            var at = position
+            while at < bytes.count {
+                if bytes[at] == byte { return at }
+                at += 1
+            }
+            return nil
+        }
+
+        private func matches(_ text: StaticString, at position: Int) -> Bool {
+            let count = text.utf8CodeUnitCount
+            guard position + count <= bytes.count else { return false }
+            let start = text.utf8Start
+            for offset in 0..<count where bytes[position + offset] != start[offset] { return false }
+            return true
+        }
+
+        private func lowered(_ range: Range<Int>) -> String {
+            String(unsafeUninitializedCapacity: range.count) { buffer in
+                for (offset, position) in range.enumerated() {
+                    let byte = bytes[position]
+                    buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                }
+                return range.count
+            }
+        }
+
+        private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
+        private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    }
+}
+
+/// HTML character references in text and attribute values: numeric ones and the named ones pages use.
+enum CharacterReferences {
+    static let named: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "copy": "©", "reg": "®",
+        "trade": "™", "hellip": "…", "mdash": "—", "ndash": "–", "middot": "·", "euro": "€", "pound": "£", "yen": "¥",
+        "laquo": "«", "raquo": "»", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "times": "×",
+    ]
+
+    /// The text with every reference it knows replaced; unknown ones stay as written.
+    static func decode(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semicolon = after.prefix(32).firstIndex(of: ";") else {
+                result += "&"
+                rest = after
+                continue
+            }
+            let name = after[..<semicolon]
+            if let replacement = reference(name) {
+                result += replacement
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = after
+            }
+        }
+        return result + rest
+    }
+
+    private static func reference(_ name: Substring) -> String? {
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+        }
+        return named[String(name)]
+    }
+}
