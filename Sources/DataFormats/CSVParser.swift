@@ -13,6 +13,14 @@ struct CSVParser {
     }
 
     mutating func parseTable() throws(CSVSyntaxError) -> CSVTable {
+        let header = try parseHeader()
+        var rows: [CSVRow] = []
+        while let row = try nextRow(cellCount: header.cells.count) { rows.append(row) }
+        return CSVTable(header: header.cells, headerLine: header.line, rows: rows)
+    }
+
+    /// Reads the header record, which must name each column once.
+    mutating func parseHeader() throws(CSVSyntaxError) -> CSVRow {
         guard !atTrailingBlankLines() else { throw error("empty file: expected a header row", at: start) }
         // Blank lines before the header are skipped; headerLine says where it really is.
         while bytes[index] == ASCII.lineFeed || bytes[index] == ASCII.carriageReturn { skipLineBreak() }
@@ -21,17 +29,19 @@ struct CSVParser {
         for (name, position) in zip(header.cells, header.positions) where !seen.insert(name).inserted {
             throw CSVSyntaxError(position: position, message: "duplicate column '\(name)' in header")
         }
-        var rows: [CSVRow] = []
-        while !atTrailingBlankLines() {
-            let row = try parseRecord()
-            if row.cells.count != header.cells.count {
-                throw CSVSyntaxError(
-                    position: TextPosition(line: row.line, column: 1),
-                    message: "row has \(cellCount(row.cells.count)), header has \(header.cells.count)")
-            }
-            rows.append(row)
+        return header
+    }
+
+    /// Reads the next record, which must have `cellCount` cells, or nil when only line breaks remain.
+    mutating func nextRow(cellCount expected: Int) throws(CSVSyntaxError) -> CSVRow? {
+        guard !atTrailingBlankLines() else { return nil }
+        let row = try parseRecord()
+        if row.cells.count != expected {
+            throw CSVSyntaxError(
+                position: TextPosition(line: row.line, column: 1),
+                message: "row has \(cellCount(row.cells.count)), header has \(expected)")
         }
-        return CSVTable(header: header.cells, headerLine: header.line, rows: rows)
+        return row
     }
 
     private func cellCount(_ count: Int) -> String {

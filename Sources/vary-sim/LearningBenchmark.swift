@@ -13,13 +13,20 @@ enum LearningBenchmark {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vary-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         do { try store.write(to: directory) } catch { fail("cannot write: \(error.localizedDescription)") }
+        Memory.returnFreedMemory()
+        let residentBeforeLoad = Memory.resident()
+        Memory.resetPeak()
+        let loadCPUStart = Memory.cpuSeconds()
         let loadStart = Date()
         guard let source = try? SourceFiles.read(directory: directory, displayName: "content"),
             let content = ContentLoader.load(source).content
         else { fail("the simulated store does not load") }
         let loadSeconds = Date().timeIntervalSince(loadStart)
+        let loadCPU = Memory.cpuSeconds() - loadCPUStart
         print("\(content.orders.count) order lines, \(content.products.count) products, \(content.segments.count) segments, "
-              + "\(content.regions.count) regions; loaded in \(String(format: "%.2f", loadSeconds)) s")
+              + "\(content.regions.count) regions")
+        print(String(format: "loading: %.2f s wall, %.2f s CPU; peak %.0f MiB resident while loading (%.0f MiB before)",
+                     loadSeconds, loadCPU, Memory.peak(), residentBeforeLoad))
         // Hand the loader's freed memory back to the system, so that the peak below is what learning adds.
         Memory.returnFreedMemory()
         let residentBefore = Memory.resident()

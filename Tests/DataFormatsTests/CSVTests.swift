@@ -96,4 +96,38 @@ struct CSVTests {
         #expect(CSVSyntaxError(position: TextPosition(line: 3, column: 1), message: "row has 5 cells, header has 6").description
             == "3:1: row has 5 cells, header has 6")
     }
+
+    /// Every record `CSVReader` hands over, or its error.
+    static func readAll(_ bytes: [UInt8]) throws(CSVSyntaxError) -> CSVTable {
+        var reader = try CSVReader(bytes: bytes)
+        var rows: [CSVRow] = []
+        while let row = try reader.next() { rows.append(row) }
+        return CSVTable(header: reader.header, headerLine: reader.headerLine, rows: rows)
+    }
+
+    @Test("reading record by record gives the same header, cells and positions as parsing the whole table",
+          arguments: ["a,b\r\n1,\"x\r\ny\"\r\n2,3", "\u{FEFF}\n\nid,\"na\"\"me\"\n\"é\",\n,\"\"\n\n\n", "a\n\nb\n"])
+    func readerMatchesTable(_ text: String) throws {
+        let streamed = try Self.readAll(Array(text.utf8))
+        #expect(streamed == (try CSV.parse(text)))
+        #expect(streamed.column(named: streamed.header[0]) == 0)
+    }
+
+    @Test("the fixture read record by record has its multi-line cell and positions")
+    func readerFixture() throws {
+        var reader = try CSVReader(bytes: try Fixtures.bytes("products.csv"))
+        #expect(reader.column(named: "prices.EUR") == 4)
+        #expect(reader.column(named: "price") == nil)
+        var rows: [CSVRow] = []
+        while let row = try reader.next() { rows.append(row) }
+        #expect(rows.map(\.line) == [2, 3, 4])
+        #expect(rows[2].positions[3] == TextPosition(line: 5, column: 12))
+        #expect(try reader.next() == nil)
+    }
+
+    @Test("reading record by record reports each bad input with the same message and position", arguments: cases)
+    func readerBadInput(_ bad: Case) {
+        let error = syntaxError { () throws(CSVSyntaxError) in _ = try Self.readAll(Array(bad.input.utf8)) }
+        #expect(error == CSVSyntaxError(position: TextPosition(line: bad.line, column: bad.column), message: bad.message))
+    }
 }

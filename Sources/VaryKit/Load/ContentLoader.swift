@@ -50,15 +50,18 @@ public enum ContentLoader {
         let bundles = reader.array("bundles.json", required: false, decode: BundleDecoder.decode)
         let taxonomy = reader.json("taxonomy.json", required: false).flatMap(TaxonomyDecoder.decode)
             ?? Taxonomy(location: SourceLocation(file: source.displayPath("taxonomy.json")))
-        var orders = reader.csv("orders.csv").map {
-            OrdersDecoder.decode($0, file: source.displayPath("orders.csv"), log: log)
+        var orders = reader.csvRecords("orders.csv") { (rows, log) throws(CSVSyntaxError) in
+            try OrdersDecoder.decode(&rows, file: source.displayPath("orders.csv"), log: log)
         } ?? []
         if let customers = reader.csv("customers.csv").map({
             CustomersDecoder.decode($0, file: source.displayPath("customers.csv"), log: log)
         }) {
             // The segment at ordering time, when the orders give it, wins over the customer's current one.
-            for index in orders.indices where orders[index].segment == nil {
-                orders[index].segment = orders[index].customer.flatMap { customers[$0] }
+            let segments = customers.mapValues { ($0.id, Order.Elsewhere(segment: $0.location)) }
+            for index in orders.indices where orders[index].segmentID == nil {
+                if let customer = orders[index].customer, let (segment, location) = segments[customer] {
+                    orders[index].setSegment(segment, at: location)
+                }
             }
         }
 
@@ -119,6 +122,23 @@ public enum ContentLoader {
             guard let bytes = source.files[path] else { return nil }
             do {
                 return try CSV.parse(bytes)
+            } catch {
+                report(error, in: path)
+                return nil
+            }
+        }
+
+        /// Reads a CSV file record by record; a syntax error anywhere is reported alone, as for `csv(_:)`.
+        func csvRecords<T>(
+            _ path: String, decode: (inout CSVReader, DiagnosticLog) throws(CSVSyntaxError) -> T
+        ) -> T? {
+            guard let bytes = source.files[path] else { return nil }
+            let rows = DiagnosticLog()
+            do {
+                var reader = try CSVReader(bytes: bytes)
+                let value = try decode(&reader, rows)
+                log.add(contentsOf: rows.diagnostics)
+                return value
             } catch {
                 report(error, in: path)
                 return nil

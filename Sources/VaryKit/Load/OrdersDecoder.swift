@@ -7,48 +7,60 @@ enum OrdersDecoder {
     static let columns = ["order_id", "product_id", "quantity", "region", "date"]
     static let optionalColumns = ["customer_id", "segment"]
 
-    static func decode(_ table: CSVTable, file: String, log: DiagnosticLog) -> [Order] {
+    /// Decodes the rows as they are read: a million lines never stand as a table of strings at once.
+    static func decode(_ reader: inout CSVReader, file: String, log: DiagnosticLog) throws(CSVSyntaxError) -> [Order] {
         var indices: [String: Int] = [:]
         for column in columns {
-            if let index = table.column(named: column) {
+            if let index = reader.column(named: column) {
                 indices[column] = index
             } else {
-                log.add(Diagnostic(file: file, line: table.headerLine, column: 1, message: "missing column '\(column)'"))
+                log.add(Diagnostic(file: file, line: reader.headerLine, column: 1, message: "missing column '\(column)'"))
             }
         }
-        guard indices.count == columns.count else { return [] }
-        for column in optionalColumns { indices[column] = table.column(named: column) }
-        return table.rows.compactMap { row -> Order? in
-            func cell(_ name: String) -> (text: String, location: SourceLocation)? {
-                guard let index = indices[name] else { return nil }
-                let position = row.positions[index]
-                return (row.cells[index], SourceLocation(file: file, line: position.line, column: position.column, path: name))
+        guard indices.count == columns.count else {
+            // The rest is still read: a syntax error further down is reported instead, as for any CSV file.
+            while try reader.next() != nil {}
+            return []
+        }
+        let orderColumn = indices["order_id"]!, productColumn = indices["product_id"]!
+        let quantityColumn = indices["quantity"]!, regionColumn = indices["region"]!, dateColumn = indices["date"]!
+        let customerColumn = reader.column(named: "customer_id"), segmentColumn = reader.column(named: "segment")
+        var orders: [Order] = []
+        while let row = try reader.next() {
+            func location(_ index: Int, _ name: String) -> SourceLocation {
+                SourceLocation(file: file, line: row.positions[index].line, column: row.positions[index].column, path: name)
             }
-            let orderID = cell("order_id")!, product = cell("product_id")!, quantity = cell("quantity")!
-            let region = cell("region")!, date = cell("date")!
+            let orderID = row.cells[orderColumn], product = row.cells[productColumn], quantity = row.cells[quantityColumn]
+            let region = row.cells[regionColumn], date = row.cells[dateColumn]
             var valid = true
-            func fail(_ location: SourceLocation, _ message: String) {
-                log.add(location.error(message))
+            func fail(_ index: Int, _ name: String, _ message: String) {
+                log.add(location(index, name).error(message))
                 valid = false
             }
-            if orderID.text.isEmpty { fail(orderID.location, "missing order id") }
-            for id in [product, region] where !Field.isValidID(id.text) {
-                fail(id.location, "\"\(id.text)\" is not a valid id")
+            if orderID.isEmpty { fail(orderColumn, "order_id", "missing order id") }
+            for (id, index, name) in [(product, productColumn, "product_id"), (region, regionColumn, "region")]
+            where !Field.isValidID(id) {
+                fail(index, name, "\"\(id)\" is not a valid id")
             }
             // An empty segment cell means the export did not know it; customers.csv may still give it.
-            let segment = cell("segment").flatMap { $0.text.isEmpty ? nil : $0 }
-            if let segment, !Field.isValidID(segment.text) { fail(segment.location, "\"\(segment.text)\" is not a valid id") }
-            let count = Int(quantity.text)
-            if count == nil || count! < 1 { fail(quantity.location, "\"\(quantity.text)\" is not a positive whole number") }
-            let instant = Instant.parse(date.text) ?? (Instant.isoDate(date.text) ? Instant.parse(date.text + "T00:00:00Z") : nil)
-            if instant == nil { fail(date.location, "\"\(date.text)\" is not an ISO 8601 instant or date") }
-            guard valid, let count, let instant else { return nil }
-            let customer = cell("customer_id").flatMap { $0.text.isEmpty ? nil : $0.text }
-            return Order(
-                id: orderID.text, product: Reference(product.text, at: product.location), quantity: count,
-                region: Reference(region.text, at: region.location), date: instant, customer: customer,
-                segment: segment.map { Reference($0.text, at: $0.location) })
+            let segment = segmentColumn.flatMap { row.cells[$0].isEmpty ? nil : row.cells[$0] }
+            if let segment, !Field.isValidID(segment) { fail(segmentColumn!, "segment", "\"\(segment)\" is not a valid id") }
+            let count = Int(quantity)
+            if count == nil || count! < 1 { fail(quantityColumn, "quantity", "\"\(quantity)\" is not a positive whole number") }
+            let instant = Instant.parse(date) ?? (Instant.isoDate(date) ? Instant.parse(date + "T00:00:00Z") : nil)
+            if instant == nil { fail(dateColumn, "date", "\"\(date)\" is not an ISO 8601 instant or date") }
+            guard valid, let count, let instant else { continue }
+            let customer = customerColumn.flatMap { row.cells[$0].isEmpty ? nil : row.cells[$0] }
+            func cell(_ index: Int?) -> Order.Cell {
+                guard let index else { return Order.Cell(line: 0, column: 0) }
+                return Order.Cell(line: Int32(row.positions[index].line), column: Int32(row.positions[index].column))
+            }
+            orders.append(Order(
+                id: orderID, product: product, quantity: count, region: region, date: instant, customer: customer,
+                segment: segment,
+                row: Order.Row(file: file, product: cell(productColumn), region: cell(regionColumn), segment: cell(segmentColumn))))
         }
+        return orders
     }
 }
 

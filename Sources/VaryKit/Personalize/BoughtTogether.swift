@@ -4,7 +4,7 @@
 /// per pair whatever the quantities. Products never bought with another are absent from the result.
 public func boughtTogether(_ orders: [Order]) -> [String: [String]] {
     var basketProducts: [String: Set<String>] = [:]
-    for order in orders { basketProducts[order.id, default: []].insert(order.product.id) }
+    for order in orders { basketProducts[order.id, default: []].insert(order.productID) }
 
     var counts: [String: [String: Int]] = [:]
     for products in basketProducts.values where products.count > 1 {

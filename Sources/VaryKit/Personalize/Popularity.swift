@@ -18,7 +18,7 @@ public struct RegionalPopularity: Sendable {
         for order in orders where order.quantity > 0 && order.date <= now {
             let age = now.timeIntervalSince(order.date)
             let weight = Double(order.quantity) * exp2(-age / halfLife)
-            sums[order.region.id, default: [:]][order.product.id, default: 0] += weight
+            sums[order.regionID, default: [:]][order.productID, default: 0] += weight
         }
         scores = sums.mapValues { products in
             let top = products.values.max() ?? 0

@@ -56,6 +56,28 @@ struct OrderInputTests {
         ])
     }
 
+    @Test("an unknown segment given by customers.csv is reported there, the order's product in orders.csv")
+    func unknownSegmentFromCustomers() {
+        let errors = MiniStore.errors(content: [
+            "orders.csv": header + "o-1,rope-10,1,us,2026-11-20T10:00:00Z,c-7,\n",
+            "customers.csv": "customer_id,segment\nc-7,climbrs\n",
+        ])
+        #expect(errors == [
+            "content/customers.csv:2:5: segment: unknown segment 'climbrs' (did you mean 'climbers'?)",
+            "content/orders.csv:2:5: product_id: unknown product 'rope-10' (did you mean 'rope-9'?)",
+        ])
+    }
+
+    @Test("a syntax error further down orders.csv is reported alone, as for any CSV file")
+    func syntaxErrorAfterBadRows() {
+        let errors = MiniStore.errors(content: [
+            "orders.csv": header + "o-1,rope-9,0,us,2026-11-20T10:00:00Z,c-7,\no-2,rope-9,1,us,2026-11-20T10:00:00Z,c\"7,\n",
+        ])
+        #expect(errors == [
+            "content/orders.csv:3:39: quote inside an unquoted field (quote the whole field and write a quote as \"\")",
+        ])
+    }
+
     @Test("a date that is not ISO 8601 and a quantity that is not a positive integer are errors at their cell")
     func badCells() {
         let errors = MiniStore.errors(content: [

@@ -30,7 +30,7 @@ struct CoPurchase: Sendable {
     ) -> (all: CoPurchase, early: CoPurchase) {
         // customer (32 bits) · product (20) · early (1): sorted, a customer's products in order, early last.
         var keys = purchases.map { ($0.key >> 32) << 21 | ($0.key & 0xF_FFFF) << 1 | ($0.early ? 1 : 0) }
-        keys.sort()
+        keys.radixSort(bits: 53)
         var buyers = [[Int]](repeating: [Int](repeating: 0, count: productCount), count: 2)
         var customers = [0, 0]
         var pairs: [UInt64] = []
@@ -61,7 +61,7 @@ struct CoPurchase: Sendable {
             }
             start = end
         }
-        pairs.sort()
+        pairs.radixSort(bits: 41)
         func before(_ a: (index: Int, similarity: Double), _ b: (index: Int, similarity: Double)) -> Bool {
             a.similarity != b.similarity ? a.similarity > b.similarity : a.index < b.index
         }

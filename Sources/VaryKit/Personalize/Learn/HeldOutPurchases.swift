@@ -12,9 +12,9 @@ struct HeldOutPurchases: Sendable {
     init(orders: [Order], after start: Date, through end: Date) {
         var histories: [AudienceKey: [String: Set<String>]] = [:]
         for order in orders where order.date > start && order.date <= end && order.quantity > 0 {
-            guard let segment = order.segment else { continue }
-            let key = AudienceKey(region: order.region.id, segment: segment.id)
-            histories[key, default: [:]][order.customer ?? "\u{0}" + order.id, default: []].insert(order.product.id)
+            guard let segment = order.segmentID else { continue }
+            let key = AudienceKey(region: order.regionID, segment: segment)
+            histories[key, default: [:]][order.customer ?? "\u{0}" + order.id, default: []].insert(order.productID)
         }
         customers = histories.mapValues { byCustomer in
             byCustomer.sorted { $0.key < $1.key }.map { $0.value.sorted() }

@@ -64,7 +64,7 @@ struct OrderLines {
         // which spares most of the hashing.
         var previous: (order: String, number: Int, customer: Int, region: String, segment: String, lists: (Int, Int))?
         for order in orders where order.date <= now && order.quantity > 0 {
-            guard let product = indexByID[order.product.id] else { continue }
+            guard let product = indexByID[order.productID] else { continue }
             let orderNumber: Int, customer: Int
             if let last = previous, last.order == order.id {
                 (orderNumber, customer) = (last.number, last.customer)
@@ -89,22 +89,22 @@ struct OrderLines {
             }
             let age = now.timeIntervalSince(order.date)
             purchases.append(Purchase(key: UInt64(customer) << 32 | UInt64(product), age: age))
-            guard let segment = order.segment else {
+            guard let segment = order.segmentID else {
                 previous = (order.id, orderNumber, customer, "", "", (-1, -1))
                 continue
             }
             var lists = (0, 0)
-            if let last = previous, last.region == order.region.id, last.segment == segment.id, last.lists.0 >= 0 {
+            if let last = previous, last.region == order.regionID, last.segment == segment, last.lists.0 >= 0 {
                 lists = last.lists
             } else {
                 lists = (
-                    number(AudienceKey(region: order.region.id, segment: segment.id), in: &listNumbers),
-                    number(AudienceKey.everywhere(segment.id), in: &listNumbers))
+                    number(AudienceKey(region: order.regionID, segment: segment), in: &listNumbers),
+                    number(AudienceKey.everywhere(segment), in: &listNumbers))
             }
             let productAndCustomer = UInt64(product) << 32 | UInt64(customer)
             lines.append(Line(key: UInt64(lists.0) << 52 | productAndCustomer, order: Int32(orderNumber), age: age))
             lines.append(Line(key: UInt64(lists.1) << 52 | productAndCustomer, order: Int32(orderNumber), age: age))
-            previous = (order.id, orderNumber, customer, order.region.id, segment.id, lists)
+            previous = (order.id, orderNumber, customer, order.regionID, segment, lists)
         }
         precondition(
             Self.fits(products: products.count, lists: listNumbers.count, customers: nextCustomer),
