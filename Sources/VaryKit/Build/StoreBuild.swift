@@ -15,8 +15,15 @@ public enum StoreBuild {
             let source = try loadAndValidate(options, clock: &clock, diagnostics: &diagnostics)
             let planned = plan(source, options: options, clock: &clock)
             let audit = try auditTranslations(planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics)
+            let previous = PreviousBuild(source: source, planned: planned, options: options)
+            if let report = try keepUnchanged(planned, source: source, previous: previous, options: options, clock: &clock,
+                                              diagnostics: diagnostics, translations: audit.completeness) {
+                events(.progress(done: planned.pages.count, total: planned.pages.count))
+                return BuildOutcome(exitCode: 0, diagnostics: diagnostics, report: report, timings: clock.timings)
+            }
             let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
-            let rendered = try render(planned, source: source, options: options, staging: staging, clock: &clock, events: events)
+            let rendered = try render(planned, source: source, previous: previous, options: options, staging: staging,
+                                      clock: &clock, events: events)
             let report = try emit(planned, source: source, rendered: rendered, options: options, staging: staging,
                                   clock: &clock, diagnostics: diagnostics, translations: audit.completeness)
             let checkProblems = rendered.checkProblems.sorted()
@@ -131,6 +138,55 @@ public enum StoreBuild {
         return audit
     }
 
+    /// The previous build's page cache, and this build's key and the build-wide part of every page's inputs.
+    struct PreviousBuild {
+        var cache: PageCache
+        var context: [UInt8]
+        var key: String
+
+        init(source: Source, planned: Planned, options: BuildOptions) {
+            cache = PageCache.load(for: options.output)
+            context = PageCache.context(
+                templates: source.templateFiles, strict: options.strict, check: options.check, allPaths: planned.allPaths,
+                outputName: options.outputName)
+            key = PageCache.buildKey(context: context, content: source.contentFiles, now: options.now.timeIntervalSince1970)
+        }
+    }
+
+    /// When nothing any file depends on changed since the previous build (its key is this one's) and its output is
+    /// intact, leaves every file of the site as it is and writes only this build's change list and report; nil,
+    /// having changed nothing, when the build must render (`--force` always does).
+    static func keepUnchanged(
+        _ planned: Planned, source: Source, previous: PreviousBuild, options: BuildOptions, clock: inout StageClock,
+        diagnostics: [Diagnostic], translations: [String: [String: TranslationAudit.Completeness]]
+    ) throws(Stop) -> BuildReport? {
+        guard !options.force, previous.cache.build == previous.key else { return nil }
+        clock.start("unchanged")
+        defer { clock.finish() }
+        _ = try? StagingDirectory.removeStaleStaging(for: options.output)
+        guard UnchangedOutput.isIntact(options.output, cache: previous.cache, pages: planned.pages) else { return nil }
+        var report = baseReport(planned, source: source, options: options, diagnostics: diagnostics, translations: translations)
+        let summary = UnchangedOutput.summary(of: previous.cache)
+        report.record(summary)
+        do {
+            try UnchangedOutput.record(changes: summary.changesJSON(), report: report.json(), in: options.output)
+        } catch {
+            throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
+        }
+        return report
+    }
+
+    /// The report of a build before its commit adds what changed in the output.
+    static func baseReport(
+        _ planned: Planned, source: Source, options: BuildOptions, diagnostics: [Diagnostic],
+        translations: [String: [String: TranslationAudit.Completeness]]
+    ) -> BuildReport {
+        BuildReport(
+            pagesByKind: Dictionary(grouping: planned.pages, by: \.kind.rawValue).mapValues(\.count),
+            skipped: planned.skipped, warnings: diagnostics.filter { $0.severity == .warning }.map(\.description),
+            nextSchedule: nextScheduleInstants(source.content.promotions, after: options.now), translations: translations)
+    }
+
     /// A fresh staging directory beside the output, after removing those of killed builds.
     static func openStaging(_ options: BuildOptions, clock: StageClock, diagnostics: [Diagnostic]) throws(Stop)
         -> StagingDirectory
@@ -146,19 +202,16 @@ public enum StoreBuild {
     /// Personalizes, renders and checks every page into the staging directory; template errors stop the build with
     /// exit code 2, a failed write (disk full, permission) at once with exit code 3.
     static func render(
-        _ planned: Planned, source: Source, options: BuildOptions, staging: StagingDirectory, clock: inout StageClock,
-        events: @Sendable (BuildEvent) -> Void
+        _ planned: Planned, source: Source, previous: PreviousBuild, options: BuildOptions, staging: StagingDirectory,
+        clock: inout StageClock, events: @Sendable (BuildEvent) -> Void
     ) throws(Stop) -> PageRenderer.Result {
         clock.start("pages")
         var renderer = PageRenderer(
             builder: PageModelBuilder(inputs: planned.inputs), templates: source.templates, staging: staging,
             strict: options.strict, checker: PageChecker(allPaths: planned.allPaths, outputName: options.outputName, depth: options.check))
-        renderer.cache = PageCache.load(for: options.output)
-        renderer.cacheContext = PageCache.context(
-            templates: source.templateFiles, strict: options.strict, check: options.check, allPaths: planned.allPaths,
-            outputName: options.outputName)
-        renderer.buildKey = PageCache.buildKey(
-            context: renderer.cacheContext, content: source.contentFiles, now: options.now.timeIntervalSince1970)
+        renderer.cache = previous.cache
+        renderer.cacheContext = previous.context
+        renderer.buildKey = previous.key
         var rendered = renderer.renderAll(planned.pages, jobs: options.jobs, events: events)
         rendered.buildKey = renderer.buildKey
         clock.finish()
@@ -181,10 +234,7 @@ public enum StoreBuild {
         translations: [String: [String: TranslationAudit.Completeness]]
     ) throws(Stop) -> BuildReport {
         clock.start("emit")
-        var report = BuildReport(
-            pagesByKind: Dictionary(grouping: planned.pages, by: \.kind.rawValue).mapValues(\.count),
-            skipped: planned.skipped, warnings: diagnostics.filter { $0.severity == .warning }.map(\.description),
-            nextSchedule: nextScheduleInstants(source.content.promotions, after: options.now), translations: translations)
+        var report = baseReport(planned, source: source, options: options, diagnostics: diagnostics, translations: translations)
         do {
             for (path, bytes) in source.templates.assets {
                 try staging.write(String(planned.inputs.assetURLs[path]!.dropFirst()), bytes)
@@ -213,18 +263,23 @@ public enum StoreBuild {
 
 extension StoreBuild {
     /// Records the pages just built for the next build: their inputs, and the files they became in the output.
+    /// The output's other files and its manifest are recorded by size and modification time.
     static func saveCache(of cacheable: [String: String], build: String, manifest: Manifest, output: URL) {
         var entries: [String: PageCache.Entry] = [:]
+        var others: [String: PageCache.Stamp] = [:]
         let outputPath = output.standardizedFileURL.path
-        for file in manifest.files {
-            guard let inputs = cacheable[file.path],
-                  let status = try? FileSystemCalls.status(outputPath + "/" + file.path), status.isRegularFile
-            else { continue }
-            entries[file.path] = PageCache.Entry(
-                inputs: inputs, sha256: file.sha256, bytes: file.bytes,
-                seconds: Int(status.modificationTime.tv_sec), nanoseconds: Int(status.modificationTime.tv_nsec))
+        let files = manifest.files.map { ($0.path, $0 as ManifestEntry?) } + [(Manifest.path, nil)]
+        for (path, file) in files {
+            guard let status = try? FileSystemCalls.status(outputPath + "/" + path), status.isRegularFile else { continue }
+            let seconds = Int(status.modificationTime.tv_sec), nanoseconds = Int(status.modificationTime.tv_nsec)
+            if let file, let inputs = cacheable[path] {
+                entries[path] = PageCache.Entry(
+                    inputs: inputs, sha256: file.sha256, bytes: file.bytes, seconds: seconds, nanoseconds: nanoseconds)
+            } else {
+                others[path] = PageCache.Stamp(bytes: status.size, seconds: seconds, nanoseconds: nanoseconds)
+            }
         }
-        PageCache(entries: entries, build: build).save(for: output)
+        PageCache(entries: entries, build: build, others: others).save(for: output)
     }
 }
 

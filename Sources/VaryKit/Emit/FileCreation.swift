@@ -6,5 +6,5 @@ struct FileCreation: Sendable {
     var create: @Sendable (_ path: String, _ bytes: [UInt8]) throws -> Void
 
     /// The system's `open`/`write`.
-    static let system = FileCreation(create: FileSystemCalls.createFile)
+    static let system = FileCreation { try FileSystemCalls.createFile($0, $1) }
 }

@@ -51,8 +51,9 @@ enum FileSystemCalls {
         path != folder && path.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 
-    /// Creates a new file (never replacing one) and writes all of `bytes` to it.
-    static func createFile(_ path: String, _ bytes: [UInt8]) throws {
+    /// Creates a new file (never replacing one) and writes all of `bytes` to it; with `durable`, waits until
+    /// they are on disk (`fsync`).
+    static func createFile(_ path: String, _ bytes: [UInt8], durable: Bool = false) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0 { throw failure("create", path) }
         defer { close(descriptor) }
@@ -66,6 +67,22 @@ enum FileSystemCalls {
                 }
                 offset += count
             }
+        }
+        if durable && fsync(descriptor) != 0 { throw failure("sync", path) }
+    }
+
+    /// Replaces the file at `path` with `bytes` in one rename: they are written to a new file beside it and
+    /// synced first, so whoever reads `path`, even after a crash, finds the old bytes or the new ones.
+    static func replaceFile(_ path: String, _ bytes: [UInt8]) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = directory + "/." + (path as NSString).lastPathComponent + ".tmp-\(getpid())"
+        unlink(temporary)
+        do {
+            try createFile(temporary, bytes, durable: true)
+            try rename(temporary, to: path)
+        } catch {
+            unlink(temporary)
+            throw error
         }
     }
 

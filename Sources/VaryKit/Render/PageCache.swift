@@ -12,7 +12,9 @@ import Mustache
 ///
 /// The cache also records the build's own key: a digest of everything any page can depend on (content files,
 /// templates, settings, `now`, Vary's binary). When a build's key equals it, no page's inputs can have changed,
-/// so every intact page is taken over without even building its view model.
+/// so every intact page is taken over without even building its view model. With it the cache records the size
+/// and modification time of the output's other files (assets, sitemap, routes, the manifest), so that a build
+/// with the same key can see that the whole output is still what it wrote and leave it alone (`UnchangedOutput`).
 struct PageCache: Sendable {
     /// One page of the previous build.
     struct Entry: Sendable, Hashable {
@@ -23,16 +25,26 @@ struct PageCache: Sendable {
         var nanoseconds: Int
     }
 
+    /// A file of the previous output that is not a page: what it was when the build finished.
+    struct Stamp: Sendable, Hashable {
+        var bytes: Int
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
     /// Bumped whenever rendering or checking could change for the same view model.
-    static let version = "vary-page-cache 3"
+    static let version = "vary-page-cache 4"
 
     private(set) var entries: [String: Entry] = [:]
     /// The key of the build that wrote the cache (`buildKey`), or empty.
     private(set) var build = ""
+    /// The previous output's files other than pages, including its manifest, by path.
+    private(set) var others: [String: Stamp] = [:]
 
-    init(entries: [String: Entry] = [:], build: String = "") {
+    init(entries: [String: Entry] = [:], build: String = "", others: [String: Stamp] = [:]) {
         self.entries = entries
         self.build = build
+        self.others = others
     }
 
     /// The cache file of an output folder.
@@ -55,14 +67,21 @@ struct PageCache: Sendable {
             lines.removeFirst()
         }
         var entries: [String: Entry] = [:]
+        var others: [String: Stamp] = [:]
         for line in lines {
+            // A page has six fields (path, inputs, SHA-256, size, seconds, nanoseconds), another file four.
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 6, let bytes = Int(fields[3]), let seconds = Int(fields[4]), let nanoseconds = Int(fields[5])
+            guard fields.count == 6 || fields.count == 4, let bytes = Int(fields[fields.count - 3]),
+                  let seconds = Int(fields[fields.count - 2]), let nanoseconds = Int(fields[fields.count - 1])
             else { return PageCache() }
-            entries[String(fields[0])] = Entry(
-                inputs: String(fields[1]), sha256: String(fields[2]), bytes: bytes, seconds: seconds, nanoseconds: nanoseconds)
+            if fields.count == 4 {
+                others[String(fields[0])] = Stamp(bytes: bytes, seconds: seconds, nanoseconds: nanoseconds)
+            } else {
+                entries[String(fields[0])] = Entry(
+                    inputs: String(fields[1]), sha256: String(fields[2]), bytes: bytes, seconds: seconds, nanoseconds: nanoseconds)
+            }
         }
-        return PageCache(entries: entries, build: build)
+        return PageCache(entries: entries, build: build, others: others)
     }
 
     /// Writes the cache for `output` (replacing the old one in one rename); failures only cost speed next time.
@@ -72,6 +91,10 @@ struct PageCache: Sendable {
         for path in entries.keys.sorted() {
             let entry = entries[path]!
             text += "\(path)\t\(entry.inputs)\t\(entry.sha256)\t\(entry.bytes)\t\(entry.seconds)\t\(entry.nanoseconds)\n"
+        }
+        for path in others.keys.sorted() {
+            let stamp = others[path]!
+            text += "\(path)\t\(stamp.bytes)\t\(stamp.seconds)\t\(stamp.nanoseconds)\n"
         }
         let target = PageCache.location(of: output)
         let temporary = target + ".tmp-\(getpid())"

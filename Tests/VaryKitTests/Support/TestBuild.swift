@@ -19,11 +19,13 @@ struct TestBuild {
     /// The repository's root, which holds the sample store's `content/` and `site-templates/`.
     static let repository = MiniStore.root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    func run(now: Date = MiniStore.now, strict: Bool = true, output: URL? = nil, failOnFallback: Bool = false) -> BuildOutcome {
+    func run(now: Date = MiniStore.now, strict: Bool = true, output: URL? = nil, failOnFallback: Bool = false,
+             force: Bool = false) -> BuildOutcome {
         var options = BuildOptions(
             content: content.path, templates: templates.path, output: (output ?? self.output).path, now: now, jobs: 2,
             strict: strict)
         options.failOnFallback = failOnFallback
+        options.force = force
         options.contentName = "content"
         options.templatesName = "site-templates"
         options.outputName = "output"
