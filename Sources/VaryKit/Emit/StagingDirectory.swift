@@ -57,15 +57,8 @@ public final class StagingDirectory: @unchecked Sendable {
     /// Writes one file into the staging directory, creating its parent directories, and records its
     /// hash and size for the manifest; rejects paths outside the directory and paths written twice.
     public func write(_ relativePath: String, _ bytes: [UInt8]) throws {
-        let components = try OutputPath.components(relativePath)
-        if Self.reservedPaths.contains(relativePath) {
-            throw EmitError.invalidPath(relativePath, reason: "the path is reserved for emit's own files")
-        }
-        try reserve(relativePath)
+        let (target, previous) = try claim(relativePath)
         do {
-            try makeParents(components)
-            let target = url.path + "/" + relativePath
-            let previous = output.path + "/" + relativePath
             // An unchanged file is the previous one under a second name: nothing to write, and its times stay.
             let isSame = FileSystemCalls.hasContents(previous, bytes)
             var isUnchanged = isSame && FileSystemCalls.hardLink(previous, to: target)
@@ -77,14 +70,9 @@ public final class StagingDirectory: @unchecked Sendable {
                     isUnchanged = true
                 }
             }
-            let entry = ManifestEntry(path: relativePath, sha256: SHA256.hex(bytes), bytes: bytes.count)
-            lock.withLock {
-                entries[relativePath] = entry
-                compared.insert(relativePath)
-                if isUnchanged { linked.insert(relativePath) }
-            }
+            record(ManifestEntry(path: relativePath, sha256: SHA256.hex(bytes), bytes: bytes.count), unchanged: isUnchanged)
         } catch {
-            lock.withLock { _ = entries.removeValue(forKey: relativePath) }
+            release(relativePath)
             throw error
         }
     }
@@ -93,15 +81,8 @@ public final class StagingDirectory: @unchecked Sendable {
     /// and comparing with the previous output's file while it writes; when every byte is the same, the previous
     /// file is linked in its place, keeping its times, as `write` does.
     public func write(_ relativePath: String, streaming produce: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws {
-        let components = try OutputPath.components(relativePath)
-        if Self.reservedPaths.contains(relativePath) {
-            throw EmitError.invalidPath(relativePath, reason: "the path is reserved for emit's own files")
-        }
-        try reserve(relativePath)
+        let (target, previous) = try claim(relativePath)
         do {
-            try makeParents(components)
-            let target = url.path + "/" + relativePath
-            let previous = output.path + "/" + relativePath
             var file = try StreamedFile(creating: target, comparingWith: previous)
             try produce { try file.append($0) }
             let (sha256, count, isSame) = try file.finish()
@@ -110,13 +91,9 @@ public final class StagingDirectory: @unchecked Sendable {
                 isUnchanged = FileSystemCalls.hardLink(previous, to: target)
                 if !isUnchanged { throw EmitError.invalidPath(relativePath, reason: "cannot link the unchanged file") }
             }
-            lock.withLock {
-                entries[relativePath] = ManifestEntry(path: relativePath, sha256: sha256, bytes: count)
-                compared.insert(relativePath)
-                if isUnchanged { linked.insert(relativePath) }
-            }
+            record(ManifestEntry(path: relativePath, sha256: sha256, bytes: count), unchanged: isUnchanged)
         } catch {
-            lock.withLock { _ = entries.removeValue(forKey: relativePath) }
+            release(relativePath)
             throw error
         }
     }
@@ -125,28 +102,49 @@ public final class StagingDirectory: @unchecked Sendable {
     /// this SHA-256, size and modification time (a page whose inputs did not change); false, with nothing
     /// recorded, when it is not, so the caller writes the file instead.
     func adopt(_ relativePath: String, sha256: String, bytes: Int, modified: (seconds: Int, nanoseconds: Int)) throws -> Bool {
-        let components = try OutputPath.components(relativePath)
+        _ = try OutputPath.components(relativePath)
         let previous = output.path + "/" + relativePath
         guard let old = try? FileSystemCalls.status(previous), old.isRegularFile, old.size == bytes,
               Int(old.modificationTime.tv_sec) == modified.seconds, Int(old.modificationTime.tv_nsec) == modified.nanoseconds
         else { return false }
+        let (target, _) = try claim(relativePath)
+        guard FileSystemCalls.hardLink(previous, to: target) else {
+            release(relativePath)
+            return false
+        }
+        record(ManifestEntry(path: relativePath, sha256: sha256, bytes: bytes), unchanged: true)
+        return true
+    }
+
+    /// Reserves a path this build writes and creates its parent folders: where the new file goes, and where the
+    /// previous output has it.
+    private func claim(_ relativePath: String) throws -> (target: String, previous: String) {
+        let components = try OutputPath.components(relativePath)
+        if Self.reservedPaths.contains(relativePath) {
+            throw EmitError.invalidPath(relativePath, reason: "the path is reserved for emit's own files")
+        }
         try reserve(relativePath)
         do {
             try makeParents(components)
-            guard FileSystemCalls.hardLink(previous, to: url.path + "/" + relativePath) else {
-                lock.withLock { _ = entries.removeValue(forKey: relativePath) }
-                return false
-            }
         } catch {
-            lock.withLock { _ = entries.removeValue(forKey: relativePath) }
+            release(relativePath)
             throw error
         }
+        return (url.path + "/" + relativePath, output.path + "/" + relativePath)
+    }
+
+    /// Records a written file for the manifest; `unchanged` when it is the previous output's file, linked.
+    private func record(_ entry: ManifestEntry, unchanged: Bool) {
         lock.withLock {
-            entries[relativePath] = ManifestEntry(path: relativePath, sha256: sha256, bytes: bytes)
-            compared.insert(relativePath)
-            linked.insert(relativePath)
+            entries[entry.path] = entry
+            compared.insert(entry.path)
+            if unchanged { linked.insert(entry.path) }
         }
-        return true
+    }
+
+    /// Gives up a claimed path after a failed write.
+    private func release(_ relativePath: String) {
+        lock.withLock { _ = entries.removeValue(forKey: relativePath) }
     }
 
     /// The manifest of everything written so far, sorted by path.
