@@ -55,7 +55,8 @@ public struct TemplateLibrary: Sendable {
         String(decoding: try render(name, context, strict: strict), as: UTF8.self)
     }
 
-    private static func parse(_ bytes: [UInt8], named name: String) -> ([Node], [TemplateError]) {
+    /// One template's tree and every problem its scanner, line layout and tree builder found (also for `syntax(of:)`).
+    static func parse(_ bytes: [UInt8], named name: String) -> ([Node], [TemplateError]) {
         var scanner = Scanner(bytes)
         scanner.scan()
         let layout = LineLayout(tokens: scanner.tokens, bytes: bytes)

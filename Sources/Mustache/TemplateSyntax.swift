@@ -38,12 +38,8 @@ public struct TemplatePosition: Sendable, Hashable {
 extension TemplateLibrary {
     /// The syntax of one template's source, or nil when it does not compile (the library reports why).
     public static func syntax(of source: String) -> [TemplateNode]? {
-        var scanner = Scanner(Array(source.utf8))
-        scanner.scan()
-        let layout = LineLayout(tokens: scanner.tokens, bytes: Array(source.utf8))
-        var builder = TreeBuilder(layout: layout)
-        let tree = builder.build()
-        guard scanner.problems.isEmpty, layout.problems.isEmpty, builder.problems.isEmpty else { return nil }
+        let (tree, problems) = parse(Array(source.utf8), named: "")
+        guard problems.isEmpty else { return nil }
         return publicNodes(tree)
     }
 

@@ -20,14 +20,15 @@ struct CopyFloor {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/cp")
         process.arguments = ["-r", output.path, copy.path]
+        // RUSAGE_CHILDREN sums every child waited for so far, so take the difference (with --runs N there are N copies).
+        let childrenBefore = CPUTime.children()
         let start = DispatchTime.now()
         try process.run()
         process.waitUntilExit()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        let cpuSeconds = CPUTime.children() - childrenBefore
         try? FileManager.default.removeItem(at: copy)
-        return CopyFloor(seconds: seconds, cpuSeconds: CPUTime.seconds(usage), files: files, bytes: bytes)
+        return CopyFloor(seconds: seconds, cpuSeconds: cpuSeconds, files: files, bytes: bytes)
     }
 
     /// The number of regular files under a folder and their bytes.
@@ -49,6 +50,13 @@ enum CPUTime {
     static func now() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
+        return seconds(usage)
+    }
+
+    /// The CPU time of every child process waited for so far.
+    static func children() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         return seconds(usage)
     }
 
