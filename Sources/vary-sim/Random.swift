@@ -1,3 +1,5 @@
+import Foundation
+
 /// SplitMix64: a small, seedable generator, so that a seed always gives the same store.
 struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
@@ -45,4 +47,3 @@ struct SeededRandom: RandomNumberGenerator {
     }
 }
 
-import Foundation

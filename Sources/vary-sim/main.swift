@@ -53,7 +53,11 @@ case "write":
     print("wrote \(store.products.count) products, \(store.lines.count) order lines; evaluate with")
     print("  vary evaluate --content \(path) --now \(Instant.format(parameters.end))")
 case "evaluate":
-    let seeds = (words.option("--seeds") ?? "1,2,3,4,5").split(separator: ",").compactMap { UInt64($0) }
+    let seedList = (words.option("--seeds") ?? "1,2,3,4,5").split(separator: ",", omittingEmptySubsequences: false)
+    let seeds = seedList.map { text -> UInt64 in
+        guard let seed = UInt64(text) else { fail("--seeds: '\(text)' is not a whole number (give them as 1,2,3)") }
+        return seed
+    }
     let k = words.number("--k") ?? 24
     guard !seeds.isEmpty, words.remaining.isEmpty else { fail("evaluate takes --seeds, --customers, --days, --products, --k") }
     SimulationReport.run(seeds: seeds, parameters: parameters, k: k)

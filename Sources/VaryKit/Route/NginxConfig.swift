@@ -152,9 +152,14 @@ enum NginxConfig {
 
     /// Text with every regex metacharacter escaped.
     static func escaped(_ text: String) -> String {
+        escaped(text, metacharacters: "\\^$.|?*+()[]{}-/")
+    }
+
+    /// Text with a backslash before each of its characters that is in `metacharacters`.
+    static func escaped(_ text: String, metacharacters: String) -> String {
         var result = ""
         for character in text {
-            if "\\^$.|?*+()[]{}-/".contains(character) { result.append("\\") }
+            if metacharacters.contains(character) { result.append("\\") }
             result.append(character)
         }
         return result

@@ -100,12 +100,7 @@ enum VercelConfig {
     /// Text with the regex metacharacters escaped (and only those: `-` and `/` are literal in every
     /// route regex dialect, while an escaped `-` is an error in some).
     static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\^$.|?*+()[]{}".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
+        NginxConfig.escaped(text, metacharacters: "\\^$.|?*+()[]{}")
     }
 
     /// ASCII text as a pattern that ignores case (route patterns take no flags).
