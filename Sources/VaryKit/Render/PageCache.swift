@@ -155,7 +155,7 @@ struct PageCache: Sendable {
     }()
 
     /// The build-wide part of every page's inputs.
-    static func context(templates: SourceFiles, strict: Bool, check: CheckDepth = .data, allPaths: Set<String>,
+    static func context(templates: SourceFiles, strict: Bool, check: CheckDepth, allPaths: Set<String>,
                         outputName: String) -> [UInt8] {
         var bytes: [UInt8] = []
         for part in [version, executableIdentity, strict ? "strict" : "lenient", check.rawValue, outputName] {
