@@ -33,6 +33,21 @@ private func renameStore(_ build: TestBuild) {
     build.write("content/site.json", site.replacingOccurrences(of: "Mini Outfitters", with: "Maxi Outfitters"))
 }
 
+/// Builds the mini store, renames it and returns the first output's tree with the options of a rebuild over it
+/// (two rendering threads, the output named as in messages), for a test to make that rebuild fail.
+private func renamedRebuild(
+    _ build: TestBuild, strict: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> (previous: [String: Data], options: BuildOptions) {
+    #expect(build.run().exitCode == 0, sourceLocation: sourceLocation)
+    let previous = build.tree()
+    renameStore(build)
+    var options = BuildOptions(
+        content: build.content.path, templates: build.templates.path, output: build.output.path, now: MiniStore.now, jobs: 2,
+        strict: strict)
+    options.outputName = "output"
+    return (previous, options)
+}
+
 /// Names beside the output that a build leaves only when something went wrong (staging folders).
 private func leftovers(_ build: TestBuild) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: build.directory.path)) ?? []).filter {
@@ -46,13 +61,8 @@ struct WriteFailureTests {
     func pageWriteFails() throws {
         let build = TestBuild()
         defer { build.cleanUp() }
-        #expect(build.run().exitCode == 0)
-        let previous = build.tree()
-        renameStore(build)
-        var options = BuildOptions(
-            content: build.content.path, templates: build.templates.path, output: build.output.path, now: MiniStore.now, jobs: 2,
-            strict: true)
-        options.outputName = "output"
+        let (previous, rebuild) = renamedRebuild(build, strict: true)
+        var options = rebuild
         let attempts = FileCreation.Attempts()
         options.fileCreation = .full(after: 3, attempts: attempts)
         let outcome = StoreBuild.run(options)
@@ -78,12 +88,8 @@ struct WriteFailureTests {
     func emitWriteFails() throws {
         let build = TestBuild()
         defer { build.cleanUp() }
-        #expect(build.run().exitCode == 0)
-        let previous = build.tree()
-        renameStore(build)
-        var options = BuildOptions(
-            content: build.content.path, templates: build.templates.path, output: build.output.path, now: MiniStore.now, jobs: 2)
-        options.outputName = "output"
+        let (previous, rebuild) = renamedRebuild(build)
+        var options = rebuild
         options.fileCreation = .full(after: 0, suffix: "/_vary/manifest.json")
         let outcome = StoreBuild.run(options)
         #expect(outcome.exitCode == 3)
