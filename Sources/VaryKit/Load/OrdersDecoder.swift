@@ -17,6 +17,7 @@ enum OrdersDecoder {
                 log.add(Diagnostic(file: file, line: reader.headerLine, column: 1, message: "missing column '\(column)'"))
             }
         }
+        warnUnknownColumns(reader.header, known: columns + optionalColumns, line: reader.headerLine, file: file, log: log)
         guard indices.count == columns.count else {
             // The rest is still read: a syntax error further down is reported instead, as for any CSV file.
             while try reader.next() != nil {}
@@ -62,11 +63,21 @@ enum OrdersDecoder {
         }
         return orders
     }
+
+    /// Warns of a header column no decoder reads: a misspelt `segment` or `customer_id` would otherwise teach nothing.
+    static func warnUnknownColumns(_ header: [String], known: [String], line: Int, file: String, log: DiagnosticLog) {
+        for name in header where !known.contains(name) {
+            log.add(SourceLocation(file: file, line: line, column: 1).warning(
+                "unknown column '\(name)' is ignored", hint: Suggestion.hint(for: name, among: known)))
+        }
+    }
 }
 
 /// Decodes `customers.csv`: `customer_id,segment`, the segment of each customer as a CDP exports it.
 enum CustomersDecoder {
     static func decode(_ table: CSVTable, file: String, log: DiagnosticLog) -> [String: Reference] {
+        OrdersDecoder.warnUnknownColumns(
+            table.header, known: ["customer_id", "segment"], line: table.headerLine, file: file, log: log)
         guard let customerColumn = table.column(named: "customer_id"), let segmentColumn = table.column(named: "segment") else {
             for column in ["customer_id", "segment"] where table.column(named: column) == nil {
                 log.add(Diagnostic(file: file, line: table.headerLine, column: 1, message: "missing column '\(column)'"))

@@ -5,7 +5,9 @@ enum TaxonomyDecoder {
         root.rejectUnknownKeys(Taxonomy.Kind.allCases.map(\.rawValue))
         var names: [Taxonomy.Kind: [String: Taxonomy.Name]] = [:]
         for kind in Taxonomy.Kind.allCases {
-            guard let members = root.optional(kind.rawValue)?.members else { continue }
+            guard let field = root.optional(kind.rawValue), let members = field.members else { continue }
+            // An id named twice would otherwise keep its last name silently.
+            field.rejectUnknownKeys(members.map(\.key))
             for member in members {
                 guard let text = member.value.localizedText else { continue }
                 // Where the id is written, so an unknown one is reported at its key.

@@ -25,6 +25,12 @@ struct TaxonomyTests {
         ])
     }
 
+    @Test("a tag named twice is an error at its second key")
+    func duplicateName() {
+        let errors = MiniStore.errors(content: ["taxonomy.json": #"{"tags": {"alpine": "Alpine", "alpine": "Alpin"}}"#])
+        #expect(errors == ["content/taxonomy.json:1:31: tags.alpine: duplicate field 'alpine'"])
+    }
+
     @Test("a taxonomy file of the wrong shape names the key that is wrong")
     func wrongShape() {
         let errors = MiniStore.errors(content: ["taxonomy.json": #"{"tags": {"alpine": 3}}"#])

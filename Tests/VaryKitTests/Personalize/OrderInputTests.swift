@@ -97,6 +97,18 @@ struct OrderInputTests {
         ])
     }
 
+    @Test("a misspelt column in orders.csv or customers.csv is a warning naming the column it resembles")
+    func unknownColumns() {
+        var source = MiniStore.content()
+        source.files["orders.csv"] = Array("order_id,product_id,quantity,region,date,customer_id,segmnet\n".utf8)
+        source.files["customers.csv"] = Array("customer_id,segment,email\n".utf8)
+        let warnings = ContentLoader.load(source).diagnostics.filter { $0.severity == .warning && $0.message.contains("column") }
+        #expect(warnings.map(\.description) == [
+            "content/customers.csv:1:1: warning: unknown column 'email' is ignored",
+            "content/orders.csv:1:1: warning: unknown column 'segmnet' is ignored (did you mean 'segment'?)",
+        ])
+    }
+
     @Test("a customer listed twice with different segments is an error on the second line")
     func conflictingCustomer() {
         let errors = MiniStore.errors(content: ["customers.csv": "customer_id,segment\nc-1,climbers\nc-1,everyone\n"])
