@@ -22,7 +22,7 @@ let package = Package(
         .executableTarget(name: "vary", dependencies: ["VaryKit"]),
         .executableTarget(name: "mustache-bench", dependencies: ["Mustache"]),
         .executableTarget(name: "vary-bench", dependencies: ["VaryKit", "DataFormats"]),
-        .executableTarget(name: "vary-sim", dependencies: ["VaryKit", "Intl"]),
+        .executableTarget(name: "vary-sim", dependencies: ["VaryKit", "Intl"], exclude: ["README.md"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "IntlTests", dependencies: ["Intl"]),
