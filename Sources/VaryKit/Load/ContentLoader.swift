@@ -65,6 +65,10 @@ public enum ContentLoader {
             }
         }
 
+        let priceHistory = reader.csv("price-history.csv").map {
+            PriceHistoryDecoder.decode($0, file: source.displayPath("price-history.csv"), regions: regions, log: log)
+        } ?? PriceHistory()
+
         reportDuplicates(products.map { ($0.id, $0.location) }, kind: "product", log: log)
         reportDuplicates(regions.map { ($0.id, $0.location) }, kind: "region", log: log)
         reportDuplicates(segments.map { ($0.id, $0.location) }, kind: "segment", log: log)
@@ -75,7 +79,7 @@ public enum ContentLoader {
         let content = StoreContent(
             site: site, products: products.sorted { $0.id < $1.id }, segments: segments, regions: regions,
             locales: locales, promotions: promotions, bundles: bundles, orders: orders,
-            taxonomy: taxonomy)
+            taxonomy: taxonomy, priceHistory: priceHistory)
         return (content, log.sorted)
     }
 

@@ -80,6 +80,10 @@ public enum ContentValidator {
             bundle.regions?.forEach { check($0, in: regions, kind: "region") }
         }
 
+        for change in content.priceHistory.changes {
+            check(change.product, in: products, kind: "product")
+        }
+
         for order in content.orders {
             check(order.product, in: products, kind: "product")
             check(order.region, in: regions, kind: "region")
