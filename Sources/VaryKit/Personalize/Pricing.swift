@@ -66,6 +66,13 @@ func price(
 ) -> PricedProduct? {
     let currency = audience.region.currency
     guard let regular = product.price(in: audience.region), regular.currency == currency else { return nil }
+    return applyPromotions(active, to: regular, of: product, ancestry: ancestry)
+}
+
+/// The promotions applied to a regular price, by the rules of `price(_:audience:promotions:)`; the prior-price rule
+/// also prices the past with it, from the regular price the history gives.
+func applyPromotions(_ active: [Promotion], to regular: Money, of product: Product, ancestry: [String]) -> PricedProduct {
+    let currency = regular.currency
     // Indices rather than filtered copies: this runs for every product on every page.
     var best: (index: Int, saving: Int)?
     var stackable: [Int] = []
