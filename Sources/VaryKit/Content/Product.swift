@@ -25,6 +25,8 @@ public struct Product: Sendable, Hashable {
     public var location: SourceLocation
     /// Where each region key of `stock` and `regionPrices` was written, for reporting unknown regions.
     public var regionReferences: [Reference]
+    /// What the product holds and what its unit price is per (`750 ml` per `1 l`), when the catalog says.
+    public var unitPricing: UnitPricing? = nil
 
     /// Whether the product is sold in a region (listed in `stock`, even with zero units).
     public func isSold(in region: String) -> Bool { stock[region] != nil }

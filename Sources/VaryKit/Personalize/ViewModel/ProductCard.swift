@@ -65,6 +65,15 @@ struct CardBuilder {
                 "text": .string(locale.money.string(price.final)),
             ]),
         ]
+        if let pricing = product.unitPricing, let unit = pricing.unitPrice(of: price.final) {
+            let amount = locale.money.string(unit)
+            let base = pricing.base.digits == 1 ? pricing.base.unit.symbol : measureText(pricing.base)
+            card["unitPrice"] = .object([
+                "amount": .string(unit.amountText), "priceText": .string(amount), "base": .string(base),
+                "measure": .string(measureText(pricing.measure)),
+                "text": .string(locale.localizer.format("price.unit", ["amount": .string(amount), "measure": .string(base)])),
+            ])
+        }
         let rule = locale.region.priceReductionRule
         if price.isDiscounted, let reference = rule == nil ? price.regular : prior?.announced {
             let shown = PricedProduct(regular: reference, final: price.final, applied: price.applied)
@@ -95,6 +104,12 @@ struct CardBuilder {
             }
         }
         return card
+    }
+
+    /// A measure with its number in the page's locale: `1,5 kg` in German.
+    private func measureText(_ measure: Measure) -> String {
+        let number = (try? MessageFormat("{n, number}", localeTag: locale.numbersTag))?.format(["n": .decimal(measure.numberText)])
+        return "\(number ?? measure.numberText)\u{00A0}\(measure.unit.symbol)"
     }
 
     /// The localized line for a reason.
