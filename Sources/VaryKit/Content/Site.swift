@@ -17,6 +17,8 @@ public struct Site: Sendable, Hashable {
     public var learning = RecommendationSettings()
     /// A shopper-visible text resolved by falling back is an error, not a warning (`failOnFallback`).
     public var failOnFallback: Bool = false
+    /// Which products get pages, and the generated bundle's pricing (`productPages`).
+    public var productPages = ProductPageSettings()
 
     public static let routingFormats = ["cloudflare", "cloudfront", "netlify", "nginx", "vercel"]
 }

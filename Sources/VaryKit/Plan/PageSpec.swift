@@ -2,7 +2,7 @@
 public struct PageSpec: Sendable, Hashable, Comparable {
     /// What a page shows.
     public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
-        case chooser, landing, promotion, bundle
+        case chooser, landing, promotion, bundle, product
 
         public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
@@ -12,7 +12,7 @@ public struct PageSpec: Sendable, Hashable, Comparable {
     public var locale: String?
     /// The segment of a landing page; nil on the default landing and on other kinds.
     public var segment: String?
-    /// The promotion or bundle id on those pages.
+    /// The promotion, bundle or product id on those pages.
     public var item: String?
 
     public init(kind: Kind, region: String? = nil, locale: String? = nil, segment: String? = nil, item: String? = nil) {
@@ -32,6 +32,7 @@ public struct PageSpec: Sendable, Hashable, Comparable {
         case .landing: return segment.map { base + "for/\($0)/" } ?? base
         case .promotion: return base + "promotions/\(item ?? "")/"
         case .bundle: return base + "bundles/\(item ?? "")/"
+        case .product: return base + "products/\(item ?? "")/"
         }
     }
 

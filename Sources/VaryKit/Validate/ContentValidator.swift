@@ -59,6 +59,9 @@ public enum ContentValidator {
             }
         }
 
+        let categories = Set(content.products.flatMap(\.categoryAncestry))
+        site.productPages.categories?.forEach { check($0, in: categories, kind: "category") }
+
         for segment in content.segments {
             (segment.pinned + segment.exclude.products).forEach { check($0, in: products, kind: "product") }
         }

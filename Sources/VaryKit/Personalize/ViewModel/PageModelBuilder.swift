@@ -35,6 +35,8 @@ public struct PageModelBuilder: Sendable {
         var jsonLDProducts: [String] = []
         let urlTail = JSONLD.urlTail(inputs.absoluteURL(page.path))
         var title = site.name
+        var jsonLD: String?
+        var count: Int?
         func pageTitle(_ own: String) -> String {
             locale.localizer.format("page.title", ["title": .string(own), "site": .string(site.name)])
         }
@@ -67,16 +69,25 @@ public struct PageModelBuilder: Sendable {
                 jsonLDProducts = priced.items.map { offer($0.product, price: $0.product.price(in: region)!, locale: locale) + urlTail }
                 title = pageTitle(locale.text(priced.bundle.title, defaultTag: site.defaultLocale))
             }
+        case .product:
+            let product = ProductPageModel(inputs: inputs, cards: cards, locale: locale)
+            if let item = page.item.flatMap({ inputs.productsByID[$0] }),
+                let own = product.parts(item, page: page, audience: audience, promotions: promotions)
+            {
+                context["product"] = own.product
+                title = pageTitle(own.title)
+                jsonLD = own.jsonLD
+                count = 1
+            }
         case .chooser:
             context["regions"] = .list(inputs.content.regions.map { chooserRegion($0) })
         }
 
-        let count = page.kind == .landing ? products.count : jsonLDProducts.count
         let arguments: [String: MessageArgument] = [
             "site": .string(site.name),
             "region": .string(locale.text(region.name, defaultTag: site.defaultLocale)),
             "segment": .string(locale.text(segment.name, defaultTag: site.defaultLocale)),
-            "count": .int(count),
+            "count": .int(count ?? (page.kind == .landing ? products.count : jsonLDProducts.count)),
         ]
         context["products"] = .list(products)
         context["promotions"] = .list(promotions.filter { Planner.hasPage($0, region: region.id, locale: tag, now: inputs.now) }.map {
@@ -114,14 +125,14 @@ public struct PageModelBuilder: Sendable {
         context["segments"] = .list(segmentLinks(current: page.kind == .landing ? segment.id : nil, parts: parts))
         context["links"] = .object(["home": .string(landing.path), "chooser": .string("/")])
         context["page"] = pageModel(page, title: title, description: description(of: page, context: context),
-                                    locale: locale, products: jsonLDProducts, parts: parts)
+                                    locale: locale, products: jsonLDProducts, jsonLD: jsonLD, parts: parts)
         return .object(context)
     }
 
     // MARK: Parts
 
     private func pageModel(_ page: PageSpec, title: String, description: String, locale: PageLocale,
-                           products: [String], parts: LocaleParts) -> Value {
+                           products: [String], jsonLD own: String?, parts: LocaleParts) -> Value {
         let canonicalPage = page.kind == .landing && page.segment != nil
             ? PageSpec(kind: .landing, region: page.region, locale: page.locale) : page
         // Alternates list every region and locale, so they depend on the page's kind and item only; a
@@ -138,13 +149,14 @@ public struct PageModelBuilder: Sendable {
             })
             parts.alternates[alternatesKey] = alternatesModel
         }
-        let jsonLD = JSONLD.page(
+        let jsonLD = own ?? JSONLD.page(
             kind: page.kind, name: title, url: inputs.absoluteURL(page.path), siteName: site.name,
             productTexts: products)
         return .object([
             "kind": .string(page.kind.rawValue),
             "isLanding": .bool(page.kind == .landing), "isPromotion": .bool(page.kind == .promotion),
             "isBundle": .bool(page.kind == .bundle), "isChooser": .bool(page.kind == .chooser),
+            "isProduct": .bool(page.kind == .product),
             "path": .string(page.path),
             "url": .string(inputs.absoluteURL(page.path)),
             "canonical": .string(inputs.absoluteURL(canonicalPage.path)),
@@ -196,6 +208,7 @@ public struct PageModelBuilder: Sendable {
         switch page.kind {
         case .promotion: return field("promotion", "message") ?? site.name
         case .bundle: return field("bundle", "description") ?? site.name
+        case .product: return field("product", "description") ?? site.name
         case .landing, .chooser: return field("segment", "subline") ?? site.name
         }
     }
