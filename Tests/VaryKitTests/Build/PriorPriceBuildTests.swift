@@ -56,4 +56,18 @@ struct PriorPriceBuildTests {
         #expect(page.contains("<s>$189.00</s>"))
         #expect(!page.contains("Lowest price"))
     }
+
+    @Test("the sample store's nl product pages show the prior price against an earlier promotion, and unit prices")
+    func sampleProductPages() throws {
+        let store = TestBuild(fixture: "sample")
+        defer { store.cleanUp() }
+        #expect(store.run(now: .iso("2026-11-25T12:00:00Z")).exitCode == 0)
+        // 331.95 EUR, winter-warmers −15% since Nov 1 (282.16), Black Friday since Nov 20: the prior price is 282.16.
+        let jacket = try #require(store.read("nl/nl-nl/products/alpine-shell-jacket/index.html"))
+        #expect(jacket.contains("<s class=\"price__was\">€\u{00A0}282,16</s>"))
+        #expect(jacket.contains("<span class=\"price__prior\">Laagste prijs van de afgelopen 30 dagen: €\u{00A0}282,16</span>"))
+        // 207.95 EUR for 60 m.
+        let rope = try #require(store.read("nl/nl-nl/products/dynamic-rope-9-5/index.html"))
+        #expect(rope.contains("<span class=\"price__unit\">€\u{00A0}3,47 / m</span>"))
+    }
 }
