@@ -210,6 +210,9 @@ public enum StoreBuild {
         var checker = PageChecker(allPaths: planned.allPaths, outputName: options.outputName, depth: options.check)
         checker.templateTags = source.templates.tags
         checker.templatesRoot = source.templates.root
+        for product in planned.inputs.content.products {
+            checker.contentImages[planned.inputs.imageURL(product.image.src)] = product.image.location
+        }
         var renderer = PageRenderer(
             builder: PageModelBuilder(inputs: planned.inputs), templates: source.templates, staging: staging,
             strict: options.strict, checker: checker)

@@ -112,7 +112,7 @@ enum DocumentRules {
         for image in tree.elements(named: "img") {
             // When the template writes the alt (or leaves it out), the problem is the template's: reported at its
             // tag, once for all pages. When data writes it, the problem is the data's and stays on the page.
-            let templateTag = context.tag(of: image).flatMap { tag in tag.attribute("alt").map { $0 != nil } ?? true ? tag : nil }
+            let templateTag = context.tag(of: image).flatMap { $0.writesLiterally("alt") ? $0 : nil }
             let tag = templateTag?.source ?? image.startTag(showing: ["src"])
             func report(_ message: String, hint: String) {
                 diagnostics.append(templateTag.map { context.error(at: $0, message, hint: hint) }
@@ -127,7 +127,14 @@ enum DocumentRules {
                 report("\(tag) has an empty alt and a role attribute, which HTML does not allow",
                        hint: "remove the role; mark a decorative image with alt=\"\" aria-hidden=\"true\"")
             } else if image.attribute("aria-hidden")?.lowercased() != "true" {
-                report("\(tag) has an empty alt attribute", hint: hint)
+                // An empty text the catalog gives a product image is reported where the catalog names the image.
+                if templateTag == nil, let place = image.attribute("src").flatMap({ context.contentImages[$0] }) {
+                    diagnostics.append(context.error(
+                        at: place, "the product image has an empty alt text on its pages",
+                        hint: "describe the image in image.alt, in every locale the product is shown in"))
+                } else {
+                    report("\(tag) has an empty alt attribute", hint: hint)
+                }
             }
         }
         return diagnostics

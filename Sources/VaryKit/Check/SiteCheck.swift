@@ -71,6 +71,9 @@ public struct PageChecker: Sendable {
     var templateTags: [String: [TemplateTag]] = [:]
     /// The templates folder as printed in diagnostics.
     var templatesRoot = "site-templates"
+    /// Where the catalog names each product image, by the URL pages show it at, so that an empty alt text the
+    /// catalog gives is reported there.
+    var contentImages: [String: SourceLocation] = [:]
 
     /// Prepares the lookups shared by every page: the output's paths and their suggestions.
     public init(allPaths: Set<String>, outputName: String = "output", siteURL: String? = nil, depth: CheckDepth = .full) {
@@ -86,7 +89,7 @@ public struct PageChecker: Sendable {
         let context = PageContext(
             file: prefix + page.path, pagePath: page.path, expectedLanguage: page.expectedLanguage,
             allPaths: allPaths, siteURL: siteURL, suggestions: suggestions,
-            traced: page.template.flatMap { templateTags[$0] } ?? [], templatesRoot: templatesRoot)
+            traced: page.template.flatMap { templateTags[$0] } ?? [], templatesRoot: templatesRoot, contentImages: contentImages)
         return SiteCheck.check(page.bytes, in: context, depth: depth)
     }
 }

@@ -77,7 +77,8 @@ private struct Walk {
 
     mutating func walk(_ nodes: [TemplateNode], template: String, blocks: [String: Override], depth: Int) {
         for node in nodes {
-            if tagStart != nil, case .text = node {} else if tagStart != nil { tagBytes.append(0) }
+            // Inside a start tag, whatever a Mustache tag writes is data: a 0 in the tag's bytes.
+            if tagStart != nil, !node.isText { tagBytes.append(0) }
             switch node {
             case .text(let bytes, let starts):
                 text(bytes, starts: starts, template: template)
@@ -259,5 +260,12 @@ private struct Walk {
         let error = TemplateError(
             name: template, line: position.line, column: position.column, message: message + (hint.map { " (\($0))" } ?? ""))
         if reported.insert(error).inserted { problems.append(error) }
+    }
+}
+
+private extension TemplateNode {
+    var isText: Bool {
+        if case .text = self { return true }
+        return false
     }
 }

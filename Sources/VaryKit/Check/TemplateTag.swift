@@ -24,6 +24,11 @@ struct TemplateTag: Sendable, Hashable {
         attributes.first { $0.name == name }.map(\.value)
     }
 
+    /// Whether the template writes the attribute's value itself, or leaves the attribute out (no data in it).
+    func writesLiterally(_ name: String) -> Bool {
+        attribute(name).map { $0 != nil } ?? true
+    }
+
     /// Whether a page element is this tag rendered: the same attribute names, and the same value for every
     /// attribute the template writes literally.
     func matches(_ element: PageElement) -> Bool {

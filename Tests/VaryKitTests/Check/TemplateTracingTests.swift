@@ -57,7 +57,7 @@ struct TemplateTracingTests {
         #expect(problem.pages == affected.count && affected.count > 4)
     }
 
-    @Test("an image whose alt text the catalog leaves empty stays a problem of each page that shows it")
+    @Test("an empty alt text from the catalog is one problem at the product's image in the catalog, with its pages")
     func emptyAltFromContent() throws {
         let build = TestBuild()
         defer { build.cleanUp() }
@@ -65,12 +65,14 @@ struct TemplateTracingTests {
         build.write("content/catalog/products.json", products.replacingOccurrences(
             of: #""alt": "Coiled blue rope""#, with: #""alt": """#))
         let outcome = build.run()
+        #expect(outcome.exitCode == 1)
         let errors = outcome.diagnostics.filter { $0.severity == .error }
-        #expect(!errors.isEmpty)
-        for error in errors {
-            #expect(error.file.hasPrefix("output/") && error.pages == 0, "\(error)")
-            #expect(error.message.hasSuffix("has an empty alt attribute") && error.message.contains("rope"), "\(error)")
-        }
+        #expect(errors.count == 1, "\(errors)")
+        let problem = try #require(errors.first)
+        #expect(problem.file == "content/catalog/products.json" && problem.line == 10 && problem.path.hasSuffix("image.src"))
+        #expect(problem.message == "the product image has an empty alt text on its pages")
+        let affected = pages(containing: #"rope"#, in: build).filter { build.read($0)?.contains(#"alt="""#) == true }
+        #expect(problem.pages == affected.count && !affected.isEmpty)
     }
 
     @Test("the proof records each literal <img> and <h1> with its template, position and which attributes data writes")
