@@ -171,4 +171,20 @@ struct ProductPageTests {
         #expect(errors.contains { $0.hasPrefix("content/site.json:2:") && $0.contains("unknown category 'climbing/rope'") && $0.contains("climbing/ropes") },
                 "\(errors)")
     }
+
+    @Test("a malformed productPages setting is an error at its JSON path")
+    func malformedSetting() {
+        func errors(_ productPages: String) -> [String] {
+            MiniStore.errors(content: ["site.json": """
+                {"name": "Mini", "baseURL": "https://mini.example.com", "defaultRegion": "us", "defaultSegment": "everyone",
+                 "defaultLocale": "en", "productPages": \(productPages)}
+                """])
+        }
+        #expect(errors(#""yes""#).contains { $0.hasPrefix("content/site.json:2:") && $0.contains("productPages:") && $0.contains("true or false") })
+        #expect(errors(#"{"boughtTogether": {"percent": 150}}"#).contains {
+            $0.contains("productPages.boughtTogether.percent: 150 is outside 0…100")
+        })
+        #expect(errors(#"{"boughtTogether": {"size": 1}}"#).contains { $0.contains("productPages.boughtTogether.size: 1 is outside 2…6") })
+        #expect(errors(#"{"categories": []}"#).contains { $0.contains("productPages.categories: an empty category list admits no product") })
+    }
 }
