@@ -2,7 +2,7 @@
 enum SiteDecoder {
     static let keys = [
         "name", "baseURL", "defaultRegion", "defaultSegment", "defaultLocale", "recommendations",
-        "segmentCookie", "countryHeader", "routing", "failOnFallback",
+        "segmentCookie", "countryHeader", "routing", "failOnFallback", "shareImage",
         "productPages",
     ]
 
@@ -19,6 +19,7 @@ enum SiteDecoder {
         let cookie = root.optional("segmentCookie").map(decodeToken) ?? "vary_segment"
         let header = root.optional("countryHeader").map(decodeToken) ?? "X-Country"
         let failOnFallback = root.optional("failOnFallback")?.bool ?? false
+        let shareImage = root.optional("shareImage").map(ProductDecoder.decodeImage)
         var routing: [String] = []
         for format in root.optional("routing")?.elements ?? [] {
             guard let text = format.string else { continue }
@@ -32,13 +33,13 @@ enum SiteDecoder {
         }
         let productPages = root.optional("productPages").map(ProductPagesDecoder.decode) ?? ProductPageSettings()
         guard let name, let baseURL, let defaultRegion, let defaultSegment, let defaultLocale,
-            let recommendations, let cookie, let header, let productPages
+            let recommendations, let cookie, let header, shareImage != .some(nil), let productPages
         else { return nil }
         var site = Site(
             name: name, baseURL: baseURL, defaultRegion: defaultRegion, defaultSegment: defaultSegment,
             defaultLocale: defaultLocale, recommendations: recommendations, segmentCookie: cookie,
             countryHeader: header, routing: routing.sorted(), location: root.location, learning: learning,
-            failOnFallback: failOnFallback)
+            failOnFallback: failOnFallback, shareImage: shareImage ?? nil)
         site.productPages = productPages
         return site
     }

@@ -7,7 +7,7 @@ public enum Planner {
     public static func plan(
         _ content: StoreContent, now: Date, bundlesByRegion: [String: [String]], productsByRegion: [String: [String]] = [:]
     ) -> [PageSpec] {
-        var pages = [PageSpec(kind: .chooser)]
+        var pages = [PageSpec(kind: .chooser), PageSpec(kind: .notFound)]
         let defaultSegment = content.site.defaultSegment.id
         for region in content.regions {
             for locale in region.locales {
