@@ -16,6 +16,8 @@ struct ProductPageModel {
         var title: String
         var description: String
         var jsonLD: String
+        /// The price after promotions, for Open Graph's `product:price` tags.
+        var price: Money
     }
 
     private var defaultTag: String { inputs.content.site.defaultLocale }
@@ -63,7 +65,7 @@ struct ProductPageModel {
         let jsonLD = JSONLD.productPage(offer, breadcrumbs: crumbs.enumerated().map { index, crumb in
             (crumb.name, crumb.path.map(inputs.absoluteURL) ?? (index == crumbs.count - 1 ? offer.url : nil))
         })
-        return Parts(product: .object(fields), title: title, description: offer.description, jsonLD: jsonLD)
+        return Parts(product: .object(fields), title: title, description: offer.description, jsonLD: jsonLD, price: priced.final)
     }
 
     /// The last day (`YYYY-MM-DD`, in the region's time zone) the price holds when a promotion ends at `end`.
