@@ -40,6 +40,7 @@ public struct PageModelBuilder: Sendable {
         var lead: Product?
         var jsonLD: String?
         var count: Int?
+        var productPrice: Money?
         func pageTitle(_ own: String) -> String {
             locale.localizer.format("page.title", ["title": .string(own), "site": .string(site.name)])
         }
@@ -84,6 +85,7 @@ public struct PageModelBuilder: Sendable {
                 ownTitle = own.title
                 lead = item
                 jsonLD = own.jsonLD
+                productPrice = own.price
                 count = 1
             }
         case .chooser:
@@ -142,6 +144,7 @@ public struct PageModelBuilder: Sendable {
             openGraph.image = inputs.absoluteImageURL(image.src)
             openGraph.imageAlt = locale.text(image.alt, defaultTag: site.defaultLocale)
         }
+        if let productPrice { openGraph.describeProduct(price: productPrice) }
         context["page"] = pageModel(page, title: title, description: description, openGraph: openGraph,
                                     locale: locale, products: jsonLDProducts, jsonLD: jsonLD, parts: parts)
         return .object(context)

@@ -170,7 +170,8 @@ struct CardBuilder {
         return card
     }
 
-    private func makeBundle(_ priced: PricedBundle) -> Value {
+    /// A bundle card made afresh, not remembered by id: a generated bundle's id is not a curated bundle's.
+    func makeBundle(_ priced: PricedBundle) -> Value {
         let bundle = priced.bundle
         let items: [Value] = priced.items.enumerated().map { index, item in
             let regular = item.product.price(in: locale.region) ?? priced.price

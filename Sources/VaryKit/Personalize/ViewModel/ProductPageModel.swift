@@ -16,6 +16,8 @@ struct ProductPageModel {
         var title: String
         var description: String
         var jsonLD: String
+        /// The price after promotions, for Open Graph's `product:price` tags.
+        var price: Money
     }
 
     private var defaultTag: String { inputs.content.site.defaultLocale }
@@ -63,7 +65,7 @@ struct ProductPageModel {
         let jsonLD = JSONLD.productPage(offer, breadcrumbs: crumbs.enumerated().map { index, crumb in
             (crumb.name, crumb.path.map(inputs.absoluteURL) ?? (index == crumbs.count - 1 ? offer.url : nil))
         })
-        return Parts(product: .object(fields), title: title, description: offer.description, jsonLD: jsonLD)
+        return Parts(product: .object(fields), title: title, description: offer.description, jsonLD: jsonLD, price: priced.final)
     }
 
     /// The last day (`YYYY-MM-DD`, in the region's time zone) the price holds when a promotion ends at `end`.
@@ -121,7 +123,7 @@ struct ProductPageModel {
 
     /// The generated bundle as a bundle card without a page of its own (`url` is null), with its discount's text.
     private func boughtTogether(_ generated: PricedBundle) -> Value {
-        guard case .object(var fields) = cards.bundle(generated) else { return .null }
+        guard case .object(var fields) = cards.makeBundle(generated) else { return .null }
         fields["url"] = .null
         if case .percent(let percent) = generated.bundle.pricing, percent > 0 {
             fields["discountText"] = .string(cards.discountText(.percent(percent)))
