@@ -37,6 +37,10 @@ public struct Product: Sendable, Hashable {
     public var variants: [ProductVariant] = []
     public var gtin: String? = nil
     public var mpn: String? = nil
+    /// The store's own page for the product (a feed's `link`); Vary's product page is the canonical one.
+    public var link: String? = nil
+    /// More pictures (a feed's `additional_image_link`, a Shopify export's further image rows), as URLs or asset paths.
+    public var additionalImages: [String] = []
     /// Country code (ISO 3166-1 alpha-2) → shipping price, from a feed's `shipping`.
     public var shipping: [String: Money] = [:]
     /// A feed's `unit_pricing_measure` and `unit_pricing_base_measure`, as written.

@@ -2,7 +2,7 @@
 enum SiteDecoder {
     static let keys = [
         "name", "baseURL", "defaultRegion", "defaultSegment", "defaultLocale", "recommendations",
-        "segmentCookie", "countryHeader", "routing", "failOnFallback",
+        "segmentCookie", "countryHeader", "routing", "failOnFallback", "shopify",
     ]
 
     static func decode(_ root: Field) -> Site? {
@@ -18,6 +18,11 @@ enum SiteDecoder {
         let cookie = root.optional("segmentCookie").map(decodeToken) ?? "vary_segment"
         let header = root.optional("countryHeader").map(decodeToken) ?? "X-Country"
         let failOnFallback = root.optional("failOnFallback")?.bool ?? false
+        var shopifyRegions: [Reference] = []
+        if let shopify = root.optional("shopify"), shopify.members != nil {
+            shopify.rejectUnknownKeys(["regions"])
+            shopifyRegions = shopify.required("regions")?.references ?? []
+        }
         var routing: [String] = []
         for format in root.optional("routing")?.elements ?? [] {
             guard let text = format.string else { continue }
@@ -36,7 +41,7 @@ enum SiteDecoder {
             name: name, baseURL: baseURL, defaultRegion: defaultRegion, defaultSegment: defaultSegment,
             defaultLocale: defaultLocale, recommendations: recommendations, segmentCookie: cookie,
             countryHeader: header, routing: routing.sorted(), location: root.location, learning: learning,
-            failOnFallback: failOnFallback)
+            failOnFallback: failOnFallback, shopifyRegions: shopifyRegions)
     }
 
     static let recommendationKeys = ["count", "halfLifeDays", "minimumCustomers", "similarity", "diversity", "holdoutDays"]
