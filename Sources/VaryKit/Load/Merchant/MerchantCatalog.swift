@@ -91,9 +91,13 @@ struct MerchantCatalog {
             }
             return product
         }
-        product.options = MerchantDecoder.variantAttributes.filter { name in
-            entries.contains { $0.entry.options.contains { $0.attribute == name } }
-        }.map { ProductOption(key: ProductOption.key(forName: $0), name: LocalizedText(Self.optionNames[$0] ?? $0)) }
+        // An attribute is an option when the group's items differ in it (all items grey is no choice).
+        let optionAttributes = MerchantDecoder.variantAttributes.filter { name in
+            Set(entries.filter { $0.feed.locale == entries[0].feed.locale }.map { entry in
+                entry.entry.options.first { $0.attribute == name }?.value ?? ""
+            }).count > 1
+        }
+        product.options = optionAttributes.map { ProductOption(key: ProductOption.key(forName: $0), name: LocalizedText(Self.optionNames[$0] ?? $0)) }
         var variants: [ProductVariant] = []
         var regionsPerVariant: [String: Set<String>] = [:]
         for (feed, entry) in entries {
@@ -107,7 +111,7 @@ struct MerchantCatalog {
                 return variants.count - 1
             }()
             var values = variants[index].optionValues
-            for (position, option) in MerchantDecoder.variantAttributes.filter({ name in product.options.contains { $0.key == ProductOption.key(forName: name) } }).enumerated() {
+            for (position, option) in optionAttributes.enumerated() {
                 if values.count <= position { values.append(LocalizedText(entries: [:])) }
                 if let value = entry.options.first(where: { $0.attribute == option })?.value, values[position].entries[feed.locale] == nil {
                     values[position].entries[feed.locale] = value
