@@ -44,7 +44,7 @@ public enum ContentLoader {
                 ProductDecoder.decode(Field(node: row.node, path: "", file: row.file, log: log), regionCurrencies: currencies)
             }
         }
-        let merchant = MerchantFeeds.load(source, regions: regions, log: log)
+        let merchant = MerchantFeeds.load(source, regions: regions, defaultLocale: site?.defaultLocale ?? "en", log: log)
         let shopify = ShopifyExports.load(source, site: site, regions: regions, log: log)
         products += merchant.products + shopify.products
         if catalogJSON.isEmpty && catalogCSV.isEmpty && !source.files.keys.contains(where: isFeed) {

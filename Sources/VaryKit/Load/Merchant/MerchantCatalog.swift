@@ -18,7 +18,12 @@ struct MerchantCatalog {
     /// Display names of the categories (`product_type` levels) and tags (custom labels) the feeds introduce.
     var names: [Taxonomy.Kind: [String: Taxonomy.Name]] = [:]
 
-    init(feeds: [Feed], log: DiagnosticLog) {
+    /// Joins feeds; those in the site's default language come first, so that their texts give the category and tag
+    /// ids and the first title, and the others add their locale's names.
+    init(feeds unordered: [Feed], defaultLocale: String, log: DiagnosticLog) {
+        let language = LocaleTag.language(defaultLocale)
+        let feeds = unordered.filter { LocaleTag.language($0.locale) == language }
+            + unordered.filter { LocaleTag.language($0.locale) != language }
         var order: [String] = []
         var groups: [String: [(feed: Feed, entry: MerchantEntry)]] = [:]
         for feed in feeds {

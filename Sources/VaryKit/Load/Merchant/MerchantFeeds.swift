@@ -5,7 +5,7 @@ import DataFormats
 enum MerchantFeeds {
     static let folder = "catalog/merchant"
 
-    static func load(_ source: SourceFiles, regions: [Region], log: DiagnosticLog) -> MerchantCatalog {
+    static func load(_ source: SourceFiles, regions: [Region], defaultLocale: String, log: DiagnosticLog) -> MerchantCatalog {
         var feeds: [MerchantCatalog.Feed] = []
         let paths = (source.paths(under: folder, extension: "xml") + source.paths(under: folder, extension: "tsv")).sorted()
         for path in paths {
@@ -22,7 +22,7 @@ enum MerchantFeeds {
                 log.add(diagnostic)
             }
         }
-        return MerchantCatalog(feeds: feeds, log: log)
+        return MerchantCatalog(feeds: feeds, defaultLocale: defaultLocale, log: log)
     }
 
     /// The region and locale a feed's file name gives (`merchant/de.de-DE.xml` → region `de`, locale `de-DE`).
