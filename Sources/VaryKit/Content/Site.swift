@@ -20,6 +20,8 @@ public struct Site: Sendable, Hashable {
     /// The regions whose currency a Shopify export's `Variant Price` is in and whose stock `Variant Inventory Qty` is
     /// (`"shopify": {"regions": [...]}`).
     public var shopifyRegions: [Reference] = []
+    /// The image of shared links (`og:image`) on pages that show no product: the chooser, the not-found page.
+    public var shareImage: ProductImage?
 
     public static let routingFormats = ["cloudflare", "cloudfront", "netlify", "nginx", "vercel"]
 }

@@ -2,7 +2,7 @@
 enum SiteDecoder {
     static let keys = [
         "name", "baseURL", "defaultRegion", "defaultSegment", "defaultLocale", "recommendations",
-        "segmentCookie", "countryHeader", "routing", "failOnFallback", "shopify",
+        "segmentCookie", "countryHeader", "routing", "failOnFallback", "shareImage", "shopify",
     ]
 
     static func decode(_ root: Field) -> Site? {
@@ -18,6 +18,7 @@ enum SiteDecoder {
         let cookie = root.optional("segmentCookie").map(decodeToken) ?? "vary_segment"
         let header = root.optional("countryHeader").map(decodeToken) ?? "X-Country"
         let failOnFallback = root.optional("failOnFallback")?.bool ?? false
+        let shareImage = root.optional("shareImage").map(ProductDecoder.decodeImage)
         var shopifyRegions: [Reference] = []
         if let shopify = root.optional("shopify"), shopify.members != nil {
             shopify.rejectUnknownKeys(["regions"])
@@ -35,13 +36,13 @@ enum SiteDecoder {
             }
         }
         guard let name, let baseURL, let defaultRegion, let defaultSegment, let defaultLocale,
-            let recommendations, let cookie, let header
+            let recommendations, let cookie, let header, shareImage != .some(nil)
         else { return nil }
         return Site(
             name: name, baseURL: baseURL, defaultRegion: defaultRegion, defaultSegment: defaultSegment,
             defaultLocale: defaultLocale, recommendations: recommendations, segmentCookie: cookie,
             countryHeader: header, routing: routing.sorted(), location: root.location, learning: learning,
-            failOnFallback: failOnFallback, shopifyRegions: shopifyRegions)
+            failOnFallback: failOnFallback, shopifyRegions: shopifyRegions, shareImage: shareImage ?? nil)
     }
 
     static let recommendationKeys = ["count", "halfLifeDays", "minimumCustomers", "similarity", "diversity", "holdoutDays"]
