@@ -59,11 +59,7 @@ public struct Product: Sendable, Hashable {
 
     /// The compare-at price in a region when it is above the price: what the card shows as the regular price.
     public func compareAtPrice(in region: Region) -> Money? {
-        guard let price = price(in: region),
-            let compareAt = regionCompareAtPrices[region.id] ?? compareAtPrices[region.currency.code],
-            compareAt.currency == price.currency, compareAt.minorUnits > price.minorUnits
-        else { return nil }
-        return compareAt
+        Money.compareAt(regionCompareAtPrices[region.id] ?? compareAtPrices[region.currency.code], above: price(in: region))
     }
 
     /// The category path and each of its ancestors: `apparel/jackets/shell` → `apparel`, `apparel/jackets`, `apparel/jackets/shell`.

@@ -35,11 +35,7 @@ public struct ProductVariant: Sendable, Hashable {
 
     /// The compare-at price in a region, when one is given and it is above the price.
     public func compareAtPrice(in region: Region) -> Money? {
-        guard let price = price(in: region),
-            let compareAt = regionCompareAtPrices[region.id] ?? compareAtPrices[region.currency.code],
-            compareAt.currency == price.currency, compareAt.minorUnits > price.minorUnits
-        else { return nil }
-        return compareAt
+        Money.compareAt(regionCompareAtPrices[region.id] ?? compareAtPrices[region.currency.code], above: price(in: region))
     }
 
     public func isInStock(in region: String) -> Bool { (stock[region] ?? 0) > 0 }
@@ -95,15 +91,12 @@ extension Product {
         prices = byCurrency.mapValues(\.0)
         regionPrices = byRegion.mapValues(\.0)
         compareAtPrices = byCurrency.compactMapValues { money, variant in
-            variant.compareAtPrices[money.currency.code].flatMap { $0.minorUnits > money.minorUnits ? $0 : nil }
+            Money.compareAt(variant.compareAtPrices[money.currency.code], above: money)
         }
         regionCompareAtPrices = [:]
         for (region, (money, variant)) in byRegion {
-            if let compareAt = variant.regionCompareAtPrices[region] ?? variant.compareAtPrices[money.currency.code],
-                compareAt.currency == money.currency, compareAt.minorUnits > money.minorUnits
-            {
-                regionCompareAtPrices[region] = compareAt
-            }
+            regionCompareAtPrices[region] = Money.compareAt(
+                variant.regionCompareAtPrices[region] ?? variant.compareAtPrices[money.currency.code], above: money)
         }
         stock = [:]
         for variant in variants {
@@ -115,5 +108,14 @@ extension Product {
     public func variantPricesDiffer(in region: Region) -> Bool {
         let prices = Set(variants.filter { $0.stock[region.id] != nil }.compactMap { $0.price(in: region) })
         return prices.count > 1
+    }
+}
+
+extension Money {
+    /// A compare-at price when it is in the price's currency and above it; otherwise nil (nothing to show).
+    static func compareAt(_ compareAt: Money?, above price: Money?) -> Money? {
+        guard let compareAt, let price, compareAt.currency == price.currency, compareAt.minorUnits > price.minorUnits
+        else { return nil }
+        return compareAt
     }
 }

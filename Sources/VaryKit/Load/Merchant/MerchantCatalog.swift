@@ -82,8 +82,8 @@ struct MerchantCatalog {
         product.mpn = first.mpn
         if let category = first.googleProductCategory { product.attributes = [("googleProductCategory", category)] }
         var regionsSeen: Set<String> = []
-        for (feed, entry) in entries where regionsSeen.insert(feed.region.id).inserted || first.groupID != nil {
-            product.regionReferences.append(Reference(feed.region.id, at: entry.location))
+        for (feed, entry) in entries {
+            if regionsSeen.insert(feed.region.id).inserted { product.regionReferences.append(Reference(feed.region.id, at: entry.location)) }
             for (country, money) in entry.shipping where product.shipping[country] == nil { product.shipping[country] = money }
         }
         if first.groupID == nil {
