@@ -83,6 +83,9 @@ public enum StoreBuild {
             found += ContentValidator.validate(loaded, assets: SiteTemplates.assetPaths(templateFiles))
         }
         clock.finish()
+        if let loaded, let templates, let problem = ProductPagesDecoder.missingTemplate(loaded.site, templates, root: options.templatesName) {
+            found.append(problem)
+        }
         guard let content = loaded, let templates, !found.contains(where: { $0.severity == .error }) else {
             throw Stop(exitCode: 2, diagnostics: found.sorted())
         }
@@ -105,12 +108,17 @@ public enum StoreBuild {
                 BuildReport.Skipped(kind: "bundle", id: $0.bundle, region: region.id, reason: $0.reason.description)
             }
         }
-        let pages = Planner.plan(content, now: options.now, bundlesByRegion: bundles.mapValues { $0.map(\.bundle.id) })
+        let products = Planner.productPages(content, hasTemplate: source.templates.hasPage(.product))
+        let pages = Planner.plan(
+            content, now: options.now, bundlesByRegion: bundles.mapValues { $0.map(\.bundle.id) }, productsByRegion: products)
+        let crossSell = CrossSell(content, productsByRegion: products, now: options.now)
+        skipped += crossSell.skipped
         let assets = source.templates.assets
         let assetURLs = assets.keys.sorted().reduce(into: [String: String]()) { urls, path in
             urls[path] = "/assets/" + AssetFingerprint.fingerprintedPath(path, bytes: assets[path]!)
         }
-        let inputs = BuildInputs(content: content, now: options.now, pages: pages, assetURLs: assetURLs, bundles: bundles)
+        let inputs = BuildInputs(
+            content: content, now: options.now, pages: pages, assetURLs: assetURLs, bundles: bundles, crossSell: crossSell)
         let allPaths = Set(pages.map(\.file) + assetURLs.values.map { String($0.dropFirst()) } + SiteFiles.fixedPaths)
         return Planned(pages: pages, inputs: inputs, skipped: skipped, allPaths: allPaths)
     }

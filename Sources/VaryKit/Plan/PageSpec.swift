@@ -2,7 +2,7 @@
 public struct PageSpec: Sendable, Hashable, Comparable {
     /// What a page shows.
     public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
-        case chooser, landing, promotion, bundle
+        case chooser, landing, promotion, bundle, product
         /// `/404.html`: what the server answers for a path the site does not have.
         case notFound = "not-found"
 
@@ -14,7 +14,7 @@ public struct PageSpec: Sendable, Hashable, Comparable {
     public var locale: String?
     /// The segment of a landing page; nil on the default landing and on other kinds.
     public var segment: String?
-    /// The promotion or bundle id on those pages.
+    /// The promotion, bundle or product id on those pages.
     public var item: String?
 
     public init(kind: Kind, region: String? = nil, locale: String? = nil, segment: String? = nil, item: String? = nil) {
@@ -35,6 +35,7 @@ public struct PageSpec: Sendable, Hashable, Comparable {
         case .landing: return segment.map { base + "for/\($0)/" } ?? base
         case .promotion: return base + "promotions/\(item ?? "")/"
         case .bundle: return base + "bundles/\(item ?? "")/"
+        case .product: return base + "products/\(item ?? "")/"
         case .notFound: return "/404.html"
         }
     }

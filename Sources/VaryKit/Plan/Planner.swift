@@ -2,8 +2,11 @@ import Foundation
 
 /// The plan stage: expands the variant matrix into the list of pages to build.
 public enum Planner {
-    /// Every page of the store at `now`, sorted by path. `bundlesByRegion` lists the bundles published in each region.
-    public static func plan(_ content: StoreContent, now: Date, bundlesByRegion: [String: [String]]) -> [PageSpec] {
+    /// Every page of the store at `now`, sorted by path. `bundlesByRegion` lists the bundles published in each region,
+    /// `productsByRegion` the products with a page there (`productPages(_:)`).
+    public static func plan(
+        _ content: StoreContent, now: Date, bundlesByRegion: [String: [String]], productsByRegion: [String: [String]] = [:]
+    ) -> [PageSpec] {
         var pages = [PageSpec(kind: .chooser), PageSpec(kind: .notFound)]
         let defaultSegment = content.site.defaultSegment.id
         for region in content.regions {
@@ -17,6 +20,9 @@ public enum Planner {
                 }
                 for bundle in bundlesByRegion[region.id] ?? [] {
                     pages.append(PageSpec(kind: .bundle, region: region.id, locale: locale, item: bundle))
+                }
+                for product in productsByRegion[region.id] ?? [] {
+                    pages.append(PageSpec(kind: .product, region: region.id, locale: locale, item: product))
                 }
             }
         }

@@ -152,6 +152,8 @@ public struct TranslationAudit: Sendable {
                 for item in priced.items { productPages[item.product.id, default: 0] += ownPages(.bundle, bundle.id) }
             }
 
+            // A product page shows its own product (one page per product in this locale).
+            for page in pages where page.kind == .product { productPages[page.item ?? "", default: 0] += 1 }
             var categoryPages: [String: Int] = [:]
             var tagPages: [String: Int] = [:]
             for product in content.products where product.price(in: region) != nil && product.isSold(in: region.id) {

@@ -3,7 +3,9 @@ import Mustache
 /// The render stage's input: the compiled Mustache templates and the static assets of `site-templates/`.
 public struct SiteTemplates: Sendable {
     /// The page templates every store must provide, by page kind.
-    public static let requiredPages = PageSpec.Kind.allCases.map { "pages/\($0.rawValue)" }
+    public static let requiredPages = PageSpec.Kind.allCases.filter { !optionalKinds.contains($0) }.map { "pages/\($0.rawValue)" }
+    /// Page kinds a store may leave out: without `pages/product`, no product pages are built.
+    public static let optionalKinds: Set<PageSpec.Kind> = [.product]
 
     public let library: TemplateLibrary
     /// Asset path under `assets/` (`css/store.css`) → bytes.
@@ -43,7 +45,8 @@ public struct SiteTemplates: Sendable {
             // Every page's HTML structure and escaping is proven here, once, instead of on every page.
             let proof = TemplateProof(sources: sources)
             var messageUse: [String: TemplateProof.MessageUse] = [:]
-            for name in requiredPages {
+            let optional = optionalKinds.map { "pages/\($0.rawValue)" }.filter { sources[$0] != nil }.sorted()
+            for name in requiredPages + optional {
                 let result = proof.prove(page: name)
                 diagnostics += result.problems.map { diagnostic($0, root: source.root) }
                 messageUse[name] = result.messages
@@ -54,6 +57,11 @@ public struct SiteTemplates: Sendable {
             diagnostics += error.errors.map { diagnostic($0, root: source.root) }
             return (nil, diagnostics.sorted())
         }
+    }
+
+    /// Whether the templates have a page template for a kind (always, but for `optionalKinds`).
+    public func hasPage(_ kind: PageSpec.Kind) -> Bool {
+        !SiteTemplates.optionalKinds.contains(kind) || messageUse["pages/\(kind.rawValue)"] != nil
     }
 
     /// Renders a page's template over its view model; in strict mode a name that resolves to nothing is an error.

@@ -14,6 +14,8 @@ public enum JSONLD {
         public var currency: String
         public var inStock: Bool
         public var url: String
+        /// The last day (`YYYY-MM-DD`) the price holds, when a promotion that lowers it ends.
+        public var priceValidUntil: String? = nil
         public var gtin: String? = nil
         public var mpn: String? = nil
         /// schema.org properties the variants differ in (`size`); with `variants`, the product is a `ProductGroup`.
@@ -80,7 +82,7 @@ public enum JSONLD {
     /// A `Product` with its `Offer`, or for a product with variants a `ProductGroup` with `variesBy`, a `Product` per
     /// variant in `hasVariant` and an `AggregateOffer` from the lowest to the highest variant price. The page's
     /// URL is always the last member of the last object, which `offerHead` relies on.
-    private static func product(_ offer: ProductOffer) -> JSONValue {
+    static func product(_ offer: ProductOffer) -> JSONValue {
         let isGroup = !offer.variants.isEmpty
         var pairs: [(String, JSONValue)] = [
             ("@type", .string(isGroup ? "ProductGroup" : "Product")),
@@ -92,27 +94,30 @@ public enum JSONLD {
         ]
         if let gtin = offer.gtin, !isGroup { pairs.append(("gtin", .string(gtin))) }
         if let mpn = offer.mpn { pairs.append(("mpn", .string(mpn))) }
-        guard isGroup else {
-            pairs.append(("offers", .object(pairs: [
+        var offerPairs: [(String, JSONValue)]
+        if isGroup {
+            pairs.append(("variesBy", .array(values: offer.variesBy.map { .string("https://schema.org/" + $0) })))
+            pairs.append(("hasVariant", .array(values: offer.variants.map(variant))))
+            offerPairs = [
+                ("@type", .string("AggregateOffer")),
+                ("lowPrice", .string(offer.price)),
+                ("highPrice", .string(offer.highPrice ?? offer.price)),
+                ("offerCount", .integer(offer.variants.count)),
+                ("priceCurrency", .string(offer.currency)),
+                ("availability", .string(availability(offer.variants.contains(where: \.inStock)))),
+            ]
+        } else {
+            offerPairs = [
                 ("@type", .string("Offer")),
                 ("price", .string(offer.price)),
                 ("priceCurrency", .string(offer.currency)),
                 ("availability", .string(availability(offer.inStock))),
-                ("url", .string(offer.url)),
-            ])))
-            return .object(pairs: pairs)
+            ]
         }
-        pairs.append(("variesBy", .array(values: offer.variesBy.map { .string("https://schema.org/" + $0) })))
-        pairs.append(("hasVariant", .array(values: offer.variants.map(variant))))
-        pairs.append(("offers", .object(pairs: [
-            ("@type", .string("AggregateOffer")),
-            ("lowPrice", .string(offer.price)),
-            ("highPrice", .string(offer.highPrice ?? offer.price)),
-            ("offerCount", .integer(offer.variants.count)),
-            ("priceCurrency", .string(offer.currency)),
-            ("availability", .string(availability(offer.variants.contains(where: \.inStock)))),
-            ("url", .string(offer.url)),
-        ])))
+        if let until = offer.priceValidUntil { offerPairs.append(("priceValidUntil", .string(until))) }
+        // The URL comes last: `offerHead` cuts the text just before it.
+        offerPairs.append(("url", .string(offer.url)))
+        pairs.append(("offers", .object(pairs: offerPairs)))
         return .object(pairs: pairs)
     }
 
