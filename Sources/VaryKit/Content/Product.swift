@@ -45,6 +45,8 @@ public struct Product: Sendable, Hashable {
     public var shipping: [String: Money] = [:]
     /// A feed's `unit_pricing_measure` and `unit_pricing_base_measure`, as written.
     public var unitPricing: FeedUnitPricing? = nil
+    /// Whether `stock` counts units; a Merchant Center feed's `availability` only says in stock or not (1 or 0).
+    public var countsStock = true
 
     /// Whether the product is sold in a region (listed in `stock`, even with zero units).
     public func isSold(in region: String) -> Bool { stock[region] != nil }

@@ -38,6 +38,31 @@ struct VariantBuildTests {
         #expect(aggregate["@type"] as? String == "AggregateOffer" && aggregate["highPrice"] as? String == "17.00")
     }
 
+    @Test("a variant product's page lists each variant sold in the region with its options, price and stock")
+    func productPage() throws {
+        let build = build()
+        defer { build.cleanUp() }
+        build.write("site-templates/pages/product.mustache", """
+            {{<layouts/base}}{{$content}}{{#product}}<h1>{{title}}</h1>
+            <p>{{#price.isFrom}}{{price.fromText}}{{/price.isFrom}}</p>
+            <table>{{#variants}}<tr><td>{{sku}}</td>{{#options}}<td>{{name}}: {{value}}</td>{{/options}}<td>{{#price}}{{text}}{{/price}}{{#originalPrice}} was {{text}}{{/originalPrice}}</td><td>{{#inStock}}{{stockText}}{{/inStock}}{{^inStock}}sold out{{/inStock}}</td></tr>
+            {{/variants}}</table>{{/product}}{{/content}}{{/layouts/base}}
+            """)
+        let outcome = build.run()
+        #expect(outcome.exitCode == 0, "\(outcome.diagnostics.filter { $0.severity == .error })")
+        let shirt = try #require(build.read("us/en-us/products/example-t-shirt/index.html"))
+        #expect(shirt.contains("<p>From $19.99</p>"), "\(shirt)")
+        #expect(shirt.contains("<tr><td>example-shirt-s</td><td>Size: Small</td><td>Color: Black</td><td>$19.99 was $24.99</td><td>12 in stock</td></tr>"), "\(shirt)")
+        #expect(shirt.contains("<tr><td>example-shirt-m</td><td>Size: Medium</td><td>Color: Black</td><td>$19.99 was $24.99</td><td>sold out</td></tr>"))
+        #expect(shirt.contains("<td>$21.99 was $24.99</td><td>4 in stock</td>"))
+        // Germany sells only the variants its market column prices, in euros.
+        let hoodie = try #require(build.read("de/de-de/products/hoodie-wool/index.html"))
+        #expect(hoodie.contains("<tr><td>HW-S</td><td>Size: S</td><td>85,00\u{A0}€ was 99,00\u{A0}€</td><td>3 auf Lager</td></tr>"), "\(hoodie)")
+        #expect(hoodie.contains("<td>HW-M</td><td>Size: M</td><td>89,00\u{A0}€</td>"))
+        let jsonLD = try #require(hoodie.range(of: "\"@type\":\"ProductGroup\""))
+        #expect(!jsonLD.isEmpty)
+    }
+
     @Test("a feed that is not well-formed stops the build with exit 2 and leaves the previous output as it was")
     func badFeedWritesNothing() throws {
         let build = build()

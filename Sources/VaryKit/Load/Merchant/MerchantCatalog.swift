@@ -76,6 +76,7 @@ struct MerchantCatalog {
             image: ProductImage(src: first.image, alt: LocalizedText(entries: title), location: first.location),
             prices: [:], regionPrices: [:], stock: [:], popularity: 0, complements: [], attributes: [],
             location: first.location, regionReferences: [])
+        product.countsStock = false
         product.link = first.link
         product.additionalImages = first.additionalImages
         product.unitPricing = first.unitPricing

@@ -112,7 +112,10 @@ struct CardBuilder {
                     .object(["name": .string(locale.text(option.name, defaultTag: defaultTag)), "value": .string(value)])
                 }),
                 "stock": .int(variant.stock[region.id] ?? 0),
-                "inStock": .bool(variant.isInStock(in: region.id)),
+                "stockText": .string(locale.localizer.format("product.stock", ["count": .int(variant.stock[region.id] ?? 0)])),
+                "inStock": .bool(variant.isInStock(in: region.id)), "isCounted": .bool(product.countsStock),
+                // Null, not absent, so that a section on them never finds the product's own price or image.
+                "price": .null, "originalPrice": .null, "image": .null,
             ]
             if let money = variant.price(in: region), money.currency == region.currency {
                 item["price"] = .object(["amount": .string(money.amountText), "text": .string(locale.money.string(money))])
