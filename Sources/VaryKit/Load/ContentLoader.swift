@@ -56,7 +56,7 @@ public enum ContentLoader {
         var taxonomy = reader.json("taxonomy.json", required: false).flatMap(TaxonomyDecoder.decode)
             ?? Taxonomy(location: SourceLocation(file: source.displayPath("taxonomy.json")))
         // Names a feed brings (its product_type levels and custom labels) fill in what taxonomy.json does not name.
-        for (kind, names) in merchant.names.merging(shopify.names, uniquingKeysWith: { feed, export in feed.merging(export) { first, _ in first } }) {
+        for (kind, names) in [merchant.names, shopify.names].flatMap({ $0 }) {
             for (id, name) in names where taxonomy.names[kind]?[id] == nil { taxonomy.names[kind, default: [:]][id] = name }
         }
         var orders = reader.csvRecords("orders.csv") { (rows, log) throws(CSVSyntaxError) in

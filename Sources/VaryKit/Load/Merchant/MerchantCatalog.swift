@@ -103,7 +103,17 @@ struct MerchantCatalog {
                 entry.entry.options.first { $0.attribute == name }?.value ?? ""
             }).count > 1
         }
-        product.options = optionAttributes.map { ProductOption(key: ProductOption.key(forName: $0), name: LocalizedText(Self.optionNames[$0] ?? $0)) }
+        product.options = optionAttributes.map { ProductOption(key: ProductOption.key(forName: $0), name: Self.optionName($0)) }
+        product.variants = variants(entries, options: optionAttributes, product: product)
+        product.summarizeVariants()
+        return product
+    }
+
+    /// A group's items as variants: option values per locale, and per region the price, stock and sale.
+    private mutating func variants(
+        _ entries: [(feed: Feed, entry: MerchantEntry)], options optionAttributes: [String], product: Product
+    ) -> [ProductVariant] {
+        let first = entries[0].entry
         var variants: [ProductVariant] = []
         var regionsPerVariant: [String: Set<String>] = [:]
         for (feed, entry) in entries {
@@ -129,16 +139,21 @@ struct MerchantCatalog {
             variants[index].stock[feed.region.id] = entry.availability == .inStock ? 1 : 0
             addSale(entry, product: product, region: feed.region)
         }
-        product.variants = variants
-        product.summarizeVariants()
-        return product
+        return variants
     }
 
-    /// The shopper-visible names of Google's variant attributes (English; a store may name them per locale in its messages).
-    static let optionNames = [
-        "color": "Color", "size": "Size", "material": "Material", "pattern": "Pattern", "gender": "Gender",
-        "age_group": "Age group",
-    ]
+    /// The shopper-visible name of one of Google's variant attributes, in the languages of Vary's built-in texts.
+    static func optionName(_ attribute: String) -> LocalizedText {
+        let names: [String: [String: String]] = [
+            "color": ["en": "Color", "de": "Farbe", "fr": "Couleur", "es": "Color", "it": "Colore", "nl": "Kleur", "pl": "Kolor", "pt": "Cor", "sv": "Färg", "ja": "カラー", "ar": "اللون"],
+            "size": ["en": "Size", "de": "Größe", "fr": "Taille", "es": "Talla", "it": "Taglia", "nl": "Maat", "pl": "Rozmiar", "pt": "Tamanho", "sv": "Storlek", "ja": "サイズ", "ar": "المقاس"],
+            "material": ["en": "Material", "de": "Material", "fr": "Matière", "es": "Material", "it": "Materiale", "nl": "Materiaal", "pl": "Materiał", "pt": "Material", "sv": "Material", "ja": "素材", "ar": "الخامة"],
+            "pattern": ["en": "Pattern", "de": "Muster", "fr": "Motif", "es": "Estampado", "it": "Fantasia", "nl": "Patroon", "pl": "Wzór", "pt": "Padrão", "sv": "Mönster", "ja": "柄", "ar": "النقشة"],
+            "gender": ["en": "Gender", "de": "Geschlecht", "fr": "Genre", "es": "Género", "it": "Genere", "nl": "Geslacht", "pl": "Płeć", "pt": "Gênero", "sv": "Kön", "ja": "対象", "ar": "الجنس"],
+            "age_group": ["en": "Age group", "de": "Altersgruppe", "fr": "Tranche d’âge", "es": "Edad", "it": "Fascia d’età", "nl": "Leeftijdsgroep", "pl": "Grupa wiekowa", "pt": "Faixa etária", "sv": "Åldersgrupp", "ja": "年齢層", "ar": "الفئة العمرية"],
+        ]
+        return LocalizedText(entries: names[attribute] ?? ["": attribute])
+    }
 
     /// The price and no compare-at price, or with an untimed `sale_price` the sale price and the price as the
     /// compare-at price.
