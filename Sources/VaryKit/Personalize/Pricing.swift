@@ -54,8 +54,9 @@ public struct AppliedPromotion: Sendable, Hashable {
 /// needs an amount in that currency), the best non-stackable one applies first — highest priority, then largest
 /// saving, then smallest id — then every stackable one in priority order (ties by id), each to the running price.
 /// A percent is rounded half away from zero once per discount; an amount takes at most the running price.
-/// A promotion that would save nothing is not listed as applied. `active` is expected to come from
-/// `activePromotions(_:for:at:)`: targeting and dates are not checked again here.
+/// A promotion that would save nothing is not listed as applied. A compare-at price above the product's price
+/// (`Product.compareAtPrice(in:)`) is the regular price, and promotions start from the product's price.
+/// `active` is expected to come from `activePromotions(_:for:at:)`: targeting and dates are not checked again here.
 public func price(_ product: Product, audience: PageAudience, promotions active: [Promotion]) -> PricedProduct? {
     price(product, ancestry: product.categoryAncestry, audience: audience, promotions: active)
 }
@@ -65,7 +66,9 @@ func price(
     _ product: Product, ancestry: [String], audience: PageAudience, promotions active: [Promotion]
 ) -> PricedProduct? {
     let currency = audience.region.currency
-    guard let regular = product.price(in: audience.region), regular.currency == currency else { return nil }
+    guard let selling = product.price(in: audience.region), selling.currency == currency else { return nil }
+    // A compare-at price is the regular price shown; promotions take off the selling price.
+    let regular = product.compareAtPrice(in: audience.region) ?? selling
     // Indices rather than filtered copies: this runs for every product on every page.
     var best: (index: Int, saving: Int)?
     var stackable: [Int] = []
@@ -75,7 +78,7 @@ func price(
             stackable.append(index)
             continue
         }
-        let saving = active[index].saving(on: regular.minorUnits, currency: currency)
+        let saving = active[index].saving(on: selling.minorUnits, currency: currency)
         if let current = best, !isBetter(active[index], saving, than: active[current.index], current.saving) { continue }
         best = (index, saving)
     }
@@ -83,7 +86,7 @@ func price(
         active[a].priority != active[b].priority ? active[a].priority > active[b].priority : active[a].id < active[b].id
     }
 
-    var running = regular.minorUnits
+    var running = selling.minorUnits
     var applied: [AppliedPromotion] = []
     for index in (best.map { [$0.index] } ?? []) + stackable {
         let saving = active[index].saving(on: running, currency: currency)

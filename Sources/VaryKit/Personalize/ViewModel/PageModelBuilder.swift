@@ -315,13 +315,15 @@ public struct PageModelBuilder: Sendable {
     }
 
     private func makeOffer(_ product: Product, price: Money, locale: PageLocale) -> JSONLD.ProductOffer {
-        JSONLD.ProductOffer(
+        var offer = JSONLD.ProductOffer(
             name: locale.text(product.title, defaultTag: site.defaultLocale),
             description: locale.text(product.description, defaultTag: site.defaultLocale),
             sku: product.sku, brand: product.brand,
             image: inputs.absoluteImageURL(product.image.src),
             price: price.amountText, currency: price.currency.code,
-            inStock: product.isInStock(in: locale.region.id), url: "")
+            inStock: product.isInStock(in: locale.region.id), url: "", gtin: product.gtin, mpn: product.mpn)
+        if !product.variants.isEmpty { JSONLD.addVariants(of: product, to: &offer, locale: locale, inputs: inputs) }
+        return offer
     }
 
     /// The "shop as" links of a region and locale, with `isCurrent` set on the current segment's.

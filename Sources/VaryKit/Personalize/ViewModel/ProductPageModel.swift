@@ -33,6 +33,7 @@ struct ProductPageModel {
         let stock = product.stock[region.id] ?? 0
         fields["stock"] = .object([
             "count": .int(stock), "text": .string(locale.localizer.format("product.stock", ["count": .int(stock)])),
+            "isCounted": .bool(product.countsStock),
         ])
         fields["attributes"] = .list(product.attributes.map { .object(["name": .string($0.name), "value": .string($0.value)]) })
         let crumbs = breadcrumbs(product, title: title, page: page)
@@ -62,6 +63,9 @@ struct ProductPageModel {
             brand: product.brand, image: inputs.absoluteImageURL(product.image.src), price: priced.final.amountText,
             currency: priced.final.currency.code, inStock: product.isInStock(in: region.id), url: inputs.absoluteURL(page.path))
         offer.priceValidUntil = validUntil
+        offer.gtin = product.gtin
+        offer.mpn = product.mpn
+        if !product.variants.isEmpty { JSONLD.addVariants(of: product, to: &offer, locale: locale, inputs: inputs) }
         let jsonLD = JSONLD.productPage(offer, breadcrumbs: crumbs.enumerated().map { index, crumb in
             (crumb.name, crumb.path.map(inputs.absoluteURL) ?? (index == crumbs.count - 1 ? offer.url : nil))
         })
