@@ -66,6 +66,15 @@ func price(
 ) -> PricedProduct? {
     let currency = audience.region.currency
     guard let regular = product.price(in: audience.region), regular.currency == currency else { return nil }
+    return applyPromotions(to: regular, of: product, ancestry: ancestry, promotions: active)
+}
+
+/// The promotions of `price(_:audience:promotions:)` applied to a regular price the caller worked out (a configured
+/// product's price with its options), so that every price on the site follows the same rules and rounding.
+func applyPromotions(
+    to regular: Money, of product: Product, ancestry: [String], promotions active: [Promotion]
+) -> PricedProduct {
+    let currency = regular.currency
     // Indices rather than filtered copies: this runs for every product on every page.
     var best: (index: Int, saving: Int)?
     var stackable: [Int] = []
