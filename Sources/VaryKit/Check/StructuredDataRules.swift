@@ -99,7 +99,7 @@ enum StructuredDataRules {
         guard let object = json as? [String: Any] else { return [] }
         var found: [(path: String, product: [String: Any])] = []
         if types(of: object).contains("Product") { found.append((path, object)) }
-        for key in ["@graph", "mainEntity", "itemListElement"] {
+        for key in ["@graph", "mainEntity", "itemListElement", "hasVariant"] {
             if let nested = object[key] { found += products(in: nested, path: join(path, key)) }
         }
         if types(of: object).contains("ListItem"), let item = object["item"] {

@@ -3,7 +3,9 @@ import Foundation
 /// The plan stage: expands the variant matrix into the list of pages to build.
 public enum Planner {
     /// Every page of the store at `now`, sorted by path. `bundlesByRegion` lists the bundles published in each region.
-    public static func plan(_ content: StoreContent, now: Date, bundlesByRegion: [String: [String]]) -> [PageSpec] {
+    /// `configurators` (by product id) gives each configurator's regions.
+    public static func plan(_ content: StoreContent, now: Date, bundlesByRegion: [String: [String]],
+                            configurators: [String: ConfiguratorPlan] = [:]) -> [PageSpec] {
         var pages = [PageSpec(kind: .chooser)]
         let defaultSegment = content.site.defaultSegment.id
         for region in content.regions {
@@ -17,6 +19,9 @@ public enum Planner {
                 }
                 for bundle in bundlesByRegion[region.id] ?? [] {
                     pages.append(PageSpec(kind: .bundle, region: region.id, locale: locale, item: bundle))
+                }
+                for product in configurators.keys.sorted() {
+                    pages += configurators[product]!.pages(region: region.id, locale: locale)
                 }
             }
         }

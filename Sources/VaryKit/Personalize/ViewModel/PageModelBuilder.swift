@@ -35,6 +35,7 @@ public struct PageModelBuilder: Sendable {
         var jsonLDProducts: [String] = []
         let urlTail = JSONLD.urlTail(inputs.absoluteURL(page.path))
         var title = site.name
+        var configured: ConfiguratorModel.Built?
         func pageTitle(_ own: String) -> String {
             locale.localizer.format("page.title", ["title": .string(own), "site": .string(site.name)])
         }
@@ -69,6 +70,15 @@ public struct PageModelBuilder: Sendable {
             }
         case .chooser:
             context["regions"] = .list(inputs.content.regions.map { chooserRegion($0) })
+        case .configure:
+            if let plan = page.item.flatMap({ inputs.configurators[$0] }), let regional = plan.regions[region.id],
+               let built = ConfiguratorModel(inputs: inputs, plan: plan, regional: regional, locale: locale, page: page)
+                .build(audience: audience, promotions: promotions, cards: cards)
+            {
+                context["configurator"] = built.context
+                title = pageTitle(built.title)
+                configured = built
+            }
         }
 
         let count = page.kind == .landing ? products.count : jsonLDProducts.count
@@ -113,20 +123,20 @@ public struct PageModelBuilder: Sendable {
         let landing = PageSpec(kind: .landing, region: region.id, locale: region.locales.contains(tag) ? tag : region.locales[0])
         context["segments"] = .list(segmentLinks(current: page.kind == .landing ? segment.id : nil, parts: parts))
         context["links"] = .object(["home": .string(landing.path), "chooser": .string("/")])
-        context["page"] = pageModel(page, title: title, description: description(of: page, context: context),
-                                    locale: locale, products: jsonLDProducts, parts: parts)
+        context["page"] = pageModel(page, title: title, description: configured?.description ?? description(of: page, context: context),
+                                    locale: locale, products: jsonLDProducts, jsonLD: configured?.jsonLD, parts: parts)
         return .object(context)
     }
 
     // MARK: Parts
 
     private func pageModel(_ page: PageSpec, title: String, description: String, locale: PageLocale,
-                           products: [String], parts: LocaleParts) -> Value {
+                           products: [String], jsonLD own: String? = nil, parts: LocaleParts) -> Value {
         let canonicalPage = page.kind == .landing && page.segment != nil
             ? PageSpec(kind: .landing, region: page.region, locale: page.locale) : page
         // Alternates list every region and locale, so they depend on the page's kind and item only; a
         // segment page is noindex and has none (its canonical speaks for it).
-        let alternatesKey = page.kind.rawValue + "/" + (page.item ?? "")
+        let alternatesKey = page.familyKey
         let alternatesModel: Value
         if page.segment != nil {
             alternatesModel = .list([])
@@ -138,13 +148,14 @@ public struct PageModelBuilder: Sendable {
             })
             parts.alternates[alternatesKey] = alternatesModel
         }
-        let jsonLD = JSONLD.page(
+        let jsonLD = own ?? JSONLD.page(
             kind: page.kind, name: title, url: inputs.absoluteURL(page.path), siteName: site.name,
             productTexts: products)
         return .object([
             "kind": .string(page.kind.rawValue),
             "isLanding": .bool(page.kind == .landing), "isPromotion": .bool(page.kind == .promotion),
             "isBundle": .bool(page.kind == .bundle), "isChooser": .bool(page.kind == .chooser),
+            "isConfigure": .bool(page.kind == .configure),
             "path": .string(page.path),
             "url": .string(inputs.absoluteURL(page.path)),
             "canonical": .string(inputs.absoluteURL(canonicalPage.path)),
@@ -166,7 +177,7 @@ public struct PageModelBuilder: Sendable {
         var result: [(hreflang: String, url: String)] = []
         for region in inputs.content.regions {
             for locale in region.locales {
-                let other = PageSpec(kind: page.kind, region: region.id, locale: locale, item: page.item)
+                let other = page.family(region: region.id, locale: locale)
                 if inputs.pages.contains(other) {
                     result.append((inputs.hreflang(locale, in: region), inputs.absoluteURL(other.path)))
                 }
@@ -174,7 +185,7 @@ public struct PageModelBuilder: Sendable {
         }
         result.sort { ($0.hreflang, $0.url) < ($1.hreflang, $1.url) }
         let home = inputs.regionsByID[site.defaultRegion.id]?.locales.first.map {
-            PageSpec(kind: page.kind, region: site.defaultRegion.id, locale: $0, item: page.item)
+            page.family(region: site.defaultRegion.id, locale: $0)
         }
         guard let fallback = home.flatMap({ inputs.pages.contains($0) ? inputs.absoluteURL($0.path) : nil }) ?? result.first?.url
         else { return [] }
@@ -184,7 +195,8 @@ public struct PageModelBuilder: Sendable {
     /// The page of the same kind in another locale of its region, else that locale's landing.
     private func counterpart(of page: PageSpec, locale: String) -> PageSpec {
         let region = page.region ?? site.defaultRegion.id
-        let same = PageSpec(kind: page.kind, region: region, locale: locale, segment: page.segment, item: page.item)
+        var same = page.family(region: region, locale: locale)
+        same.segment = page.segment
         return inputs.pages.contains(same) ? same : PageSpec(kind: .landing, region: region, locale: locale)
     }
 
@@ -196,7 +208,7 @@ public struct PageModelBuilder: Sendable {
         switch page.kind {
         case .promotion: return field("promotion", "message") ?? site.name
         case .bundle: return field("bundle", "description") ?? site.name
-        case .landing, .chooser: return field("segment", "subline") ?? site.name
+        case .landing, .chooser, .configure: return field("segment", "subline") ?? site.name
         }
     }
 

@@ -59,6 +59,9 @@ struct CardBuilder {
                 "text": .string(locale.money.string(price.final)),
             ]),
         ]
+        if inputs.configurators[product.id]?.regions[locale.region.id] != nil {
+            card["configureURL"] = .string(basePath + "configure/\(product.id)/")
+        }
         if price.isDiscounted {
             let saving = Money(minorUnits: price.regular.minorUnits - price.final.minorUnits, currency: price.final.currency)
             card["originalPrice"] = .object([
