@@ -9,7 +9,7 @@ enum ConfiguratorFixture {
            "groups": [
              {"id": "colour", "label": {"en": "Colour", "de": "Farbe"}, "values": [
                {"id": "red", "label": {"en": "Red", "de": "Rot"}, "default": true, "image": {"src": "products/rope.svg", "alt": "Red rope"}},
-               {"id": "blue", "label": "Blue", "delta": {"USD": "5.00", "EUR": "4.50", "JPY": "700", "KWD": "1.555"}},
+               {"id": "blue", "label": "Blue", "image": {"src": "products/stove.svg", "alt": "Blue rope"}, "delta": {"USD": "5.00", "EUR": "4.50", "JPY": "700", "KWD": "1.555"}},
                {"id": "green", "label": "Green", "stock": {"us": 3, "de": 0}}]},
              {"id": "length", "label": "Length", "values": [
                {"id": "m60", "label": "60 m", "default": true},
@@ -44,7 +44,7 @@ enum ConfiguratorFixture {
         {{/groups}}
         <ul>{{#selection}}<li>{{group}}: {{value}}</li>{{/selection}}</ul>
         <p><data data-configurator-price value="{{price.amount}}">{{price.text}}</data>
-        <s{{^originalPrice}} hidden="hidden"{{/originalPrice}} data-configurator-was>{{#originalPrice}}{{text}}{{/originalPrice}}</s></p>
+        <s class="was"{{^originalPrice}} hidden="hidden"{{/originalPrice}} data-configurator-was>{{#originalPrice}}{{text}}{{/originalPrice}}</s></p>
         <p data-configurator-unavailable hidden>Not available</p>
         </form>
         <script src="{{script}}" defer></script>
