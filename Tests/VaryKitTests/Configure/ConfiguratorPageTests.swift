@@ -110,6 +110,16 @@ struct ConfiguratorPageTests {
         #expect(try #require(build.read("de/de-de/index.html")).contains(#"<a href="/de/de-de/configure/rope-9/">Customize</a>"#))
     }
 
+    @Test("a configurator label shown by fallback is reported like every other shopper-visible text")
+    func fallbackReport() {
+        let (build, outcome) = ConfiguratorFixture.build()
+        defer { build.cleanUp() }
+        let warnings = outcome.diagnostics.filter { $0.severity == .warning }.map(\.description)
+        #expect(warnings.contains { $0.hasPrefix("content/configurators.json:") && $0.contains("configurators[0].groups[0].label: no text for")
+            && $0.contains("ja-JP") })
+        #expect(!warnings.contains { $0.contains("configurators[0].groups[0].values[1].label") })
+    }
+
     @Test("the pages pass the full check, libxml2 included")
     func fullCheck() throws {
         let (build, _) = ConfiguratorFixture.build()
