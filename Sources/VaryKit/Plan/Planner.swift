@@ -6,7 +6,7 @@ public enum Planner {
     /// `configurators` (by product id) gives each configurator's regions.
     public static func plan(_ content: StoreContent, now: Date, bundlesByRegion: [String: [String]],
                             configurators: [String: ConfiguratorPlan] = [:]) -> [PageSpec] {
-        var pages = [PageSpec(kind: .chooser)]
+        var pages = [PageSpec(kind: .chooser), PageSpec(kind: .notFound)]
         let defaultSegment = content.site.defaultSegment.id
         for region in content.regions {
             for locale in region.locales {

@@ -22,6 +22,8 @@ struct ConfiguratorModel {
         var title: String
         var description: String
         var jsonLD: String
+        /// The selection's picture, which a shared link shows.
+        var image: ProductImage
     }
 
     func build(audience: PageAudience, promotions: [Promotion], cards: CardBuilder) -> Built? {
@@ -37,7 +39,8 @@ struct ConfiguratorModel {
         let product = plan.product
         let productTitle = text(product.title)
         let valueLabel = text(values[current].label)
-        let image = self.image(for: selection)
+        let picture = self.picture(for: selection)
+        let image: Value = .object(["src": .string(inputs.imageURL(picture.src)), "alt": .string(text(picture.alt))])
         var card = cards.product(product, price: price, rank: 1, reasons: [], pinned: false)
         if case .object(var fields) = card {
             fields["image"] = image
@@ -87,7 +90,7 @@ struct ConfiguratorModel {
         let title = page.option == nil ? productTitle : "\(productTitle) – \(valueLabel)"
         return Built(
             context: .object(context), title: title, description: text(product.description),
-            jsonLD: jsonLD(byKey: byKey, name: productTitle))
+            jsonLD: jsonLD(byKey: byKey, name: productTitle), image: picture)
     }
 
     private func text(_ localized: LocalizedText) -> String { locale.text(localized, defaultTag: defaultTag) }
@@ -110,13 +113,13 @@ struct ConfiguratorModel {
     }
 
     /// The picture of a selection: the last group's chosen value that has one, else the product's.
-    private func image(for selection: [UInt8]) -> Value {
+    private func picture(for selection: [UInt8]) -> ProductImage {
         var chosen = plan.product.image
         for (group, state) in selection.enumerated() {
             let values = configurator.groups[group].values
             if Int(state) < values.count, let image = values[Int(state)].image { chosen = image }
         }
-        return .object(["src": .string(inputs.imageURL(chosen.src)), "alt": .string(text(chosen.alt))])
+        return chosen
     }
 
     private func groupModel(_ group: Int, selection: [UInt8]) -> Value {
