@@ -53,7 +53,7 @@ public struct OptionValue: Sendable, Hashable {
     public var stock: [String: Int]?
     public var isDefault: Bool
     public var location: SourceLocation
-    /// Where each region key of `stock` and of the delta's regions was written.
+    /// Where each region key of `stock` was written (`regionDelta` keys are checked as they are decoded).
     public var regionReferences: [Reference]
 
     /// Whether the value can be chosen in a region.
@@ -68,11 +68,6 @@ public struct TextLimits: Sendable, Hashable {
     public var maxLength: Int
     /// The characters allowed, as inclusive ranges of Unicode scalars.
     public var allowed: [ClosedRange<UInt32>]
-
-    /// Whether a text keeps to the limits.
-    public func accepts(_ text: String) -> Bool {
-        text.count <= maxLength && text.unicodeScalars.allSatisfy { scalar in allowed.contains { $0.contains(scalar.value) } }
-    }
 }
 
 /// What an option adds to the product's price: per currency, or per region where a region's price differs.

@@ -30,7 +30,7 @@ enum ConfiguratorDecoder {
         }
         let merchandised = decodeMerchandised(field, groups: decoded)
         let rules = field.optional("rules")?.elements?.compactMap { decodeRule($0, groups: decoded) } ?? []
-        guard let product, let merchandised, let limit, decoded.count == groups.count else { return nil }
+        guard let product, let merchandised, let limit else { return nil }
         return Configurator(
             product: product, merchandised: merchandised, groups: decoded, rules: rules, combinationLimit: limit,
             location: field.location)
@@ -121,9 +121,8 @@ enum ConfiguratorDecoder {
         let image = field.optional("image").flatMap(ProductDecoder.decodeImage)
         let swatch = field.optional("swatch").flatMap(decodeSwatch)
         let delta = decodeDelta(field, regionCurrencies: regionCurrencies)
-        var regionReferences = delta?.byRegion.keys.sorted().compactMap { key in
-            field.optional("regionDelta")?.members?.first { $0.key == key }.map { Reference(key, at: $0.keyLocation) }
-        } ?? []
+        // The decoder reported regions unknown to regionDelta; those of stock are checked with the store's regions.
+        var regionReferences: [Reference] = []
         var stock: [String: Int]?
         if let stockField = field.optional("stock") {
             var counts: [String: Int] = [:]

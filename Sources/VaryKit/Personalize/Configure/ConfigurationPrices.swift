@@ -46,9 +46,4 @@ public struct ConfigurationPrices: Sendable {
             }
         }
     }
-
-    /// The price of one combination, when it is valid.
-    public func price(of states: [UInt8]) -> PricedProduct? {
-        combinations.first { $0.states == states }?.price
-    }
 }
