@@ -14,7 +14,7 @@ struct BenchOptions {
 
     static let usage = """
         usage: vary-bench [--shape small|mid|large|wide] [--products N] [--regions N] [--locales N] [--segments N]
-                          [--runs N] [--jobs N] [--keep]
+                          [--runs N] [--jobs N] [--keep] [--product-pages none|all|CATEGORY]
                vary-bench --configurator [--groups N] [--values N] [--runs N]
         """
 
@@ -27,6 +27,14 @@ struct BenchOptions {
                 continue
             }
             guard let text = rest.popFirst() else { return nil }
+            if argument == "--product-pages" {
+                options.shape.productPages = switch text {
+                case "none": "false"
+                case "all": "true"
+                default: "{\"categories\": [\"\(text)\"]}"
+                }
+                continue
+            }
             if argument == "--shape" {
                 guard let shape = StoreShape.named[text] else { return nil }
                 options.shape = shape
@@ -157,7 +165,8 @@ guard let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 }
 let shape = options.shape
 print("vary-bench \(shape.name): \(shape.regions) regions × \(shape.localesPerRegion) locales × \(shape.segments) segments = "
-      + "\(shape.landingPages) landing pages, \(shape.products) products, \(options.jobs) jobs, \(options.runs) run(s), "
+      + "\(shape.landingPages) landing pages, \(shape.products) products, productPages \(shape.productPages), "
+      + "\(options.jobs) jobs, \(options.runs) run(s), "
       + "load average \(LoadAverage.text())")
 var best: [String: PhaseResult] = [:]
 var order: [String] = []

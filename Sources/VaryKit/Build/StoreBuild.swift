@@ -90,6 +90,9 @@ public enum StoreBuild {
             }
         }
         clock.finish()
+        if let loaded, let templates, let problem = ProductPagesDecoder.missingTemplate(loaded.site, templates, root: options.templatesName) {
+            found.append(problem)
+        }
         guard let content = loaded, let templates, !found.contains(where: { $0.severity == .error }) else {
             throw Stop(exitCode: 2, diagnostics: found.sorted())
         }
@@ -112,10 +115,14 @@ public enum StoreBuild {
                 BuildReport.Skipped(kind: "bundle", id: $0.bundle, region: region.id, reason: $0.reason.description)
             }
         }
+        let products = Planner.productPages(content, hasTemplate: source.templates.hasPage(.product))
         let configurators = ConfiguratorPlan.plan(content)
         skipped += configurators.skipped
-        let pages = Planner.plan(content, now: options.now, bundlesByRegion: bundles.mapValues { $0.map(\.bundle.id) },
-                                 configurators: configurators.plans)
+        let pages = Planner.plan(
+            content, now: options.now, bundlesByRegion: bundles.mapValues { $0.map(\.bundle.id) }, productsByRegion: products,
+            configurators: configurators.plans)
+        let crossSell = CrossSell(content, productsByRegion: products, now: options.now)
+        skipped += crossSell.skipped
         var assets = source.templates.assets
         // A store's own file at the script's path wins: Vary never replaces what it was given.
         if !content.configurators.isEmpty, assets[ConfiguratorScript.path] == nil {
@@ -124,8 +131,9 @@ public enum StoreBuild {
         let assetURLs = assets.keys.sorted().reduce(into: [String: String]()) { urls, path in
             urls[path] = "/assets/" + AssetFingerprint.fingerprintedPath(path, bytes: assets[path]!)
         }
-        let inputs = BuildInputs(content: content, now: options.now, pages: pages, assetURLs: assetURLs, bundles: bundles,
-                                 configurators: configurators.plans)
+        let inputs = BuildInputs(
+            content: content, now: options.now, pages: pages, assetURLs: assetURLs, bundles: bundles, crossSell: crossSell,
+            configurators: configurators.plans)
         let allPaths = Set(pages.map(\.file) + assetURLs.values.map { String($0.dropFirst()) } + SiteFiles.fixedPaths)
         return Planned(pages: pages, inputs: inputs, skipped: skipped, allPaths: allPaths, assets: assets)
     }

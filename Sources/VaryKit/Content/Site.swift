@@ -19,6 +19,8 @@ public struct Site: Sendable, Hashable {
     public var failOnFallback: Bool = false
     /// The image of shared links (`og:image`) on pages that show no product: the chooser, the not-found page.
     public var shareImage: ProductImage?
+    /// Which products get pages, and the generated bundle's pricing (`productPages`).
+    public var productPages = ProductPageSettings()
 
     public static let routingFormats = ["cloudflare", "cloudfront", "netlify", "nginx", "vercel"]
 }

@@ -2,7 +2,7 @@
 public struct PageSpec: Sendable, Hashable, Comparable {
     /// What a page shows.
     public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
-        case chooser, landing, promotion, bundle, configure
+        case chooser, landing, promotion, bundle, product, configure
         /// `/404.html`: what the server answers for a path the site does not have.
         case notFound = "not-found"
 
@@ -14,7 +14,7 @@ public struct PageSpec: Sendable, Hashable, Comparable {
     public var locale: String?
     /// The segment of a landing page; nil on the default landing and on other kinds.
     public var segment: String?
-    /// The promotion or bundle id on those pages; the product id on a configurator.
+    /// The promotion, bundle or product id on those pages (the product's on a configurator).
     public var item: String?
     /// On a configurator's page for one value of its merchandised axis, the value's id.
     public var option: String?
@@ -47,6 +47,7 @@ public struct PageSpec: Sendable, Hashable, Comparable {
         case .landing: return segment.map { base + "for/\($0)/" } ?? base
         case .promotion: return base + "promotions/\(item ?? "")/"
         case .bundle: return base + "bundles/\(item ?? "")/"
+        case .product: return base + "products/\(item ?? "")/"
         case .configure: return base + "configure/\(item ?? "")/" + (option.map { "\($0)/" } ?? "")
         case .notFound: return "/404.html"
         }

@@ -153,6 +153,8 @@ public struct TranslationAudit: Sendable {
                 for item in priced.items { productPages[item.product.id, default: 0] += ownPages(.bundle, bundle.id) }
             }
 
+            // A product page shows its own product (one page per product in this locale).
+            for page in pages where page.kind == .product { productPages[page.item ?? "", default: 0] += 1 }
             for configurator in content.configurators {
                 let own = ownPages(.configure, configurator.product.id)
                 guard own > 0 else { continue }

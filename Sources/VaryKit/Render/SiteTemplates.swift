@@ -3,17 +3,16 @@ import Mustache
 /// The render stage's input: the compiled Mustache templates and the static assets of `site-templates/`.
 public struct SiteTemplates: Sendable {
     /// The page templates every store must provide, by page kind.
-    public static let requiredPages = PageSpec.Kind.allCases.filter { $0 != .configure }.map { "pages/\($0.rawValue)" }
-    /// Page templates a store needs only when it has pages of their kind (`pages/configure` for `configurators.json`).
-    public static let optionalPages = ["pages/configure"]
+    public static let requiredPages = PageSpec.Kind.allCases.filter { !optionalKinds.contains($0) }.map { "pages/\($0.rawValue)" }
+    /// Page kinds a store may leave out: without `pages/product`, no product pages are built; `pages/configure` is
+    /// needed only by a store with configurators (validation says so).
+    public static let optionalKinds: Set<PageSpec.Kind> = [.product, .configure]
 
     public let library: TemplateLibrary
     /// Asset path under `assets/` (`css/store.css`) → bytes.
     public let assets: [String: [UInt8]]
     /// The folder name used in diagnostics (`site-templates`).
     public let root: String
-    /// Whether the store has a template for every page of a kind (`pages/configure`).
-    public func hasPage(_ kind: PageSpec.Kind) -> Bool { library.contains("pages/\(kind.rawValue)") }
     /// The messages each page template reads (`pages/landing` → `offer.code`, …), from the template proof.
     let messageUse: [String: TemplateProof.MessageUse]
 
@@ -47,7 +46,8 @@ public struct SiteTemplates: Sendable {
             // Every page's HTML structure and escaping is proven here, once, instead of on every page.
             let proof = TemplateProof(sources: sources)
             var messageUse: [String: TemplateProof.MessageUse] = [:]
-            for name in requiredPages + optionalPages.filter({ sources[$0] != nil }) {
+            let optional = optionalKinds.map { "pages/\($0.rawValue)" }.filter { sources[$0] != nil }.sorted()
+            for name in requiredPages + optional {
                 let result = proof.prove(page: name)
                 diagnostics += result.problems.map { diagnostic($0, root: source.root) }
                 messageUse[name] = result.messages
@@ -58,6 +58,11 @@ public struct SiteTemplates: Sendable {
             diagnostics += error.errors.map { diagnostic($0, root: source.root) }
             return (nil, diagnostics.sorted())
         }
+    }
+
+    /// Whether the templates have a page template for a kind (always, but for `optionalKinds`).
+    public func hasPage(_ kind: PageSpec.Kind) -> Bool {
+        !SiteTemplates.optionalKinds.contains(kind) || messageUse["pages/\(kind.rawValue)"] != nil
     }
 
     /// Renders a page's template over its view model; in strict mode a name that resolves to nothing is an error.

@@ -63,6 +63,9 @@ public enum ContentValidator {
         }
         content.site.shareImage.map(checkImage)
 
+        let categories = Set(content.products.flatMap(\.categoryAncestry))
+        site.productPages.categories?.forEach { check($0, in: categories, kind: "category") }
+
         for segment in content.segments {
             (segment.pinned + segment.exclude.products).forEach { check($0, in: products, kind: "product") }
         }

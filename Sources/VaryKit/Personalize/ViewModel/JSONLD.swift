@@ -14,6 +14,8 @@ public enum JSONLD {
         public var currency: String
         public var inStock: Bool
         public var url: String
+        /// The last day (`YYYY-MM-DD`) the price holds, when a promotion that lowers it ends.
+        public var priceValidUntil: String? = nil
     }
 
     /// A page's JSON-LD: the chooser is a `WebSite`, other pages a `@graph` of `Product`s with their `Offer`s.
@@ -49,21 +51,24 @@ public enum JSONLD {
         JSONWriter.string(.string(url), pretty: false, escapeForScript: true) + "}}"
     }
 
-    private static func product(_ offer: ProductOffer) -> JSONValue {
-        .object(pairs: [
+    static func product(_ offer: ProductOffer) -> JSONValue {
+        var offerPairs: [(String, JSONValue)] = [
+            ("@type", .string("Offer")),
+            ("price", .string(offer.price)),
+            ("priceCurrency", .string(offer.currency)),
+            ("availability", .string(offer.inStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock")),
+        ]
+        if let until = offer.priceValidUntil { offerPairs.append(("priceValidUntil", .string(until))) }
+        // The URL comes last: `offerHead` cuts the text just before it.
+        offerPairs.append(("url", .string(offer.url)))
+        return .object(pairs: [
             ("@type", .string("Product")),
             ("name", .string(offer.name)),
             ("description", .string(offer.description)),
             ("sku", .string(offer.sku)),
             ("brand", .object(pairs: [("@type", .string("Brand")), ("name", .string(offer.brand))])),
             ("image", .string(offer.image)),
-            ("offers", .object(pairs: [
-                ("@type", .string("Offer")),
-                ("price", .string(offer.price)),
-                ("priceCurrency", .string(offer.currency)),
-                ("availability", .string(offer.inStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock")),
-                ("url", .string(offer.url)),
-            ])),
+            ("offers", .object(pairs: offerPairs)),
         ])
     }
 }

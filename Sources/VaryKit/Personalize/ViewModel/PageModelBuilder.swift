@@ -39,6 +39,8 @@ public struct PageModelBuilder: Sendable {
         // The page's own title (`og:title`) and its first product (`og:image`, else the site's `shareImage`).
         var ownTitle: String?
         var lead: Product?
+        var jsonLD: String?
+        var count: Int?
         func pageTitle(_ own: String) -> String {
             locale.localizer.format("page.title", ["title": .string(own), "site": .string(site.name)])
         }
@@ -74,6 +76,17 @@ public struct PageModelBuilder: Sendable {
                 jsonLDProducts = priced.items.map { offer($0.product, price: $0.product.price(in: region)!, locale: locale) + urlTail }
                 ownTitle = locale.text(priced.bundle.title, defaultTag: site.defaultLocale)
             }
+        case .product:
+            let product = ProductPageModel(inputs: inputs, cards: cards, locale: locale)
+            if let item = page.item.flatMap({ inputs.productsByID[$0] }),
+                let own = product.parts(item, page: page, audience: audience, promotions: promotions)
+            {
+                context["product"] = own.product
+                ownTitle = own.title
+                lead = item
+                jsonLD = own.jsonLD
+                count = 1
+            }
         case .chooser:
             context["regions"] = .list(inputs.content.regions.map { chooserRegion($0) })
         case .configure:
@@ -86,6 +99,8 @@ public struct PageModelBuilder: Sendable {
                 var shown = plan.product
                 shown.image = built.image
                 lead = shown
+                jsonLD = built.jsonLD
+                count = 1
                 configured = built
             }
         case .notFound:
@@ -93,12 +108,11 @@ public struct PageModelBuilder: Sendable {
         }
         if let ownTitle { title = pageTitle(ownTitle) }
 
-        let count = page.kind == .landing ? products.count : jsonLDProducts.count
         let arguments: [String: MessageArgument] = [
             "site": .string(site.name),
             "region": .string(locale.text(region.name, defaultTag: site.defaultLocale)),
             "segment": .string(locale.text(segment.name, defaultTag: site.defaultLocale)),
-            "count": .int(count),
+            "count": .int(count ?? (page.kind == .landing ? products.count : jsonLDProducts.count)),
         ]
         context["products"] = .list(products)
         context["promotions"] = .list(promotions.filter { Planner.hasPage($0, region: region.id, locale: tag, now: inputs.now) }.map {
@@ -144,14 +158,14 @@ public struct PageModelBuilder: Sendable {
             openGraph.imageAlt = locale.text(image.alt, defaultTag: site.defaultLocale)
         }
         context["page"] = pageModel(page, title: title, description: description, openGraph: openGraph,
-                                    locale: locale, products: jsonLDProducts, jsonLD: configured?.jsonLD, parts: parts)
+                                    locale: locale, products: jsonLDProducts, jsonLD: jsonLD, parts: parts)
         return .object(context)
     }
 
     // MARK: Parts
 
     private func pageModel(_ page: PageSpec, title: String, description: String, openGraph: OpenGraph,
-                           locale: PageLocale, products: [String], jsonLD own: String? = nil, parts: LocaleParts) -> Value {
+                           locale: PageLocale, products: [String], jsonLD own: String?, parts: LocaleParts) -> Value {
         let canonicalPage = page.kind == .landing && page.segment != nil
             ? PageSpec(kind: .landing, region: page.region, locale: page.locale) : page
         // Alternates list every region and locale, so they depend on the page's kind and item only; a
@@ -184,6 +198,7 @@ public struct PageModelBuilder: Sendable {
             "isConfigure": .bool(page.kind == .configure),
             "isNotFound": .bool(page.kind == .notFound),
             "inRegion": .bool(page.region != nil),
+            "isProduct": .bool(page.kind == .product),
             "path": .string(page.path),
             "url": .string(inputs.absoluteURL(page.path)),
             "canonical": .string(inputs.absoluteURL(canonicalPage.path)),
@@ -240,6 +255,7 @@ public struct PageModelBuilder: Sendable {
         switch page.kind {
         case .promotion: return field("promotion", "message") ?? site.name
         case .bundle: return field("bundle", "description") ?? site.name
+        case .product: return field("product", "description") ?? site.name
         case .landing, .chooser, .configure: return field("segment", "subline") ?? site.name
         case .notFound: return locale.localizer.format("notFound.text")
         }

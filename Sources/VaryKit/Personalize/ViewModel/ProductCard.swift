@@ -53,6 +53,8 @@ struct CardBuilder {
                 "alt": .string(locale.text(product.image.alt, defaultTag: defaultTag)),
             ]),
             "inStock": .bool(product.isInStock(in: locale.region.id)),
+            // A key with no value stops Mustache's lookup, so `{{#url}}` never picks up an enclosing card's URL.
+            "url": inputs.productPath(product.id, region: locale.region.id, locale: locale.tag).map(Value.string) ?? .null,
             "price": .object([
                 "amount": .string(price.final.amountText),
                 "currency": .string(price.final.currency.code),
@@ -117,6 +119,10 @@ struct CardBuilder {
         case .boughtWith(let id):
             let title = inputs.productsByID[id].map { locale.text($0.title, defaultTag: defaultTag) } ?? id
             return l.format("reason.boughtWith", ["product": .string(title)])
+        case .complement(let id):
+            let title = inputs.productsByID[id].map { locale.text($0.title, defaultTag: defaultTag) } ?? id
+            return l.format("reason.complement", ["product": .string(title)])
+        case .boughtTogether(let count): return l.format("reason.boughtTogether", ["count": .int(count)])
         }
     }
 
