@@ -89,8 +89,7 @@ public struct ConfigurationSpace: Sendable {
 
     /// Visits every valid combination in order (groups in order, states from the first); stops when `body` returns false.
     public func forEach(_ body: ([UInt8]) -> Bool) {
-        var states = [UInt8](repeating: 0, count: stateCounts.count)
-        _ = search(0, available, &states, preferring: nil, body)
+        _ = search(available, preferring: nil, body)
     }
 
     /// The number of valid combinations, counting no further than `limit` (so an exploding space stops early).
@@ -117,9 +116,8 @@ public struct ConfigurationSpace: Sendable {
     public func selection(with group: Int, state: Int) -> [UInt8]? {
         var domains = available
         domains[group] &= UInt64(1) << UInt64(state)
-        var states = [UInt8](repeating: 0, count: stateCounts.count)
         var found: [UInt8]?
-        _ = search(0, domains, &states, preferring: defaults) {
+        _ = search(domains, preferring: defaults) {
             found = $0
             return false
         }
@@ -130,9 +128,8 @@ public struct ConfigurationSpace: Sendable {
     public func count(fixing group: Int, to state: Int, upTo limit: Int = .max) -> Int {
         var domains = available
         domains[group] &= UInt64(1) << UInt64(state)
-        var states = [UInt8](repeating: 0, count: stateCounts.count)
         var count = 0
-        _ = search(0, domains, &states, preferring: nil) { _ in
+        _ = search(domains, preferring: nil) { _ in
             count += 1
             return count < limit
         }
@@ -154,36 +151,42 @@ public struct ConfigurationSpace: Sendable {
         }
     }
 
-    /// Depth-first over the groups, narrowing every group's states by each choice and backing out of a branch as
-    /// soon as one is left with none; returns false once `body` asked to stop.
-    private func search(
-        _ group: Int, _ domains: [UInt64], _ states: inout [UInt8], preferring: [UInt8]?, _ body: ([UInt8]) -> Bool
-    ) -> Bool {
-        if group == stateCounts.count {
-            guard checkedLast.allSatisfy({ ConfigurationSpace.holds($0, states) }) else { return true }
-            return body(states)
-        }
-        var order = (0..<stateCounts[group]).filter { domains[group] & (UInt64(1) << UInt64($0)) != 0 }
-        if let preferring, let first = order.firstIndex(of: Int(preferring[group])) {
-            order.insert(order.remove(at: first), at: 0)
-        }
-        for state in order {
-            var next = domains
-            next[group] = UInt64(1) << UInt64(state)
-            var possible = true
-            let masks = compatible[group][state]
-            for other in next.indices {
-                next[other] &= masks[other]
-                if next[other] == 0 {
-                    possible = false
-                    break
-                }
+    /// Depth-first over the groups from `domains` (each group's possible states), narrowing every group's states by
+    /// each choice and backing out of a branch as soon as one is left with none; returns false once `body` asked to
+    /// stop. Each level's sets live in one flat array, so the search allocates nothing per branch.
+    private func search(_ domains: [UInt64], preferring: [UInt8]?, _ body: ([UInt8]) -> Bool) -> Bool {
+        let count = stateCounts.count
+        var stack = domains + [UInt64](repeating: 0, count: count * count)
+        var states = [UInt8](repeating: 0, count: count)
+        func descend(_ group: Int) -> Bool {
+            if group == count {
+                guard checkedLast.allSatisfy({ ConfigurationSpace.holds($0, states) }) else { return true }
+                return body(states)
             }
-            guard possible else { continue }
-            states[group] = UInt8(state)
-            if !search(group + 1, next, &states, preferring: preferring, body) { return false }
+            let level = group * count, next = level + count
+            func attempt(_ state: Int) -> Bool {
+                let masks = compatible[group][state]
+                for other in 0..<count {
+                    let narrowed = (other == group ? UInt64(1) << UInt64(state) : stack[level + other]) & masks[other]
+                    if narrowed == 0 { return true }
+                    stack[next + other] = narrowed
+                }
+                states[group] = UInt8(state)
+                return descend(group + 1)
+            }
+            var remaining = stack[level + group]
+            if let preferring, remaining & (UInt64(1) << UInt64(preferring[group])) != 0 {
+                if !attempt(Int(preferring[group])) { return false }
+                remaining &= ~(UInt64(1) << UInt64(preferring[group]))
+            }
+            while remaining != 0 {
+                let state = remaining.trailingZeroBitCount
+                remaining &= remaining - 1
+                if !attempt(state) { return false }
+            }
+            return true
         }
-        return true
+        return descend(0)
     }
 
     /// The id a state has in the page's data: the value's id, `text` for a filled text, the number of a quantity,
