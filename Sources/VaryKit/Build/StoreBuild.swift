@@ -26,7 +26,8 @@ public enum StoreBuild {
                                       clock: &clock, events: events)
             let report = try emit(planned, source: source, rendered: rendered, options: options, staging: staging,
                                   clock: &clock, diagnostics: diagnostics, translations: audit.completeness)
-            let checkProblems = rendered.checkProblems.sorted()
+            // A problem a template tag causes is one diagnostic at the tag, with the pages it is on.
+            let checkProblems = Diagnostic.mergingTemplatePlaces(rendered.checkProblems)
             return BuildOutcome(
                 exitCode: checkProblems.contains { $0.severity == .error } ? 1 : 0,
                 diagnostics: diagnostics + checkProblems, report: report, timings: clock.timings)
@@ -231,9 +232,15 @@ public enum StoreBuild {
         clock: inout StageClock, events: @Sendable (BuildEvent) -> Void
     ) throws(Stop) -> PageRenderer.Result {
         clock.start("pages")
+        var checker = PageChecker(allPaths: planned.allPaths, outputName: options.outputName, depth: options.check)
+        checker.templateTags = source.templates.tags
+        checker.templatesRoot = source.templates.root
+        for product in planned.inputs.content.products {
+            checker.contentImages[planned.inputs.imageURL(product.image.src)] = product.image.location
+        }
         var renderer = PageRenderer(
             builder: PageModelBuilder(inputs: planned.inputs), templates: source.templates, staging: staging,
-            strict: options.strict, checker: PageChecker(allPaths: planned.allPaths, outputName: options.outputName, depth: options.check))
+            strict: options.strict, checker: checker)
         renderer.cache = previous.cache
         renderer.cacheContext = previous.context
         renderer.buildKey = previous.key

@@ -15,6 +15,8 @@ public struct SiteTemplates: Sendable {
     public let root: String
     /// The messages each page template reads (`pages/landing` → `offer.code`, …), from the template proof.
     let messageUse: [String: TemplateProof.MessageUse]
+    /// The literal `<img>` and `<h1>` tags each page template writes (`TemplateTag`), from the template proof.
+    let tags: [String: [TemplateTag]]
 
     /// The asset paths under `assets/` of a templates folder (`css/store.css`), known even when templates fail to compile.
     public static func assetPaths(_ source: SourceFiles) -> Set<String> {
@@ -46,14 +48,18 @@ public struct SiteTemplates: Sendable {
             // Every page's HTML structure and escaping is proven here, once, instead of on every page.
             let proof = TemplateProof(sources: sources)
             var messageUse: [String: TemplateProof.MessageUse] = [:]
+            var tags: [String: [TemplateTag]] = [:]
             let optional = optionalKinds.map { "pages/\($0.rawValue)" }.filter { sources[$0] != nil }.sorted()
             for name in requiredPages + optional {
                 let result = proof.prove(page: name)
                 diagnostics += result.problems.map { diagnostic($0, root: source.root) }
                 messageUse[name] = result.messages
+                // A partial included in several places is walked each time: keep each tag once, in page order.
+                var seen: Set<TemplateTag> = []
+                tags[name] = result.tags.filter { seen.insert($0).inserted }
             }
             guard diagnostics.isEmpty else { return (nil, diagnostics.sorted()) }
-            return (SiteTemplates(library: library, assets: assets, root: source.root, messageUse: messageUse), diagnostics)
+            return (SiteTemplates(library: library, assets: assets, root: source.root, messageUse: messageUse, tags: tags), diagnostics)
         } catch {
             diagnostics += error.errors.map { diagnostic($0, root: source.root) }
             return (nil, diagnostics.sorted())
