@@ -53,6 +53,9 @@ public enum ContentLoader {
 
         let promotions = reader.array("promotions.json", required: false, decode: PromotionDecoder.decode) + merchant.promotions
         let bundles = reader.array("bundles.json", required: false, decode: BundleDecoder.decode)
+        let configurators = reader.array("configurators.json", required: false) {
+            ConfiguratorDecoder.decode($0, regionCurrencies: currencies)
+        }
         var taxonomy = reader.json("taxonomy.json", required: false).flatMap(TaxonomyDecoder.decode)
             ?? Taxonomy(location: SourceLocation(file: source.displayPath("taxonomy.json")))
         // Names a feed brings (its product_type levels and custom labels) fill in what taxonomy.json does not name.
@@ -79,12 +82,13 @@ public enum ContentLoader {
         reportDuplicates(segments.map { ($0.id, $0.location) }, kind: "segment", log: log)
         reportDuplicates(promotions.map { ($0.id, $0.location) }, kind: "promotion", log: log)
         reportDuplicates(bundles.map { ($0.id, $0.location) }, kind: "bundle", log: log)
+        reportDuplicates(configurators.map { ($0.product.id, $0.product.location) }, kind: "configurator product", log: log)
 
         guard let site, !log.hasErrors else { return (nil, log.sorted) }
         let content = StoreContent(
             site: site, products: products.sorted { $0.id < $1.id }, segments: segments, regions: regions,
             locales: locales, promotions: promotions, bundles: bundles, orders: orders,
-            taxonomy: taxonomy)
+            taxonomy: taxonomy, configurators: configurators.sorted { $0.product.id < $1.product.id })
         return (content, log.sorted)
     }
 

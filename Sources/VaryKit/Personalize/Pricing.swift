@@ -68,7 +68,18 @@ func price(
     let currency = audience.region.currency
     guard let selling = product.price(in: audience.region), selling.currency == currency else { return nil }
     // A compare-at price is the regular price shown; promotions take off the selling price.
-    let regular = product.compareAtPrice(in: audience.region) ?? selling
+    return applyPromotions(
+        to: selling, of: product, ancestry: ancestry, promotions: active,
+        regular: product.compareAtPrice(in: audience.region) ?? selling)
+}
+
+/// The promotions of `price(_:audience:promotions:)` applied to a selling price the caller worked out (a configured
+/// product's price with its options), so that every price on the site follows the same rules and rounding.
+/// `regular` is the price shown as the original one (a compare-at price), the selling price when absent.
+func applyPromotions(
+    to selling: Money, of product: Product, ancestry: [String], promotions active: [Promotion], regular: Money? = nil
+) -> PricedProduct {
+    let currency = selling.currency
     // Indices rather than filtered copies: this runs for every product on every page.
     var best: (index: Int, saving: Int)?
     var stackable: [Int] = []
@@ -95,7 +106,7 @@ func price(
         applied.append(AppliedPromotion(promotion: active[index].id, saving: Money(minorUnits: saving, currency: currency)))
     }
 
-    return PricedProduct(regular: regular, final: Money(minorUnits: running, currency: currency), applied: applied)
+    return PricedProduct(regular: regular ?? selling, final: Money(minorUnits: running, currency: currency), applied: applied)
 }
 
 /// Whether a non-stackable promotion beats another: higher priority, then larger saving, then smaller id.

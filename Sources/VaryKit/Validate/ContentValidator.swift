@@ -87,6 +87,8 @@ public enum ContentValidator {
             bundle.regions?.forEach { check($0, in: regions, kind: "region") }
         }
 
+        ConfiguratorValidation.validate(content, assets: assets, log: log)
+
         for order in content.orders {
             check(order.product, in: products, kind: "product")
             check(order.region, in: regions, kind: "region")

@@ -62,6 +62,9 @@ struct CardBuilder {
             ]),
         ]
         if !product.variants.isEmpty { addVariants(of: product, to: &card) }
+        if inputs.configurators[product.id]?.regions[locale.region.id] != nil {
+            card["configureURL"] = .string(basePath + "configure/\(product.id)/")
+        }
         if price.isDiscounted {
             let saving = Money(minorUnits: price.regular.minorUnits - price.final.minorUnits, currency: price.final.currency)
             card["originalPrice"] = .object([
