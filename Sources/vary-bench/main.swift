@@ -15,6 +15,7 @@ struct BenchOptions {
     static let usage = """
         usage: vary-bench [--shape small|mid|large|wide] [--products N] [--regions N] [--locales N] [--segments N]
                           [--runs N] [--jobs N] [--keep] [--product-pages none|all|CATEGORY]
+               vary-bench --configurator [--groups N] [--values N] [--runs N]
         """
 
     static func parse(_ arguments: [String]) -> BenchOptions? {
@@ -155,6 +156,9 @@ func benchmark(_ options: BenchOptions) throws -> RunResult {
     return RunResult(phases: phases, floor: floor, check: check)
 }
 
+if CommandLine.arguments.dropFirst().first == "--configurator" {
+    exit(ConfiguratorBench.run(Array(CommandLine.arguments.dropFirst(2))))
+}
 guard let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) else {
     print(BenchOptions.usage)
     exit(2)

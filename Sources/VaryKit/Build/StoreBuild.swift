@@ -58,6 +58,8 @@ public enum StoreBuild {
         var inputs: BuildInputs
         var skipped: [BuildReport.Skipped]
         var allPaths: Set<String>
+        /// The templates' assets plus Vary's own (the configurator script), by path under `assets/`.
+        var assets: [String: [UInt8]]
     }
 
     /// Reads and validates everything; warnings go to `diagnostics`, errors stop the build with exit code 2.
@@ -83,6 +85,11 @@ public enum StoreBuild {
         var found = contentFiles.warnings + templateFiles.warnings + loadDiagnostics + templateDiagnostics
         if let loaded {
             found += ContentValidator.validate(loaded, assets: SiteTemplates.assetPaths(templateFiles))
+            if !loaded.configurators.isEmpty, let templates, !templates.hasPage(.configure) {
+                found.append(Diagnostic(
+                    file: templateFiles.displayPath("pages/configure.mustache"),
+                    message: "missing page template: configurators.json has configurators, whose pages it renders"))
+            }
         }
         clock.finish()
         if let loaded, let templates, let problem = ProductPagesDecoder.missingTemplate(loaded.site, templates, root: options.templatesName) {
@@ -111,18 +118,26 @@ public enum StoreBuild {
             }
         }
         let products = Planner.productPages(content, hasTemplate: source.templates.hasPage(.product))
+        let configurators = ConfiguratorPlan.plan(content)
+        skipped += configurators.skipped
         let pages = Planner.plan(
-            content, now: options.now, bundlesByRegion: bundles.mapValues { $0.map(\.bundle.id) }, productsByRegion: products)
+            content, now: options.now, bundlesByRegion: bundles.mapValues { $0.map(\.bundle.id) }, productsByRegion: products,
+            configurators: configurators.plans)
         let crossSell = CrossSell(content, productsByRegion: products, now: options.now)
         skipped += crossSell.skipped
-        let assets = source.templates.assets
+        var assets = source.templates.assets
+        // A store's own file at the script's path wins: Vary never replaces what it was given.
+        if !content.configurators.isEmpty, assets[ConfiguratorScript.path] == nil {
+            assets[ConfiguratorScript.path] = ConfiguratorScript.bytes
+        }
         let assetURLs = assets.keys.sorted().reduce(into: [String: String]()) { urls, path in
             urls[path] = "/assets/" + AssetFingerprint.fingerprintedPath(path, bytes: assets[path]!)
         }
         let inputs = BuildInputs(
-            content: content, now: options.now, pages: pages, assetURLs: assetURLs, bundles: bundles, crossSell: crossSell)
+            content: content, now: options.now, pages: pages, assetURLs: assetURLs, bundles: bundles, crossSell: crossSell,
+            configurators: configurators.plans)
         let allPaths = Set(pages.map(\.file) + assetURLs.values.map { String($0.dropFirst()) } + SiteFiles.fixedPaths)
-        return Planned(pages: pages, inputs: inputs, skipped: skipped, allPaths: allPaths)
+        return Planned(pages: pages, inputs: inputs, skipped: skipped, allPaths: allPaths, assets: assets)
     }
 
     /// Reports every shopper-visible text resolved by fallback: warnings, or errors (exit 2, nothing written) when
@@ -191,10 +206,12 @@ public enum StoreBuild {
         _ planned: Planned, source: Source, options: BuildOptions, diagnostics: [Diagnostic],
         translations: [String: [String: TranslationAudit.Completeness]]
     ) -> BuildReport {
-        BuildReport(
+        var report = BuildReport(
             pagesByKind: Dictionary(grouping: planned.pages, by: \.kind.rawValue).mapValues(\.count),
             skipped: planned.skipped, warnings: diagnostics.filter { $0.severity == .warning }.map(\.description),
             nextSchedule: nextScheduleInstants(source.content.promotions, after: options.now), translations: translations)
+        report.combinations = planned.inputs.configurators.mapValues { $0.regions.mapValues(\.count) }.filter { !$0.value.isEmpty }
+        return report
     }
 
     /// A fresh staging directory beside the output, after removing those of killed builds.
@@ -252,7 +269,7 @@ public enum StoreBuild {
         clock.start("emit")
         var report = baseReport(planned, source: source, options: options, diagnostics: diagnostics, translations: translations)
         do {
-            for (path, bytes) in source.templates.assets {
+            for (path, bytes) in planned.assets {
                 try staging.write(String(planned.inputs.assetURLs[path]!.dropFirst()), bytes)
             }
             let siteFiles = SiteFiles(inputs: planned.inputs, pages: planned.pages)

@@ -8,10 +8,12 @@ import Mustache
 /// expanded in place, tracking the HTML tokenizer's context (`HTMLContext`) across literal text. `{{x}}` is
 /// allowed in text, in escapable raw text (`<title>`) and inside quoted attribute values, except event handlers
 /// (`on…`), `style` and `srcdoc`; `{{{x}}}` only for Vary's script-safe JSON inside
-/// `<script type="application/ld+json">`. Anything it cannot prove is an error at the tag's file, line and column.
+/// `<script type="application/ld+json">` (`page.jsonLD`) and `<script type="application/json">` (`configurator.data`). Anything it cannot prove is an error at the tag's file, line and column.
 struct TemplateProof {
     /// Names whose values Vary makes safe inside `<script type="application/ld+json">`.
     static let scriptSafeNames: Set<String> = ["page.jsonLD"]
+    /// Names whose values Vary makes safe inside a data block, `<script type="application/json">`.
+    static let scriptSafeDataNames: Set<String> = ["configurator.data"]
 
     /// What the proof found for one page template.
     struct Result: Sendable {
@@ -212,6 +214,11 @@ private struct Walk {
             if escaped || !TemplateProof.scriptSafeNames.contains(name) {
                 problem(template, position, "only Vary's script-safe JSON may be written inside <script type=\"application/ld+json\">",
                         hint: "embed {{{page.jsonLD}}}")
+            }
+        case .rawText where context.tag == "script" && context.holdsJSONData:
+            if escaped || !TemplateProof.scriptSafeDataNames.contains(name) {
+                problem(template, position, "only Vary's script-safe JSON may be written inside <script type=\"application/json\">",
+                        hint: "embed {{{configurator.data}}}")
             }
         case .rawText:
             problem(template, position, "a tag inside <\(context.tag)> cannot be escaped for its content",

@@ -14,11 +14,13 @@ public struct StoreContent: Sendable {
     public var taxonomy: Taxonomy
     /// Past regular prices (`price-history.csv`, optional).
     public var priceHistory: PriceHistory
+    /// Customizable products' options (`configurators.json`, optional).
+    public var configurators: [Configurator]
 
     public init(
         site: Site, products: [Product], segments: [Segment], regions: [Region],
         locales: [String: LocaleMessages], promotions: [Promotion], bundles: [ProductBundle], orders: [Order],
-        taxonomy: Taxonomy = Taxonomy(), priceHistory: PriceHistory = PriceHistory()
+        taxonomy: Taxonomy = Taxonomy(), priceHistory: PriceHistory = PriceHistory(), configurators: [Configurator] = []
     ) {
         self.site = site
         self.products = products
@@ -30,5 +32,6 @@ public struct StoreContent: Sendable {
         self.orders = orders
         self.taxonomy = taxonomy
         self.priceHistory = priceHistory
+        self.configurators = configurators
     }
 }

@@ -56,7 +56,7 @@ public func priorPrice(
     for instant in instants {
         guard let regular = history.price(of: product.id, in: region, at: instant)?.price else { continue }
         let running = candidates.filter { $0.isActive(at: instant) }
-        let price = applyPromotions(running, to: regular, of: product, ancestry: ancestry).final
+        let price = applyPromotions(to: regular, of: product, ancestry: ancestry, promotions: running).final
         if lowest == nil || price.minorUnits < lowest!.minorUnits { lowest = price }
     }
     guard let lowest else { return .unknown(windowStart: windowStart, reductionStart: start) }

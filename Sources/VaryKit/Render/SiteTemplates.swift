@@ -4,8 +4,9 @@ import Mustache
 public struct SiteTemplates: Sendable {
     /// The page templates every store must provide, by page kind.
     public static let requiredPages = PageSpec.Kind.allCases.filter { !optionalKinds.contains($0) }.map { "pages/\($0.rawValue)" }
-    /// Page kinds a store may leave out: without `pages/product`, no product pages are built.
-    public static let optionalKinds: Set<PageSpec.Kind> = [.product]
+    /// Page kinds a store may leave out: without `pages/product`, no product pages are built; `pages/configure` is
+    /// needed only by a store with configurators (validation says so).
+    public static let optionalKinds: Set<PageSpec.Kind> = [.product, .configure]
 
     public let library: TemplateLibrary
     /// Asset path under `assets/` (`css/store.css`) → bytes.

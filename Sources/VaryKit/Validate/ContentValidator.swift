@@ -90,6 +90,7 @@ public enum ContentValidator {
         for change in content.priceHistory.changes {
             check(change.product, in: products, kind: "product")
         }
+        ConfiguratorValidation.validate(content, assets: assets, log: log)
 
         for order in content.orders {
             check(order.product, in: products, kind: "product")

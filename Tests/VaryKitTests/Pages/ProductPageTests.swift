@@ -171,4 +171,42 @@ struct ProductPageTests {
         #expect(errors.contains { $0.hasPrefix("content/site.json:2:") && $0.contains("unknown category 'climbing/rope'") && $0.contains("climbing/ropes") },
                 "\(errors)")
     }
+
+    @Test("a malformed productPages setting is an error at its JSON path")
+    func malformedSetting() {
+        func errors(_ productPages: String) -> [String] {
+            MiniStore.errors(content: ["site.json": """
+                {"name": "Mini", "baseURL": "https://mini.example.com", "defaultRegion": "us", "defaultSegment": "everyone",
+                 "defaultLocale": "en", "productPages": \(productPages)}
+                """])
+        }
+        #expect(errors(#""yes""#).contains { $0.hasPrefix("content/site.json:2:") && $0.contains("productPages:") && $0.contains("true or false") })
+        #expect(errors(#"{"boughtTogether": {"percent": 150}}"#).contains {
+            $0.contains("productPages.boughtTogether.percent: 150 is outside 0…100")
+        })
+        #expect(errors(#"{"boughtTogether": {"size": 1}}"#).contains { $0.contains("productPages.boughtTogether.size: 1 is outside 2…6") })
+        #expect(errors(#"{"categories": []}"#).contains { $0.contains("productPages.categories: an empty category list admits no product") })
+    }
+
+    @Test("a product page's Open Graph tags say it is a product, with its price after promotions")
+    func openGraph() throws {
+        let build = F.build()
+        defer { build.cleanUp() }
+        build.write("site-templates/layouts/base.mustache", build.read("site-templates/layouts/base.mustache", in: build.directory)!
+            .replacingOccurrences(of: "</head>", with: """
+                {{#page.openGraph}}<meta property="{{property}}" content="{{content}}">
+                {{/page.openGraph}}</head>
+                """))
+        #expect(build.run().exitCode == 0)
+        let html = try #require(build.read("us/en-us/products/rope-9/index.html"))
+        #expect(html.contains(#"<meta property="og:type" content="product">"#))
+        #expect(html.contains(#"<meta property="og:image" content="https://mini.example.com/assets/products/rope."#))
+        #expect(html.contains("""
+            <meta property="product:price:amount" content="150.65">
+            <meta property="product:price:currency" content="USD">
+            """))
+        let landing = try #require(build.read("us/en-us/index.html"))
+        #expect(landing.contains(#"<meta property="og:type" content="website">"#))
+        #expect(!landing.contains("product:price"))
+    }
 }

@@ -17,6 +17,8 @@ public struct BuildInputs: Sendable {
     /// Prior prices of discounted products in regions under a price reduction rule, with that rule's warnings.
     public let priorPrices: PriorPrices
     public let bundles: [String: [PricedBundle]]
+    /// Configurators by product id, with their valid combinations in each region where they have pages.
+    public let configurators: [String: ConfiguratorPlan]
     /// By the tag that writes numbers (`LocaleTag.numbersTag`): the page's tag unless its region asks for a numbering system.
     public let localizers: [String: Localizer]
     public let moneyFormats: [String: MoneyFormat]
@@ -31,12 +33,14 @@ public struct BuildInputs: Sendable {
     public let crossSell: CrossSell
 
     public init(content: StoreContent, now: Date, pages: [PageSpec], assetURLs: [String: String],
-                bundles: [String: [PricedBundle]], crossSell: CrossSell = .none) {
+                bundles: [String: [PricedBundle]], crossSell: CrossSell = .none,
+                configurators: [String: ConfiguratorPlan] = [:]) {
         self.content = content
         self.now = now
         self.pages = Set(pages)
         self.assetURLs = assetURLs
         self.bundles = bundles
+        self.configurators = configurators
         self.crossSell = crossSell
         popularity = RegionalPopularity(orders: content.orders, now: now, halfLife: content.site.learning.halfLife)
         learned = LearnedModel.train(content, now: now)

@@ -36,11 +36,13 @@ public struct PageModelBuilder: Sendable {
         var jsonLDProducts: [String] = []
         let urlTail = JSONLD.urlTail(inputs.absoluteURL(page.path))
         var title = site.name
+        var configured: ConfiguratorModel.Built?
         // The page's own title (`og:title`) and its first product (`og:image`, else the site's `shareImage`).
         var ownTitle: String?
         var lead: Product?
         var jsonLD: String?
         var count: Int?
+        var productPrice: Money?
         func pageTitle(_ own: String) -> String {
             locale.localizer.format("page.title", ["title": .string(own), "site": .string(site.name)])
         }
@@ -85,10 +87,25 @@ public struct PageModelBuilder: Sendable {
                 ownTitle = own.title
                 lead = item
                 jsonLD = own.jsonLD
+                productPrice = own.price
                 count = 1
             }
         case .chooser:
             context["regions"] = .list(inputs.content.regions.map { chooserRegion($0) })
+        case .configure:
+            if let plan = page.item.flatMap({ inputs.configurators[$0] }), let regional = plan.regions[region.id],
+               let built = ConfiguratorModel(inputs: inputs, plan: plan, regional: regional, locale: locale, page: page)
+                .build(audience: audience, promotions: promotions, cards: cards)
+            {
+                context["configurator"] = built.context
+                ownTitle = built.title
+                var shown = plan.product
+                shown.image = built.image
+                lead = shown
+                jsonLD = built.jsonLD
+                count = 1
+                configured = built
+            }
         case .notFound:
             ownTitle = locale.localizer.format("notFound.title")
         }
@@ -135,7 +152,7 @@ public struct PageModelBuilder: Sendable {
         let landing = PageSpec(kind: .landing, region: region.id, locale: region.locales.contains(tag) ? tag : region.locales[0])
         context["segments"] = .list(segmentLinks(current: page.kind == .landing ? segment.id : nil, parts: parts))
         context["links"] = .object(["home": .string(landing.path), "chooser": .string("/")])
-        let description = description(of: page, context: context, locale: locale)
+        let description = configured?.description ?? description(of: page, context: context, locale: locale)
         var openGraph = OpenGraph(
             title: ownTitle ?? site.name, description: description, url: "", locale: OpenGraph.locale(inputs.hreflang(tag, in: region)),
             alternateLocales: [], siteName: site.name)
@@ -143,6 +160,7 @@ public struct PageModelBuilder: Sendable {
             openGraph.image = inputs.absoluteImageURL(image.src)
             openGraph.imageAlt = locale.text(image.alt, defaultTag: site.defaultLocale)
         }
+        if let productPrice { openGraph.describeProduct(price: productPrice) }
         context["page"] = pageModel(page, title: title, description: description, openGraph: openGraph,
                                     locale: locale, products: jsonLDProducts, jsonLD: jsonLD, parts: parts)
         return .object(context)
@@ -156,7 +174,7 @@ public struct PageModelBuilder: Sendable {
             ? PageSpec(kind: .landing, region: page.region, locale: page.locale) : page
         // Alternates list every region and locale, so they depend on the page's kind and item only; a
         // segment page is noindex and has none (its canonical speaks for it).
-        let alternatesKey = page.kind.rawValue + "/" + (page.item ?? "")
+        let alternatesKey = page.familyKey
         let alternatesModel: Value
         var hreflangs: [String] = []
         if !page.isIndexable {
@@ -181,6 +199,7 @@ public struct PageModelBuilder: Sendable {
             "kind": .string(page.kind.rawValue),
             "isLanding": .bool(page.kind == .landing), "isPromotion": .bool(page.kind == .promotion),
             "isBundle": .bool(page.kind == .bundle), "isChooser": .bool(page.kind == .chooser),
+            "isConfigure": .bool(page.kind == .configure),
             "isNotFound": .bool(page.kind == .notFound),
             "inRegion": .bool(page.region != nil),
             "isProduct": .bool(page.kind == .product),
@@ -207,7 +226,7 @@ public struct PageModelBuilder: Sendable {
         var result: [(hreflang: String, url: String)] = []
         for region in inputs.content.regions {
             for locale in region.locales {
-                let other = PageSpec(kind: page.kind, region: region.id, locale: locale, item: page.item)
+                let other = page.family(region: region.id, locale: locale)
                 if inputs.pages.contains(other) {
                     result.append((inputs.hreflang(locale, in: region), inputs.absoluteURL(other.path)))
                 }
@@ -215,7 +234,7 @@ public struct PageModelBuilder: Sendable {
         }
         result.sort { ($0.hreflang, $0.url) < ($1.hreflang, $1.url) }
         let home = inputs.regionsByID[site.defaultRegion.id]?.locales.first.map {
-            PageSpec(kind: page.kind, region: site.defaultRegion.id, locale: $0, item: page.item)
+            page.family(region: site.defaultRegion.id, locale: $0)
         }
         guard let fallback = home.flatMap({ inputs.pages.contains($0) ? inputs.absoluteURL($0.path) : nil }) ?? result.first?.url
         else { return [] }
@@ -225,7 +244,8 @@ public struct PageModelBuilder: Sendable {
     /// The page of the same kind in another locale of its region, else that locale's landing.
     private func counterpart(of page: PageSpec, locale: String) -> PageSpec {
         let region = page.region ?? site.defaultRegion.id
-        let same = PageSpec(kind: page.kind, region: region, locale: locale, segment: page.segment, item: page.item)
+        var same = page.family(region: region, locale: locale)
+        same.segment = page.segment
         return inputs.pages.contains(same) ? same : PageSpec(kind: .landing, region: region, locale: locale)
     }
 
@@ -240,7 +260,7 @@ public struct PageModelBuilder: Sendable {
         case .promotion: return field("promotion", "message") ?? site.name
         case .bundle: return field("bundle", "description") ?? site.name
         case .product: return field("product", "description") ?? site.name
-        case .landing, .chooser: return field("segment", "subline") ?? site.name
+        case .landing, .chooser, .configure: return field("segment", "subline") ?? site.name
         case .notFound: return locale.localizer.format("notFound.text")
         }
     }
@@ -313,13 +333,15 @@ public struct PageModelBuilder: Sendable {
     }
 
     private func makeOffer(_ product: Product, price: Money, locale: PageLocale) -> JSONLD.ProductOffer {
-        JSONLD.ProductOffer(
+        var offer = JSONLD.ProductOffer(
             name: locale.text(product.title, defaultTag: site.defaultLocale),
             description: locale.text(product.description, defaultTag: site.defaultLocale),
             sku: product.sku, brand: product.brand,
             image: inputs.absoluteImageURL(product.image.src),
             price: price.amountText, currency: price.currency.code,
-            inStock: product.isInStock(in: locale.region.id), url: "")
+            inStock: product.isInStock(in: locale.region.id), url: "", gtin: product.gtin, mpn: product.mpn)
+        if !product.variants.isEmpty { JSONLD.addVariants(of: product, to: &offer, locale: locale, inputs: inputs) }
+        return offer
     }
 
     /// The "shop as" links of a region and locale, with `isCurrent` set on the current segment's.

@@ -16,6 +16,8 @@ struct ProductPageModel {
         var title: String
         var description: String
         var jsonLD: String
+        /// The price after promotions, for Open Graph's `product:price` tags.
+        var price: Money
     }
 
     private var defaultTag: String { inputs.content.site.defaultLocale }
@@ -31,6 +33,7 @@ struct ProductPageModel {
         let stock = product.stock[region.id] ?? 0
         fields["stock"] = .object([
             "count": .int(stock), "text": .string(locale.localizer.format("product.stock", ["count": .int(stock)])),
+            "isCounted": .bool(product.countsStock),
         ])
         fields["attributes"] = .list(product.attributes.map { .object(["name": .string($0.name), "value": .string($0.value)]) })
         let crumbs = breadcrumbs(product, title: title, page: page)
@@ -60,10 +63,13 @@ struct ProductPageModel {
             brand: product.brand, image: inputs.absoluteImageURL(product.image.src), price: priced.final.amountText,
             currency: priced.final.currency.code, inStock: product.isInStock(in: region.id), url: inputs.absoluteURL(page.path))
         offer.priceValidUntil = validUntil
+        offer.gtin = product.gtin
+        offer.mpn = product.mpn
+        if !product.variants.isEmpty { JSONLD.addVariants(of: product, to: &offer, locale: locale, inputs: inputs) }
         let jsonLD = JSONLD.productPage(offer, breadcrumbs: crumbs.enumerated().map { index, crumb in
             (crumb.name, crumb.path.map(inputs.absoluteURL) ?? (index == crumbs.count - 1 ? offer.url : nil))
         })
-        return Parts(product: .object(fields), title: title, description: offer.description, jsonLD: jsonLD)
+        return Parts(product: .object(fields), title: title, description: offer.description, jsonLD: jsonLD, price: priced.final)
     }
 
     /// The last day (`YYYY-MM-DD`, in the region's time zone) the price holds when a promotion ends at `end`.
@@ -121,7 +127,7 @@ struct ProductPageModel {
 
     /// The generated bundle as a bundle card without a page of its own (`url` is null), with its discount's text.
     private func boughtTogether(_ generated: PricedBundle) -> Value {
-        guard case .object(var fields) = cards.bundle(generated) else { return .null }
+        guard case .object(var fields) = cards.makeBundle(generated) else { return .null }
         fields["url"] = .null
         if case .percent(let percent) = generated.bundle.pricing, percent > 0 {
             fields["discountText"] = .string(cards.discountText(.percent(percent)))
