@@ -14,6 +14,7 @@ public enum StoreBuild {
         do {
             let source = try loadAndValidate(options, clock: &clock, diagnostics: &diagnostics)
             let planned = plan(source, options: options, clock: &clock)
+            diagnostics = (diagnostics + planned.inputs.priorPrices.warnings).sorted()
             let audit = try auditTranslations(planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics)
             let previous = PreviousBuild(source: source, planned: planned, options: options)
             if let report = try keepUnchanged(planned, source: source, previous: previous, options: options, clock: &clock,

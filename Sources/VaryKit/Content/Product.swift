@@ -25,6 +25,8 @@ public struct Product: Sendable, Hashable {
     public var location: SourceLocation
     /// Where each region key of `stock` and `regionPrices` was written, for reporting unknown regions.
     public var regionReferences: [Reference]
+    /// What the product holds and what its unit price is per (`750 ml` per `1 l`), when the catalog says.
+    public var unitPricing: UnitPricing? = nil
     /// The regular price a shopper is shown above the price (a feed's price before its sale price, a Shopify
     /// compare-at price), per currency code; only entries above the price count.
     public var compareAtPrices: [String: Money] = [:]
@@ -43,8 +45,6 @@ public struct Product: Sendable, Hashable {
     public var additionalImages: [String] = []
     /// Country code (ISO 3166-1 alpha-2) → shipping price, from a feed's `shipping`.
     public var shipping: [String: Money] = [:]
-    /// A feed's `unit_pricing_measure` and `unit_pricing_base_measure`, as written.
-    public var unitPricing: FeedUnitPricing? = nil
     /// Whether `stock` counts units; a Merchant Center feed's `availability` only says in stock or not (1 or 0).
     public var countsStock = true
 
@@ -79,10 +79,4 @@ public struct ProductImage: Sendable, Hashable {
     public var src: String
     public var alt: LocalizedText
     public var location: SourceLocation
-}
-
-/// A unit-pricing measure as a feed gives it: the product's quantity (`750 ml`) and the base it is priced per (`1 l`).
-public struct FeedUnitPricing: Sendable, Hashable {
-    public var measure: String
-    public var baseMeasure: String?
 }

@@ -15,6 +15,8 @@ public struct Region: Sendable, Hashable {
     public var timeZone: String
     /// The CLDR numbering system every number on the region's pages uses (`latn`), instead of each locale's default.
     public var numbers: String? = nil
+    /// The law the region's price reductions follow (the EU's 30-day prior price), nil when none.
+    public var priceReductionRule: PriceReductionRule? = nil
     public var stores: [RegionStore]
     public var events: [RegionEvent]
     public var location: SourceLocation

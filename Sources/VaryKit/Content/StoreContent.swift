@@ -12,13 +12,15 @@ public struct StoreContent: Sendable {
     public var orders: [Order]
     /// Display names of categories, tags, seasons and brands (`taxonomy.json`, optional).
     public var taxonomy: Taxonomy
+    /// Past regular prices (`price-history.csv`, optional).
+    public var priceHistory: PriceHistory
     /// Customizable products' options (`configurators.json`, optional).
     public var configurators: [Configurator]
 
     public init(
         site: Site, products: [Product], segments: [Segment], regions: [Region],
         locales: [String: LocaleMessages], promotions: [Promotion], bundles: [ProductBundle], orders: [Order],
-        taxonomy: Taxonomy = Taxonomy(), configurators: [Configurator] = []
+        taxonomy: Taxonomy = Taxonomy(), priceHistory: PriceHistory = PriceHistory(), configurators: [Configurator] = []
     ) {
         self.site = site
         self.products = products
@@ -29,6 +31,7 @@ public struct StoreContent: Sendable {
         self.bundles = bundles
         self.orders = orders
         self.taxonomy = taxonomy
+        self.priceHistory = priceHistory
         self.configurators = configurators
     }
 }

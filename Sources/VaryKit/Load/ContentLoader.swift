@@ -77,6 +77,10 @@ public enum ContentLoader {
             }
         }
 
+        let priceHistory = reader.csv("price-history.csv").map {
+            PriceHistoryDecoder.decode($0, file: source.displayPath("price-history.csv"), regions: regions, log: log)
+        } ?? PriceHistory()
+
         reportDuplicates(products.map { ($0.id, $0.location) }, kind: "product", log: log)
         reportDuplicates(regions.map { ($0.id, $0.location) }, kind: "region", log: log)
         reportDuplicates(segments.map { ($0.id, $0.location) }, kind: "segment", log: log)
@@ -88,7 +92,8 @@ public enum ContentLoader {
         let content = StoreContent(
             site: site, products: products.sorted { $0.id < $1.id }, segments: segments, regions: regions,
             locales: locales, promotions: promotions, bundles: bundles, orders: orders,
-            taxonomy: taxonomy, configurators: configurators.sorted { $0.product.id < $1.product.id })
+            taxonomy: taxonomy, priceHistory: priceHistory,
+            configurators: configurators.sorted { $0.product.id < $1.product.id })
         return (content, log.sorted)
     }
 

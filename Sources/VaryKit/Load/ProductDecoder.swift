@@ -4,7 +4,7 @@ import Intl
 enum ProductDecoder {
     static let keys = [
         "id", "sku", "title", "description", "category", "brand", "tags", "image", "prices", "regionPrices",
-        "stock", "popularity", "complements", "attributes",
+        "stock", "popularity", "complements", "attributes", "unitPricing",
     ]
 
     /// Decodes one product; `regionCurrencies` prices `regionPrices` in each region's currency.
@@ -38,6 +38,7 @@ enum ProductDecoder {
         for member in field.optional("attributes")?.members ?? [] {
             if let value = member.value.string { attributes.append((member.key, value)) }
         }
+        let unitPricing = field.optional("unitPricing").flatMap(decodeUnitPricing)
         guard let id, let sku, let title, let category, let brand, let image, let prices, let popularity else {
             return nil
         }
@@ -46,7 +47,37 @@ enum ProductDecoder {
             tags: tags, image: image, prices: prices, regionPrices: regionPrices, stock: stock,
             popularity: popularity, complements: complements,
             attributes: attributes.sorted { $0.name < $1.name }, location: field.location,
-            regionReferences: regionReferences)
+            regionReferences: regionReferences, unitPricing: unitPricing)
+    }
+
+    /// `{"measure": "750 ml", "base": "1 l"}` (Merchant Center's `unit_pricing_measure` and `unit_pricing_base_measure`).
+    static func decodeUnitPricing(_ field: Field) -> UnitPricing? {
+        guard field.members != nil else { return nil }
+        field.rejectUnknownKeys(["measure", "base"])
+        guard let measureField = field.required("measure"), let measure = decodeMeasure(measureField) else { return nil }
+        let baseField = field.optional("base")
+        let base = baseField.flatMap(decodeMeasure)
+        if baseField != nil, base == nil { return nil }
+        switch UnitPricing.make(measure: measure, base: base) {
+        case .success(let pricing): return pricing
+        case .failure(let problem):
+            (baseField ?? measureField).error(problem.description)
+            return nil
+        }
+    }
+
+    private static func decodeMeasure(_ field: Field) -> Measure? {
+        guard let text = field.string else { return nil }
+        switch Measure.parse(text) {
+        case .success(let measure): return measure
+        case .failure(let problem):
+            var hint: String?
+            if case .unknownUnit(_, let unit) = problem {
+                hint = Suggestion.hint(for: unit.lowercased(), among: MeasureUnit.allCases.map(\.rawValue))
+            }
+            field.error(problem.description, hint: hint)
+            return nil
+        }
     }
 
     /// A category path: ids separated by `/`.

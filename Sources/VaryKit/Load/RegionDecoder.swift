@@ -5,7 +5,7 @@ import Intl
 enum RegionDecoder {
     static let keys = [
         "id", "name", "countries", "currency", "locales", "seasons", "taxNote", "timeZone", "numbers", "stores",
-        "events",
+        "events", "priceReductionRule",
     ]
 
     static func decode(_ field: Field) -> Region? {
@@ -23,12 +23,13 @@ enum RegionDecoder {
         let taxNote = field.optional("taxNote")?.localizedText
         let timeZone = field.optional("timeZone").flatMap(decodeTimeZone) ?? "UTC"
         let numbers = field.optional("numbers").flatMap(decodeNumberingSystem)
+        let rule = field.optional("priceReductionRule").flatMap(decodeRule)
         let stores = field.optional("stores")?.elements?.compactMap(decodeStore) ?? []
         let events = field.optional("events")?.elements?.compactMap(decodeEvent) ?? []
         guard let id, let name, let countries, let currency, let locales, !locales.isEmpty else { return nil }
         return Region(
             id: id, name: name, countries: countries, currency: currency, locales: locales, seasons: seasons,
-            taxNote: taxNote, timeZone: timeZone, numbers: numbers, stores: stores, events: events, location: field.location)
+            taxNote: taxNote, timeZone: timeZone, numbers: numbers, priceReductionRule: rule, stores: stores, events: events, location: field.location)
     }
 
     /// Locale tags, each once: two tags with the same URL form (`de-DE`, `de-de`) would be the same pages.
@@ -81,6 +82,18 @@ enum RegionDecoder {
             return nil
         }
         return text
+    }
+
+    private static func decodeRule(_ field: Field) -> PriceReductionRule? {
+        guard let text = field.string else { return nil }
+        guard let rule = PriceReductionRule(rawValue: text) else {
+            let known = PriceReductionRule.allCases.map(\.rawValue)
+            field.error(
+                "unknown price reduction rule '\(text)' (known: \(known.joined(separator: ", ")))",
+                hint: Suggestion.hint(for: text, among: known))
+            return nil
+        }
+        return rule
     }
 
     private static func decodeStore(_ field: Field) -> RegionStore? {

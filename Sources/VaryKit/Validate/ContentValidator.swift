@@ -87,6 +87,9 @@ public enum ContentValidator {
             bundle.regions?.forEach { check($0, in: regions, kind: "region") }
         }
 
+        for change in content.priceHistory.changes {
+            check(change.product, in: products, kind: "product")
+        }
         ConfiguratorValidation.validate(content, assets: assets, log: log)
 
         for order in content.orders {

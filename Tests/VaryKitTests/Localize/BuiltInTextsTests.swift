@@ -53,6 +53,18 @@ struct BuiltInTextsTests {
         #expect(items("en", 1) == "1 item")
     }
 
+    @Test("the prior-price label picks the right form for 30 days in Polish, Arabic and Japanese")
+    func priorPriceForms() {
+        let prior = { (language: String, days: Int) in
+            BuiltInTexts.format("price.prior", language: language)!.format(["days": .int(days), "amount": .string("X")])
+        }
+        #expect(prior("en", 30) == "Lowest price in the last 30 days: X")
+        #expect(prior("pl", 30) == "Najniższa cena z ostatnich 30 dni: X")
+        #expect(prior("ar", 30) == "أدنى سعر خلال آخر 30 يومًا: X")
+        #expect(prior("ar", 3) == "أدنى سعر خلال آخر 3 أيام: X")
+        #expect(prior("ja", 30) == "過去30日間の最低価格：X")
+    }
+
     @Test("the README lists every built-in id with its arguments and English text")
     func readmeListsEveryID() throws {
         let readme = try String(contentsOf: TestBuild.repository.appendingPathComponent("README.md"), encoding: .utf8)

@@ -30,7 +30,7 @@ struct MerchantEntry: Sendable {
     var shipping: [String: Money]
     /// `custom_label_0` … `custom_label_4` as written.
     var labels: [String]
-    var unitPricing: FeedUnitPricing?
+    var unitPricing: UnitPricing?
     /// The variant attributes present (`color`, `size`, …) with their values, in Google's order.
     var options: [(attribute: String, value: String)]
     var location: SourceLocation
@@ -131,8 +131,15 @@ struct MerchantDecoder {
             let country = (value.parts["country"] ?? "").uppercased()
             shipping[country.isEmpty ? (region.countries.first ?? "") : country] = money
         }
-        let unit = item.first("unit_pricing_measure").map {
-            FeedUnitPricing(measure: $0.text, baseMeasure: item.first("unit_pricing_base_measure")?.text)
+        var unit: UnitPricing?
+        if let measure = item.first("unit_pricing_measure") {
+            let base = item.first("unit_pricing_base_measure")
+            switch UnitPricingText.read(measure: measure.text, base: base?.text) {
+            case .success(let pricing): unit = pricing
+            case .failure(let problem):
+                let (at, name) = problem.inBase ? (base ?? measure, "unit_pricing_base_measure") : (measure, "unit_pricing_measure")
+                log.add(location(at.position, name).error(problem.message, hint: problem.hint))
+            }
         }
         guard let idValue, let productID, let title, let image, let price, let availability, let brand, !levels.isEmpty
         else { return nil }

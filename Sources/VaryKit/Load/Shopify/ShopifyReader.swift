@@ -242,11 +242,16 @@ struct ShopifyReader {
         return text
     }
 
-    private func unitPricing(_ row: CSVRow) -> FeedUnitPricing? {
+    private func unitPricing(_ row: CSVRow) -> UnitPricing? {
         let total = columns.cell(.unitTotalMeasure, row), totalUnit = columns.cell(.unitTotalMeasureUnit, row)
         guard !total.isEmpty, !totalUnit.isEmpty else { return nil }
         let base = columns.cell(.unitBaseMeasure, row), baseUnit = columns.cell(.unitBaseMeasureUnit, row)
-        return FeedUnitPricing(measure: "\(total) \(totalUnit)", baseMeasure: base.isEmpty || baseUnit.isEmpty ? nil : "\(base) \(baseUnit)")
+        switch UnitPricingText.read(measure: "\(total) \(totalUnit)", base: base.isEmpty || baseUnit.isEmpty ? nil : "\(base) \(baseUnit)") {
+        case .success(let pricing): return pricing
+        case .failure(let problem):
+            log.add(location(row, problem.inBase ? .unitBaseMeasure : .unitTotalMeasure).error(problem.message, hint: problem.hint))
+            return nil
+        }
     }
 
     private mutating func addName(_ kind: Taxonomy.Kind, _ id: String, _ text: String, _ location: SourceLocation) {

@@ -14,6 +14,8 @@ public struct BuildInputs: Sendable {
     /// What each segment buys in each region, learned from the orders up to `now`.
     public let learned: LearnedModel
     public let activePromotions: [Promotion]
+    /// Prior prices of discounted products in regions under a price reduction rule, with that rule's warnings.
+    public let priorPrices: PriorPrices
     public let bundles: [String: [PricedBundle]]
     /// Configurators by product id, with their valid combinations in each region where they have pages.
     public let configurators: [String: ConfiguratorPlan]
@@ -43,6 +45,7 @@ public struct BuildInputs: Sendable {
         popularity = RegionalPopularity(orders: content.orders, now: now, halfLife: content.site.learning.halfLife)
         learned = LearnedModel.train(content, now: now)
         activePromotions = content.promotions.filter { $0.isActive(at: now) }
+        priorPrices = PriorPrices(content: content, now: now)
         // Keyed by the tag that writes numbers, since a region may ask for another numbering system.
         var tags: [String: String] = [content.site.defaultLocale: content.site.defaultLocale]
         for region in content.regions {

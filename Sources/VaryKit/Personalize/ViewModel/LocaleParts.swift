@@ -40,6 +40,8 @@ final class LocaleParts {
     struct CardKey: Hashable {
         var product: String
         var price: PricedProduct
+        /// What a price reduction rule makes of the price, which depends on the page's segment too.
+        var prior: PriorPrice?
     }
 
     /// A product and the price its structured data shows.

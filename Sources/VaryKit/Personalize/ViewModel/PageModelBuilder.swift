@@ -27,6 +27,7 @@ public struct PageModelBuilder: Sendable {
         var cards = CardBuilder(inputs: inputs, locale: locale, pagePath: page.path)
         cards.parts = parts
         let audience = PageAudience(region: region, localeTag: tag, segment: segment)
+        cards.audience = audience
         let promotions = activePromotions(inputs.activePromotions, for: audience, at: inputs.now)
 
         var context: [String: Value] = [:]

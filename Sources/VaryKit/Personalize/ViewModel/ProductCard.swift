@@ -8,6 +8,8 @@ struct CardBuilder {
     let pagePath: String
     /// Cards and texts already made for this region and locale, when the caller keeps them.
     var parts: LocaleParts? = nil
+    /// The page's audience, whose prior prices a region under a price reduction rule shows.
+    var audience: PageAudience? = nil
 
     private var defaultTag: String { inputs.content.site.defaultLocale }
     private var basePath: String { "/\(locale.region.id)/\(LocaleTag.pathForm(locale.tag))/" }
@@ -15,16 +17,17 @@ struct CardBuilder {
     /// A product card (SPEC "product card").
     func product(_ product: Product, price: PricedProduct, rank: Int, reasons: [Reason], pinned: Bool) -> Value {
         var card: [String: Value]
+        let prior = price.isDiscounted ? audience.flatMap { inputs.priorPrices.prior(of: product.id, for: $0) } : nil
         if let parts {
-            let key = LocaleParts.CardKey(product: product.id, price: price)
+            let key = LocaleParts.CardKey(product: product.id, price: price, prior: prior)
             if let known = parts.cards[key] {
                 card = known
             } else {
-                card = sharedCard(product, price: price)
+                card = sharedCard(product, price: price, prior: prior)
                 parts.cards[key] = card
             }
         } else {
-            card = sharedCard(product, price: price)
+            card = sharedCard(product, price: price, prior: prior)
         }
         card["rank"] = .int(rank)
         card["isPinned"] = .bool(pinned)
@@ -33,7 +36,7 @@ struct CardBuilder {
     }
 
     /// The part of a product card that is the same on every page of the region and locale.
-    private func sharedCard(_ product: Product, price: PricedProduct) -> [String: Value] {
+    private func sharedCard(_ product: Product, price: PricedProduct, prior: PriorPrice?) -> [String: Value] {
         var card: [String: Value] = [
             "id": .string(product.id),
             "sku": .string(product.sku),
@@ -61,23 +64,12 @@ struct CardBuilder {
                 "text": .string(locale.money.string(price.final)),
             ]),
         ]
+        addPrices(to: &card, product, price: price, prior: prior)
         if !product.variants.isEmpty { addVariants(of: product, to: &card) }
         if inputs.configurators[product.id]?.regions[locale.region.id] != nil {
             card["configureURL"] = .string(basePath + "configure/\(product.id)/")
         }
         if price.isDiscounted {
-            let saving = Money(minorUnits: price.regular.minorUnits - price.final.minorUnits, currency: price.final.currency)
-            card["originalPrice"] = .object([
-                "amount": .string(price.regular.amountText), "text": .string(locale.money.string(price.regular)),
-            ])
-            let l = locale.localizer
-            card["discount"] = .object([
-                "percent": .int(price.percentOff),
-                "percentText": .string(locale.percent(-price.percentOff)),
-                "savingText": .string(l.format("price.saving", ["amount": .string(locale.money.string(saving))])),
-                "wasText": .string(l.format("price.was", ["amount": .string(locale.money.string(price.regular))])),
-                "nowText": .string(l.format("price.now", ["amount": .string(locale.money.string(price.final))])),
-            ])
             if let first = price.applied.first, let promotion = inputs.activePromotions.first(where: { $0.id == first.promotion }) {
                 card["promotion"] = .object([
                     "id": .string(promotion.id),
