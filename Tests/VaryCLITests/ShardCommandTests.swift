@@ -88,7 +88,7 @@ struct ShardCommandTests {
         }
         let merged = try VaryProcess.run(["merge", "shards/shard-1", "shards/shard-2", "--output", "site"], in: folder)
         #expect(merged.status == 2)
-        #expect(merged.stderr.contains("shards/shard-2: was built with now 2026-11-25T13:00:00Z instead of 2026-11-25T12:00:00Z than shards/shard-1"),
+        #expect(merged.stderr.contains("shards/shard-2: is not from the same build as shards/shard-1: its now is 2026-11-25T13:00:00Z, not 2026-11-25T12:00:00Z"),
                 "\(merged.stderr)")
         #expect(merged.stderr.contains("site/ is unchanged"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))

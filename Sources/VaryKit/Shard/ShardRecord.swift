@@ -99,18 +99,17 @@ extension ShardRecord.Inputs {
     }
 
     /// How `other` differs from these inputs, in words, or nil when it does not: the first of Vary's version,
-    /// `now`, the settings and the source files (each file that is missing, extra or has other bytes, up to three).
+    /// `now`, the settings and the source files (each file that has other bytes, is missing or is extra, up to three).
     func difference(from other: ShardRecord.Inputs) -> String? {
-        if varyVersion != other.varyVersion { return "Vary \(other.varyVersion) instead of \(varyVersion)" }
-        if nowSeconds != other.nowSeconds { return "now \(other.now) instead of \(now)" }
-        if strict != other.strict { return other.strict ? "--strict where the other shards were not strict" : "no --strict where the other shards had it" }
-        if check != other.check { return "--check \(other.check) instead of \(check)" }
+        if varyVersion != other.varyVersion { return "its Vary is \(other.varyVersion), not \(varyVersion)" }
+        if nowSeconds != other.nowSeconds { return "its now is \(other.now), not \(now)" }
+        if strict != other.strict { return other.strict ? "it was built with --strict, the other without" : "it was built without --strict, the other with it" }
+        if check != other.check { return "it was built with --check \(other.check), not \(check)" }
         let paths = Set(sources.keys).union(other.sources.keys).sorted().filter { sources[$0] != other.sources[$0] }
         guard !paths.isEmpty else { return nil }
         let named = paths.prefix(3).map { path in
-            other.sources[path] == nil ? "without \(path)" : sources[path] == nil ? "with an extra \(path)" : "another \(path)"
+            other.sources[path] == nil ? "it has no \(path)" : sources[path] == nil ? "it has an extra \(path)" : "its \(path) has other bytes"
         }
-        let more = paths.count > 3 ? " and \(paths.count - 3) more" : ""
-        return "different inputs: " + named.joined(separator: ", ") + more
+        return named.joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more files differ" : "")
     }
 }

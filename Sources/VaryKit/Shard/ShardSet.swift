@@ -21,7 +21,7 @@ enum ShardSet {
                 found.append(problem(shard, "is shard \(shard.record.shard)/\(shard.record.shards), but \(reference.name) is one of \(count)",
                                      hint: "merge the shards of one build, all built with the same N"))
             } else if let difference = reference.record.inputs.difference(from: shard.record.inputs) {
-                found.append(problem(shard, "was built with \(difference) than \(reference.name)",
+                found.append(problem(shard, "is not from the same build as \(reference.name): \(difference)",
                                      hint: "build every shard from the same content, templates, --now and Vary"))
             } else if shard.record.plan != reference.record.plan {
                 found.append(problem(shard, "was cut from another plan than \(reference.name) (\(shard.record.plan.pages) pages instead of \(reference.record.plan.pages))",

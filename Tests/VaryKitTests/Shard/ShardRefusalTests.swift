@@ -33,7 +33,7 @@ struct ShardRefusalTests {
         let later = store.build.directory.appendingPathComponent("later")
         #expect(store.build.run(now: .iso("2026-11-26T12:00:00Z"), output: later, shard: Shard(index: 2, count: 2)).exitCode == 0)
         expectRefused(store, [store.folder(1, of: 2), later], naming: later.path,
-                      saying: "now 2026-11-26T12:00:00Z instead of 2026-11-25T12:00:00Z")
+                      saying: "its now is 2026-11-26T12:00:00Z, not 2026-11-25T12:00:00Z")
     }
 
     @Test("a shard built from other content is refused, naming it and the file that differs")
@@ -45,7 +45,7 @@ struct ShardRefusalTests {
         try Data((text + "\n").utf8).write(to: path)
         let changed = store.build.directory.appendingPathComponent("changed")
         #expect(store.build.run(output: changed, shard: Shard(index: 2, count: 2)).exitCode == 0)
-        expectRefused(store, [store.folder(1, of: 2), changed], naming: changed.path, saying: "another content/promotions.json")
+        expectRefused(store, [store.folder(1, of: 2), changed], naming: changed.path, saying: "its content/promotions.json has other bytes")
     }
 
     @Test("a missing shard is refused, naming its index")
