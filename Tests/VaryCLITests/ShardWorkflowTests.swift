@@ -93,3 +93,57 @@ struct ShardWorkflowTests {
         #expect(differences.isEmpty, "\(differences.prefix(5))")
     }
 }
+
+extension ShardWorkflowTests {
+    /// The one-line `args:` command and the `env:` values of the container in a Kubernetes manifest.
+    private func container(_ text: String) throws -> (command: String, environment: [String: String]) {
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains(#"command: ["/bin/sh", "-c"]"#))
+        let args = try #require(lines.firstIndex(of: "args:"))
+        let command = String(lines[args + 1].dropFirst(2))
+        var environment: [String: String] = [:]
+        for (index, line) in lines.enumerated() where line.hasPrefix("- name: ") && lines[index + 1].hasPrefix("value: ") {
+            environment[String(line.dropFirst("- name: ".count))] =
+                lines[index + 1].dropFirst("value: ".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        }
+        return (command, environment)
+    }
+
+    @Test("the Kubernetes Indexed Job's and merge Job's commands, run here with a folder for the volume, give one build's output")
+    func kubernetesIndexedJob() throws {
+        let folder = ShardFiles.repository.appendingPathComponent("examples/kubernetes")
+        let now = ShardFiles.now
+        let shards = try String(contentsOf: folder.appendingPathComponent("shards-job.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "@NOW@", with: now)
+        let merge = try String(contentsOf: folder.appendingPathComponent("merge-job.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "@NOW@", with: now)
+        #expect(shards.contains("completionMode: Indexed"))
+        let count = try #require(shards.split(separator: "\n").first { $0.contains("completions:") }?
+            .split(separator: ":")[1].split(separator: "#")[0].trimmingCharacters(in: .whitespaces)).flatMap { Int($0) }
+        let root = ShardFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // The volume mounted at /build is a folder here; the pods' PATH has vary.
+        let volume = root.appendingPathComponent("volume").path
+        let path = VaryProcess.executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        let store = root.appendingPathComponent("store")
+        try ShardFiles.copySampleStore(to: store)
+        let shard = try container(shards)
+        #expect(shard.environment["SHARDS"] == "\(count)")
+        for index in 0..<count {
+            let ran = try Shell.run(shard.command.replacingOccurrences(of: "/build", with: volume), in: store,
+                                    environment: shard.environment.merging(["JOB_COMPLETION_INDEX": "\(index)", "PATH": path]) { $1 },
+                                    shell: ["/bin/sh", "-c"])
+            #expect(ran.status == 0, "\(ran.output)")
+        }
+        let merging = try container(merge)
+        let merged = try Shell.run(merging.command.replacingOccurrences(of: "/build", with: volume), in: root,
+                                   environment: merging.environment.merging(["PATH": path]) { $1 }, shell: ["/bin/sh", "-c"])
+        #expect(merged.status == 0, "\(merged.output)")
+        #expect(!FileManager.default.fileExists(atPath: volume + "/runs/" + now), "the merge removes its run's shards")
+        let single = try VaryProcess.run(["build", "--now", now, "--output", "single", "--quiet"], in: store)
+        #expect(single.status == 0, "\(single.stderr)")
+        let differences = ShardFiles.differences(ShardFiles.tree(URL(fileURLWithPath: volume + "/site")),
+                                                 ShardFiles.tree(store.appendingPathComponent("single")))
+        #expect(differences.isEmpty, "\(differences.prefix(5))")
+    }
+}

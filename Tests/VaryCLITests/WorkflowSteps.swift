@@ -51,13 +51,15 @@ struct WorkflowSteps {
     private func indentation(_ line: Substring) -> Int { line.prefix { $0 == " " }.count }
 }
 
-/// Runs a shell script as a workflow's `run:` step does (`bash -e`), returning its exit code and output.
+/// Runs a shell script as a workflow's `run:` step does (`bash -e`), or as a container's `command` says
+/// (`/bin/sh -c`), returning its exit code and output.
 enum Shell {
     @discardableResult
-    static func run(_ script: String, in directory: URL, environment: [String: String]) throws -> (status: Int32, output: String) {
+    static func run(_ script: String, in directory: URL, environment: [String: String],
+                    shell: [String] = ["/bin/bash", "-e", "-c"]) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-e", "-c", script]
+        process.executableURL = URL(fileURLWithPath: shell[0])
+        process.arguments = Array(shell.dropFirst()) + [script]
         process.currentDirectoryURL = directory
         var variables = ProcessInfo.processInfo.environment
         for name in ["CI", "GITHUB_ACTIONS", "SOURCE_DATE_EPOCH", "JOB_COMPLETION_INDEX"] { variables[name] = nil }

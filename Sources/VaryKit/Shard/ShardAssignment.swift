@@ -6,10 +6,11 @@
 /// arc holding the middle of its cost. Everything is integer arithmetic over the whole plan, which every shard
 /// computes from the same inputs, so the shards of one build always partition the plan exactly.
 public enum ShardAssignment {
-    /// Estimated rendering cost by page kind, relative to a landing page (10), measured with `vary-bench` (the
-    /// share of the pages stage each kind took, per page). A kind not listed costs what a landing page costs,
-    /// so new page kinds are sharded without a change here.
-    static let costs: [String: Int] = ["chooser": 2, "landing": 10, "promotion": 8, "bundle": 4]
+    /// Estimated rendering cost by page kind, relative to a landing page (10): each kind's average page size in
+    /// the sample store and a `vary-bench` store (digest, check and write go by the bytes; a landing page also
+    /// ranks the catalog). A kind not listed costs what a landing page costs, so new page kinds are sharded
+    /// without a change here.
+    static let costs: [String: Int] = ["chooser": 2, "landing": 10, "promotion": 5, "bundle": 3]
     static let defaultCost = 10
 
     /// The estimated cost of rendering `page`.
