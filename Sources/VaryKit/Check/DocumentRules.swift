@@ -96,9 +96,11 @@ enum DocumentRules {
         return diagnostics
     }
 
-    /// Every `<img>` needs alt text; an empty alt is accepted only for a decorative image (`role="presentation"`/`"none"`).
+    /// Every `<img>` needs alt text; an empty alt is accepted only for an image marked decorative with
+    /// `aria-hidden="true"`. HTML forbids any `role` on an `<img alt="">` (the Nu checker's error), so the
+    /// older `role="presentation"` marking is reported with the valid one.
     static func imageText(_ tree: PageTree, in context: PageContext) -> [Diagnostic] {
-        let hint = "describe the image, or mark a decorative one with alt=\"\" role=\"presentation\""
+        let hint = "describe the image, or mark a decorative one with alt=\"\" aria-hidden=\"true\""
         var diagnostics: [Diagnostic] = []
         for image in tree.elements(named: "img") {
             let tag = image.startTag(showing: ["src"])
@@ -106,8 +108,12 @@ enum DocumentRules {
                 diagnostics.append(context.error(line: image.line, "\(tag) has no alt attribute", hint: hint))
                 continue
             }
-            let role = image.attribute("role")?.lowercased()
-            if alt.allSatisfy(\.isWhitespace) && role != "presentation" && role != "none" {
+            guard alt.allSatisfy(\.isWhitespace) else { continue }
+            if image.attribute("role") != nil {
+                diagnostics.append(context.error(
+                    line: image.line, "\(tag) has an empty alt and a role attribute, which HTML does not allow",
+                    hint: "remove the role; mark a decorative image with alt=\"\" aria-hidden=\"true\""))
+            } else if image.attribute("aria-hidden")?.lowercased() != "true" {
                 diagnostics.append(context.error(line: image.line, "\(tag) has an empty alt attribute", hint: hint))
             }
         }

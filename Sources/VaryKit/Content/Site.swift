@@ -17,6 +17,8 @@ public struct Site: Sendable, Hashable {
     public var learning = RecommendationSettings()
     /// A shopper-visible text resolved by falling back is an error, not a warning (`failOnFallback`).
     public var failOnFallback: Bool = false
+    /// The image of shared links (`og:image`) on pages that show no product: the chooser, the not-found page.
+    public var shareImage: ProductImage?
 
     public static let routingFormats = ["cloudflare", "cloudfront", "netlify", "nginx", "vercel"]
 }

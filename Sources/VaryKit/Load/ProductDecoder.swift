@@ -60,7 +60,7 @@ enum ProductDecoder {
         return text
     }
 
-    private static func decodeImage(_ field: Field) -> ProductImage? {
+    static func decodeImage(_ field: Field) -> ProductImage? {
         guard field.members != nil else { return nil }
         field.rejectUnknownKeys(["src", "alt"])
         let src = field.required("src")?.safeURL

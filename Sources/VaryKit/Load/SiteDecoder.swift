@@ -2,7 +2,7 @@
 enum SiteDecoder {
     static let keys = [
         "name", "baseURL", "defaultRegion", "defaultSegment", "defaultLocale", "recommendations",
-        "segmentCookie", "countryHeader", "routing", "failOnFallback",
+        "segmentCookie", "countryHeader", "routing", "failOnFallback", "shareImage",
     ]
 
     static func decode(_ root: Field) -> Site? {
@@ -18,6 +18,7 @@ enum SiteDecoder {
         let cookie = root.optional("segmentCookie").map(decodeToken) ?? "vary_segment"
         let header = root.optional("countryHeader").map(decodeToken) ?? "X-Country"
         let failOnFallback = root.optional("failOnFallback")?.bool ?? false
+        let shareImage = root.optional("shareImage").map(ProductDecoder.decodeImage)
         var routing: [String] = []
         for format in root.optional("routing")?.elements ?? [] {
             guard let text = format.string else { continue }
@@ -30,13 +31,13 @@ enum SiteDecoder {
             }
         }
         guard let name, let baseURL, let defaultRegion, let defaultSegment, let defaultLocale,
-            let recommendations, let cookie, let header
+            let recommendations, let cookie, let header, shareImage != .some(nil)
         else { return nil }
         return Site(
             name: name, baseURL: baseURL, defaultRegion: defaultRegion, defaultSegment: defaultSegment,
             defaultLocale: defaultLocale, recommendations: recommendations, segmentCookie: cookie,
             countryHeader: header, routing: routing.sorted(), location: root.location, learning: learning,
-            failOnFallback: failOnFallback)
+            failOnFallback: failOnFallback, shareImage: shareImage ?? nil)
     }
 
     static let recommendationKeys = ["count", "halfLifeDays", "minimumCustomers", "similarity", "diversity", "holdoutDays"]

@@ -3,6 +3,8 @@ public struct PageSpec: Sendable, Hashable, Comparable {
     /// What a page shows.
     public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
         case chooser, landing, promotion, bundle
+        /// `/404.html`: what the server answers for a path the site does not have.
+        case notFound = "not-found"
 
         public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
@@ -23,8 +25,9 @@ public struct PageSpec: Sendable, Hashable, Comparable {
         self.item = item
     }
 
-    /// The URL path, ending in `/`: `/de/de-de/for/families/`.
+    /// The URL path, ending in `/` (`/de/de-de/for/families/`), except the not-found page's `/404.html`.
     public var path: String {
+        if kind == .notFound { return "/404.html" }
         guard let region, let locale else { return "/" }
         let base = "/\(region)/\(LocaleTag.pathForm(locale))/"
         switch kind {
@@ -32,11 +35,16 @@ public struct PageSpec: Sendable, Hashable, Comparable {
         case .landing: return segment.map { base + "for/\($0)/" } ?? base
         case .promotion: return base + "promotions/\(item ?? "")/"
         case .bundle: return base + "bundles/\(item ?? "")/"
+        case .notFound: return "/404.html"
         }
     }
 
-    /// The output file, relative to the output folder: `de/de-de/for/families/index.html`.
-    public var file: String { String(path.dropFirst()) + "index.html" }
+    /// The output file, relative to the output folder: `de/de-de/for/families/index.html`, `404.html`.
+    public var file: String { kind == .notFound ? "404.html" : String(path.dropFirst()) + "index.html" }
+
+    /// Whether search engines may index the page: not a segment's landing (its canonical speaks for it)
+    /// and not the not-found page; only these are in the sitemap and carry hreflang alternates.
+    public var isIndexable: Bool { segment == nil && kind != .notFound }
 
     /// A stable identity, independent of the page's position in the plan: `landing/de/de-DE/families`.
     public var key: String {

@@ -4,7 +4,7 @@ import Foundation
 public enum Planner {
     /// Every page of the store at `now`, sorted by path. `bundlesByRegion` lists the bundles published in each region.
     public static func plan(_ content: StoreContent, now: Date, bundlesByRegion: [String: [String]]) -> [PageSpec] {
-        var pages = [PageSpec(kind: .chooser)]
+        var pages = [PageSpec(kind: .chooser), PageSpec(kind: .notFound)]
         let defaultSegment = content.site.defaultSegment.id
         for region in content.regions {
             for locale in region.locales {

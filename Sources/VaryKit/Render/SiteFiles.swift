@@ -26,7 +26,7 @@ extension SiteFiles {
         var blockIndex: [String: Int] = [:]
         var blocks: [[UInt8]] = []
         var listed: [(url: String, block: Int)] = []
-        for page in pages where page.segment == nil {
+        for page in pages where page.isIndexable {
             let key = page.kind.rawValue + "/" + (page.item ?? "")
             let block: Int
             if let known = blockIndex[key] {

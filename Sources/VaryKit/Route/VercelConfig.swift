@@ -4,10 +4,11 @@ import DataFormats
 /// routes as `RouteTable.resolve` decides, with the manifest's `Cache-Control`.
 ///
 /// Routes run in order before `{"handle": "filesystem"}`: two header routes (`continue`) give every path
-/// its `Cache-Control`; the root redirects with 302 on `has` conditions on the `x-vercel-ip-country`
+/// its `Cache-Control`; `/_vary/` answers the not-found page with 404; the root redirects with 302 on `has` conditions on the `x-vercel-ip-country`
 /// header and the `Accept-Language` header's first entry; one route per segment rewrites every landing
 /// page when the segment cookie's value is that segment. Route patterns cannot rank q-values, so the
-/// language is read as nginx reads it (see the README); every other decision is the resolver's.
+/// language is read as nginx reads it (see the README); every other decision is the resolver's. After the
+/// filesystem, the error phase answers a missing file with `/404.html` and status 404.
 enum VercelConfig {
     /// The path of the configuration inside the output; deploying copies it to `.vercel/output/config.json`.
     static let path = "_vary/vercel/config.json"
@@ -37,6 +38,8 @@ enum VercelConfig {
         var routes: [JSONValue] = [
             headerRoute("^(?!\(fingerprinted)$).*$", ServingPolicy.revalidate),
             headerRoute("^\(fingerprinted)$", ServingPolicy.immutable),
+            // The build's own files (manifest, report, configs) are published with the site but not for the public.
+            notFoundRoute("^/_vary(?:/.*)?$"),
         ]
         let fallback = table.regions.first { $0.id == table.defaultRegion } ?? table.regions.first
         for region in table.regions where !region.countries.isEmpty {
@@ -58,7 +61,15 @@ enum VercelConfig {
             }
         }
         routes.append(.object(pairs: [("handle", .string("filesystem"))]))
+        // What the filesystem does not have is answered with the site's not-found page, keeping the 404.
+        routes.append(.object(pairs: [("handle", .string("error"))]))
+        routes.append(notFoundRoute("^/.*$"))
         return routes
+    }
+
+    /// A route answering the paths `source` matches with the not-found page and status 404.
+    private static func notFoundRoute(_ source: String) -> JSONValue {
+        .object(pairs: [("dest", .string(PageSpec(kind: .notFound).path)), ("src", .string(source)), ("status", .number("404"))])
     }
 
     private static func headerRoute(_ source: String, _ cacheControl: String) -> JSONValue {

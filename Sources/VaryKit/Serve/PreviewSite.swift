@@ -84,14 +84,20 @@ struct PreviewSite: Sendable {
         }
     }
 
-    /// 404, or the error page when the build failed and a page was asked for (the page may be one
-    /// the failed build would have added).
+    /// 404 with the site's `404.html` (as the CDN configs answer), or the error page when the build failed
+    /// and a page was asked for (the page may be one the failed build would have added).
     private func notFound(target: RequestTarget, routes: RouteTable?, state: PreviewState.Snapshot) -> HTTPResponse {
         let path = (try? RequestTarget.decodedPath(target.rawPath)) ?? "/"
+        let bar = bar(for: path, segment: nil, routes: routes, generation: state.generation)
         if let failure = state.failure, path.hasSuffix("/") || path.hasSuffix(".html") {
-            return errorPage(failure, bar: bar(for: path, segment: nil, routes: routes, generation: state.generation))
+            return errorPage(failure, bar: bar)
         }
-        return .text(404, "not found: \(target.rawPath)")
+        guard case .file(let bytes, let contentType) = files.lookup("/" + PageSpec(kind: .notFound).file) else {
+            return .text(404, "not found: \(target.rawPath)")
+        }
+        var withWarnings = bar
+        withWarnings.warnings = state.warnings
+        return HTTPResponse(status: 404, contentType: contentType, body: PreviewInjection.inject(into: bytes, bar: withWarnings))
     }
 
     private func errorPage(_ diagnostics: [Diagnostic], bar: PreviewInjection.Bar) -> HTTPResponse {

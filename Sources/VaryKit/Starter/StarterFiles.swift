@@ -251,6 +251,12 @@ header, footer { display: flex; gap: 1rem; justify-content: space-between; paddi
 {{#page.alternates}}
 <link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">
 {{/page.alternates}}
+{{#page.openGraph}}
+<meta property="{{property}}" content="{{content}}">
+{{/page.openGraph}}
+{{#page.twitter}}
+<meta name="{{name}}" content="{{content}}">
+{{/page.twitter}}
 <link rel="stylesheet" href="{{assets.css_store_css}}">
 <script type="application/ld+json">{{{page.jsonLD}}}</script>
 </head>
@@ -317,6 +323,17 @@ header, footer { display: flex; gap: 1rem; justify-content: space-between; paddi
 {{#bundles}}
 <p><a href="{{url}}">{{title}}</a>: {{priceText}} <s>{{originalPriceText}}</s></p>
 {{/bundles}}
+{{/content}}
+{{/layouts/base}}
+
+"""##),
+        ("site-templates/pages/not-found.mustache", ##"""
+{{! /404.html, served for any missing path: its links are absolute. }}
+{{<layouts/base}}
+{{$content}}
+<h1>{{t.notFound.title}}</h1>
+<p>{{t.notFound.text}}</p>
+<p><a href="{{links.chooser}}">{{t.notFound.chooser}}</a></p>
 {{/content}}
 {{/layouts/base}}
 

@@ -19,6 +19,14 @@ public enum ContentValidator {
             let message = "unknown \(kind) '\(reference.id)'"
             log.add(severity == .error ? reference.location.error(message, hint: hint) : reference.location.warning(message, hint: hint))
         }
+        /// An image's `src` names a file under `site-templates/assets/` unless it is a URL.
+        func checkImage(_ image: ProductImage) {
+            let src = image.src
+            if let assets, !src.lowercased().hasPrefix("http"), !assets.contains(src) {
+                log.add(image.location.error(
+                    "image '\(src)' is not in site-templates/assets/", hint: Suggestion.hint(for: src, among: assets)))
+            }
+        }
 
         let site = content.site
         check(site.defaultRegion, in: regions, kind: "region")
@@ -51,13 +59,9 @@ public enum ContentValidator {
                 log.add(product.location.error(
                     "product '\(product.id)' is sold in region '\(region.id)' but has no \(region.currency.code) price"))
             }
-            let src = product.image.src
-            if let assets, !src.lowercased().hasPrefix("http"), !assets.contains(src) {
-                log.add(product.image.location.error(
-                    "image '\(src)' is not in site-templates/assets/",
-                    hint: Suggestion.hint(for: src, among: assets)))
-            }
+            checkImage(product.image)
         }
+        content.site.shareImage.map(checkImage)
 
         for segment in content.segments {
             (segment.pinned + segment.exclude.products).forEach { check($0, in: products, kind: "product") }

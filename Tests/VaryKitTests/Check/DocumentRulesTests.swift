@@ -74,12 +74,12 @@ struct DocumentRulesTests {
             == ["5: <title> is empty"])
     }
 
-    @Test("an <img> without alt is an error; an empty alt only passes on a decorative image")
+    @Test("an <img> without alt is an error; an empty alt only passes on an image marked aria-hidden")
     func imageText() {
         let body = """
             <img src="/assets/img/jacket.5c6d.jpg">
             <img src="/assets/img/jacket.5c6d.jpg" alt="">
-            <img src="/assets/img/jacket.5c6d.jpg" alt="" role="presentation">
+            <img src="/assets/img/jacket.5c6d.jpg" alt="" aria-hidden="true">
             <img src="/assets/img/jacket.5c6d.jpg" alt="Rote Jacke">
             """
         let diagnostics = CheckFixtures.check(CheckFixtures.page(body: body))
@@ -87,6 +87,19 @@ struct DocumentRulesTests {
             "13: <img src=\"/assets/img/jacket.5c6d.jpg\"> has no alt attribute",
             "14: <img src=\"/assets/img/jacket.5c6d.jpg\"> has an empty alt attribute",
         ])
+        #expect(diagnostics.allSatisfy { $0.hint?.contains("aria-hidden=\"true\"") == true })
+    }
+
+    @Test("an <img> with an empty alt and a role is an error, as HTML forbids it, with the valid marking as the hint")
+    func imageRoleOnEmptyAlt() {
+        let body = """
+            <img src="/assets/img/jacket.5c6d.jpg" alt="" role="presentation">
+            """
+        let diagnostics = CheckFixtures.check(CheckFixtures.page(body: body))
+        #expect(CheckFixtures.summary(diagnostics) == [
+            "13: <img src=\"/assets/img/jacket.5c6d.jpg\"> has an empty alt and a role attribute, which HTML does not allow",
+        ])
+        #expect(diagnostics.first?.hint == "remove the role; mark a decorative image with alt=\"\" aria-hidden=\"true\"")
     }
 
     @Test("HTML5 elements that libxml2 2.9 calls invalid tags produce no diagnostics")

@@ -115,6 +115,22 @@ struct NginxConfigTests {
         #expect(try HTTPProbe.get(port: nginx.port, target: "/robots.txt", headers: []).status == 200)
     }
 
+    @Test("nginx answers a missing page, and /_vary/, with the site's 404.html and status 404")
+    func notFoundPage() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        #expect(build.run().exitCode == 0)
+        let page = try Data(contentsOf: build.output.appendingPathComponent("404.html"))
+        let nginx = try RunningNginx(output: build.output)
+        defer { nginx.stop() }
+        for target in ["/no-such-page/", "/us/en-us/promotions/gone/", "/assets/missing.css", "/_vary/report.json"] {
+            let response = try HTTPProbe.get(port: nginx.port, target: target, headers: [])
+            #expect(response.status == 404, "\(target)")
+            #expect(response.body == [UInt8](page), "\(target)")
+        }
+        #expect(try HTTPProbe.get(port: nginx.port, target: "/404.html", headers: []).body == [UInt8](page))
+    }
+
     @Test("nginx reads only the first Accept-Language entry: when it has parameters or is malformed, the region's first locale")
     func firstLanguageOnly() throws {
         let build = TestBuild()

@@ -13,6 +13,8 @@ private struct VercelRouter {
     enum Answer: Equatable {
         case redirect(status: Int, location: String)
         case file(String)
+        /// An error status answered with a file (`dest`), such as 404 with `/404.html`.
+        case error(status: Int, file: String)
     }
 
     let routes: [JSONNode]
@@ -36,6 +38,9 @@ private struct VercelRouter {
             guard has && !missing else { continue }
             for member in route["headers"]?.members ?? [] { responseHeaders[member.key] = member.value.string }
             if let status = route["status"]?.int {
+                if let dest = route["dest"]?.string, !(300..<400).contains(status) {
+                    return (.error(status: status, file: dest), responseHeaders)
+                }
                 let location = responseHeaders["Location"] ?? ""
                 return (.redirect(status: status, location: location + (query.isEmpty ? "" : "?" + query)), responseHeaders)
             }
@@ -45,6 +50,16 @@ private struct VercelRouter {
             if route["continue"]?.bool != true { break }
         }
         return (.file(Self.file(current)), responseHeaders)
+    }
+
+    /// The answer of the error phase (the routes after `{"handle": "error"}`) for a path the filesystem lacks.
+    func missing(_ path: String) throws -> Answer? {
+        guard let start = routes.firstIndex(where: { $0["handle"]?.string == "error" }) else { return nil }
+        for route in routes[(start + 1)...] {
+            guard let source = route["src"]?.string, try Self.match(source, path) != nil else { continue }
+            if let status = route["status"]?.int, let dest = route["dest"]?.string { return .error(status: status, file: dest) }
+        }
+        return nil
     }
 
     /// The file the filesystem serves for a path: a directory's `index.html`.
@@ -148,11 +163,31 @@ struct VercelConfigTests {
         }
     }
 
-    @Test("the configuration is version 3, ends with the filesystem, and the same table gives the same bytes")
+    @Test("/_vary/ is answered with the not-found page and 404, however deep, and nothing else under a similar name")
+    func hidesVaryFolder() throws {
+        for path in ["/_vary", "/_vary/", "/_vary/report.json", "/_vary/manifest.json", "/_vary/vercel/config.json"] {
+            let (answer, headers) = try answer(RouteRequest(path: path))
+            #expect(answer == .error(status: 404, file: "/404.html"), "\(path)")
+            #expect(headers["Cache-Control"] == ServingPolicy.revalidate, "\(path)")
+        }
+        #expect(try answer(RouteRequest(path: "/_varying/page.html")).0 == .file("/_varying/page.html"))
+    }
+
+    @Test("a path the filesystem lacks is answered in the error phase with /404.html and status 404")
+    func notFoundPage() throws {
+        let router = try VercelRouter(VercelConfig.json(for: sampleRoutes))
+        for path in ["/no-such-page/", "/us/en-us/promotions/gone/", "/assets/missing.css"] {
+            #expect(try router.missing(path) == .error(status: 404, file: "/404.html"), "\(path)")
+        }
+    }
+
+    @Test("the configuration is version 3, has the filesystem then the error phase, and the same table gives the same bytes")
     func shape() throws {
         let config = VercelConfig.json(for: sampleRoutes)
         let routes = try #require(try JSON.parse(config)["routes"]?.array)
-        #expect(routes.last?["handle"]?.string == "filesystem")
+        let handles = routes.compactMap { $0["handle"]?.string }
+        #expect(handles == ["filesystem", "error"])
+        #expect(routes.last?["dest"]?.string == "/404.html" && routes.last?["status"]?.int == 404)
         #expect(routes.count == VercelConfig.routeCount(for: sampleRoutes))
         let reordered = RouteTable(
             defaultRegion: "us", defaultSegment: "everyone", segments: ["outdoor", "families"], regions: sampleRoutes.regions.reversed())
@@ -167,7 +202,7 @@ struct VercelConfigTests {
         }
         let table = RouteTable(defaultRegion: "r0", defaultSegment: "all", segments: (0..<20).map { "s\($0)" }, regions: regions)
         // Per region: 10 locales, 10 languages, the region's fallback; then the default region again.
-        #expect(VercelConfig.routeCount(for: table) == 2 + 50 * 21 + 21 + 20 + 1)
+        #expect(VercelConfig.routeCount(for: table) == 3 + 50 * 21 + 21 + 20 + 3)
     }
 }
 
@@ -188,7 +223,7 @@ struct VercelRouteLimitTests {
             .filter { $0.contains("routing 'vercel'") }
         #expect(errors.count == 1, "\(errors)")
         #expect(errors.first?.hasPrefix("content/site.json:") == true, "\(errors)")
-        #expect(errors.first?.contains("needs 2416 routes, more than the 2048 Vercel accepts in one deployment") == true)
+        #expect(errors.first?.contains("needs 2419 routes, more than the 2048 Vercel accepts in one deployment") == true)
         let others = MiniStore.errors(content: ["regions.json": "[" + regions.joined(separator: ",\n") + "]", "site.json": site])
         #expect(!others.contains { $0.contains("routing") })
     }

@@ -71,4 +71,18 @@ struct ServingTests {
         #expect(store.get("/nothing-here.html").status == 404)
         #expect(store.get("/assets/").status == 404)
     }
+
+    @Test("a missing page is answered with the site's 404.html, status 404, carrying the preview bar")
+    func notFoundPage() throws {
+        let store = try ServedStore()
+        defer { store.stop() }
+        for target in ["/nothing-here.html", "/us/en-us/promotions/gone/"] {
+            let response = store.get(target)
+            #expect(response.status == 404, "\(target)")
+            #expect(response.body.contains("<h1>Page not found</h1>"), "\(target)")
+            #expect(response.body.contains("<a href=\"/\">Choose a region and language</a>"), "\(target)")
+            #expect(response.body.contains("vary-preview"), "\(target)")
+        }
+        #expect(store.get("/404.html").status == 200)
+    }
 }

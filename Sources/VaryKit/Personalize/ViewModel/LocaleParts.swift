@@ -21,7 +21,7 @@ final class LocaleParts {
     /// JSON-LD product texts up to the page URL (`JSONLD.offerHead`), by product id and price.
     var offers: [OfferKey: String] = [:]
     /// Alternates by the canonical page's kind, segment and item (they do not depend on its region and locale).
-    var alternates: [String: Value] = [:]
+    var alternates: [String: (model: Value, hreflangs: [String])] = [:]
     /// The "shop as" links with `isCurrent` false, in segment order.
     var segmentLinks: [Value]?
     var region: Value?

@@ -35,6 +35,9 @@ public struct PageModelBuilder: Sendable {
         var jsonLDProducts: [String] = []
         let urlTail = JSONLD.urlTail(inputs.absoluteURL(page.path))
         var title = site.name
+        // The page's own title (`og:title`) and its first product (`og:image`, else the site's `shareImage`).
+        var ownTitle: String?
+        var lead: Product?
         func pageTitle(_ own: String) -> String {
             locale.localizer.format("page.title", ["title": .string(own), "site": .string(site.name)])
         }
@@ -44,14 +47,16 @@ public struct PageModelBuilder: Sendable {
             let ranked = rank(
                 using: inputs.ranking, audience: audience, promotions: promotions, popularity: inputs.popularity,
                 limit: site.recommendations)
+            lead = ranked.first?.product
             for item in ranked {
                 products.append(cards.product(item.product, price: item.price, rank: item.rank, reasons: item.reasons, pinned: item.pinned))
                 jsonLDProducts.append(offer(item.product, price: item.price.final, locale: locale, parts: parts) + urlTail)
             }
-            title = pageTitle(locale.text(segment.headline, defaultTag: site.defaultLocale))
+            ownTitle = locale.text(segment.headline, defaultTag: site.defaultLocale)
         case .promotion:
             if let promotion = inputs.activePromotions.first(where: { $0.id == page.item }) {
                 let items = promotionProducts(promotion, audience: audience, promotions: promotions)
+                lead = items.first?.0
                 for (product, price) in items {
                     jsonLDProducts.append(offer(product, price: price.final, locale: locale, parts: parts) + urlTail)
                 }
@@ -59,17 +64,21 @@ public struct PageModelBuilder: Sendable {
                     cards.product(item.0, price: item.1, rank: index + 1, reasons: [.promotion(promotion.id)], pinned: false)
                 })
                 context["promotion"] = card
-                title = pageTitle(locale.text(promotion.title, defaultTag: site.defaultLocale))
+                ownTitle = locale.text(promotion.title, defaultTag: site.defaultLocale)
             }
         case .bundle:
             if let priced = inputs.bundles[region.id]?.first(where: { $0.bundle.id == page.item }) {
                 context["bundle"] = cards.bundle(priced)
+                lead = priced.items.first?.product
                 jsonLDProducts = priced.items.map { offer($0.product, price: $0.product.price(in: region)!, locale: locale) + urlTail }
-                title = pageTitle(locale.text(priced.bundle.title, defaultTag: site.defaultLocale))
+                ownTitle = locale.text(priced.bundle.title, defaultTag: site.defaultLocale)
             }
         case .chooser:
             context["regions"] = .list(inputs.content.regions.map { chooserRegion($0) })
+        case .notFound:
+            ownTitle = locale.localizer.format("notFound.title")
         }
+        if let ownTitle { title = pageTitle(ownTitle) }
 
         let count = page.kind == .landing ? products.count : jsonLDProducts.count
         let arguments: [String: MessageArgument] = [
@@ -113,31 +122,45 @@ public struct PageModelBuilder: Sendable {
         let landing = PageSpec(kind: .landing, region: region.id, locale: region.locales.contains(tag) ? tag : region.locales[0])
         context["segments"] = .list(segmentLinks(current: page.kind == .landing ? segment.id : nil, parts: parts))
         context["links"] = .object(["home": .string(landing.path), "chooser": .string("/")])
-        context["page"] = pageModel(page, title: title, description: description(of: page, context: context),
+        let description = description(of: page, context: context, locale: locale)
+        var openGraph = OpenGraph(
+            title: ownTitle ?? site.name, description: description, url: "", locale: OpenGraph.locale(inputs.hreflang(tag, in: region)),
+            alternateLocales: [], siteName: site.name)
+        if let image = lead?.image ?? site.shareImage {
+            openGraph.image = inputs.absoluteImageURL(image.src)
+            openGraph.imageAlt = locale.text(image.alt, defaultTag: site.defaultLocale)
+        }
+        context["page"] = pageModel(page, title: title, description: description, openGraph: openGraph,
                                     locale: locale, products: jsonLDProducts, parts: parts)
         return .object(context)
     }
 
     // MARK: Parts
 
-    private func pageModel(_ page: PageSpec, title: String, description: String, locale: PageLocale,
-                           products: [String], parts: LocaleParts) -> Value {
+    private func pageModel(_ page: PageSpec, title: String, description: String, openGraph: OpenGraph,
+                           locale: PageLocale, products: [String], parts: LocaleParts) -> Value {
         let canonicalPage = page.kind == .landing && page.segment != nil
             ? PageSpec(kind: .landing, region: page.region, locale: page.locale) : page
         // Alternates list every region and locale, so they depend on the page's kind and item only; a
         // segment page is noindex and has none (its canonical speaks for it).
         let alternatesKey = page.kind.rawValue + "/" + (page.item ?? "")
         let alternatesModel: Value
-        if page.segment != nil {
+        var hreflangs: [String] = []
+        if !page.isIndexable {
             alternatesModel = .list([])
         } else if let known = parts.alternates[alternatesKey] {
-            alternatesModel = known
+            (alternatesModel, hreflangs) = known
         } else {
-            alternatesModel = .list(alternates(of: page).map {
-                .object(["hreflang": .string($0.hreflang), "url": .string($0.url)])
-            })
-            parts.alternates[alternatesKey] = alternatesModel
+            let all = alternates(of: page)
+            alternatesModel = .list(all.map { .object(["hreflang": .string($0.hreflang), "url": .string($0.url)]) })
+            hreflangs = all.map(\.hreflang)
+            parts.alternates[alternatesKey] = (alternatesModel, hreflangs)
         }
+        var openGraph = openGraph
+        openGraph.url = inputs.absoluteURL(canonicalPage.path)
+        openGraph.alternateLocales = Set(hreflangs.filter { $0 != "x-default" }.map(OpenGraph.locale))
+            .subtracting([openGraph.locale]).sorted()
+        let (openGraphModel, twitterModel) = openGraph.values
         let jsonLD = JSONLD.page(
             kind: page.kind, name: title, url: inputs.absoluteURL(page.path), siteName: site.name,
             productTexts: products)
@@ -145,14 +168,18 @@ public struct PageModelBuilder: Sendable {
             "kind": .string(page.kind.rawValue),
             "isLanding": .bool(page.kind == .landing), "isPromotion": .bool(page.kind == .promotion),
             "isBundle": .bool(page.kind == .bundle), "isChooser": .bool(page.kind == .chooser),
+            "isNotFound": .bool(page.kind == .notFound),
+            "inRegion": .bool(page.region != nil),
             "path": .string(page.path),
             "url": .string(inputs.absoluteURL(page.path)),
             "canonical": .string(inputs.absoluteURL(canonicalPage.path)),
-            "noindex": .bool(page.segment != nil),
+            "noindex": .bool(!page.isIndexable),
             "title": .string(title),
             "description": .string(description),
             "alternates": alternatesModel,
             "jsonLD": .string(jsonLD),
+            "openGraph": openGraphModel,
+            "twitter": twitterModel,
         ])
     }
 
@@ -162,7 +189,7 @@ public struct PageModelBuilder: Sendable {
     /// Every page of a family lists the same set, so the alternates are reciprocal; `x-default` is the
     /// family's page in the default region's first locale (else its first page), itself one of them.
     public func alternates(of page: PageSpec) -> [(hreflang: String, url: String)] {
-        guard page.kind != .chooser, page.segment == nil else { return [] }
+        guard page.kind != .chooser, page.isIndexable else { return [] }
         var result: [(hreflang: String, url: String)] = []
         for region in inputs.content.regions {
             for locale in region.locales {
@@ -188,15 +215,18 @@ public struct PageModelBuilder: Sendable {
         return inputs.pages.contains(same) ? same : PageSpec(kind: .landing, region: region, locale: locale)
     }
 
-    private func description(of page: PageSpec, context: [String: Value]) -> String {
+    private func description(of page: PageSpec, context: [String: Value], locale: PageLocale) -> String {
         func field(_ object: String, _ key: String) -> String? {
-            if case .object(let values)? = context[object], case .string(let text)? = values[key] { return text }
+            // An empty text (a bundle without a description) falls back too: a page never has an empty description.
+            if case .object(let values)? = context[object], case .string(let text)? = values[key],
+               !text.allSatisfy(\.isWhitespace) { return text }
             return nil
         }
         switch page.kind {
         case .promotion: return field("promotion", "message") ?? site.name
         case .bundle: return field("bundle", "description") ?? site.name
         case .landing, .chooser: return field("segment", "subline") ?? site.name
+        case .notFound: return locale.localizer.format("notFound.text")
         }
     }
 
