@@ -10,7 +10,7 @@ public enum ShardAssignment {
     /// the sample store and a `vary-bench` store (digest, check and write go by the bytes; a landing page also
     /// ranks the catalog). A kind not listed costs what a landing page costs, so new page kinds are sharded
     /// without a change here.
-    static let costs: [String: Int] = ["chooser": 2, "landing": 10, "promotion": 5, "bundle": 3]
+    static let costs: [String: Int] = ["chooser": 2, "landing": 10, "promotion": 5, "bundle": 3, "not-found": 1]
     static let defaultCost = 10
 
     /// The estimated cost of rendering `page`.
