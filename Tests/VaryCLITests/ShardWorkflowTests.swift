@@ -118,8 +118,8 @@ extension ShardWorkflowTests {
         let merge = try String(contentsOf: folder.appendingPathComponent("merge-job.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "@NOW@", with: now)
         #expect(shards.contains("completionMode: Indexed"))
-        let count = try #require(shards.split(separator: "\n").first { $0.contains("completions:") }?
-            .split(separator: ":")[1].split(separator: "#")[0].trimmingCharacters(in: .whitespaces)).flatMap { Int($0) }
+        let completions = try #require(shards.split(separator: "\n").first { $0.contains("completions:") })
+        let count = try #require(Int(completions.split(separator: ":")[1].split(separator: "#")[0].trimmingCharacters(in: .whitespaces)))
         let root = ShardFiles.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         // The volume mounted at /build is a folder here; the pods' PATH has vary.
