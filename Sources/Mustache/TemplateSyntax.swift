@@ -2,8 +2,9 @@
 /// after standalone lines and comments are gone. Layers over the engine (such as an HTML-context analysis)
 /// walk it to prove properties of every rendering.
 public indirect enum TemplateNode: Sendable, Hashable {
-    /// Literal bytes written as they are.
-    case text([UInt8])
+    /// Literal bytes written as they are, with the source position where each run of them starts (a run ends
+    /// where a tag, comment or standalone line was taken out).
+    case text([UInt8], starts: [TextStart])
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}` (not escaped).
     case variable(name: String, escaped: Bool, at: TemplatePosition)
     /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
@@ -14,6 +15,13 @@ public indirect enum TemplateNode: Sendable, Hashable {
     case parent(name: String?, blocks: [TemplateBlock], at: TemplatePosition)
     /// `{{$name}}…{{/name}}` in a parent template: its default content.
     case block(name: String, body: [TemplateNode], at: TemplatePosition)
+}
+
+/// Where a run of a text node's bytes begins in the template's source.
+public struct TextStart: Sendable, Hashable {
+    /// The index in the text node's bytes where the run begins.
+    public var offset: Int
+    public var position: TemplatePosition
 }
 
 /// A block a parent tag passes to its parent template.
@@ -49,11 +57,13 @@ extension TemplateLibrary {
             switch node {
             case .lineStart:
                 continue
-            case .text(let bytes):
-                if case .text(let previous)? = result.last {
-                    result[result.count - 1] = .text(previous + bytes)
+            case .text(let bytes, let pieces):
+                let starts = pieces.map { TextStart(offset: $0.offset, position: TemplatePosition($0.position)) }
+                if case .text(let previous, let known)? = result.last {
+                    result[result.count - 1] = .text(
+                        previous + bytes, starts: known + starts.map { TextStart(offset: $0.offset + previous.count, position: $0.position) })
                 } else {
-                    result.append(.text(bytes))
+                    result.append(.text(bytes, starts: starts))
                 }
             case .variable(let name, let escaped, let position):
                 result.append(.variable(name: name.text, escaped: escaped, at: TemplatePosition(position)))

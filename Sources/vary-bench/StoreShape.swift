@@ -5,6 +5,9 @@ struct StoreShape {
     var localesPerRegion: Int
     var segments: Int
     var products: Int
+    /// `site.json` `productPages`: off unless `--product-pages` asks, so the shapes keep the page counts they had
+    /// before product pages existed (with them, pages grow by products × region-locales).
+    var productPages = "false"
 
     /// The named shapes: `small` for quick runs, `mid` the mid-size shop of issue 8, `large` its 10,000-product
     /// catalog, `wide` the earlier default (100 segments).

@@ -69,6 +69,7 @@ struct SyntheticStore {
             ("defaultLocale", JSONText.string("en")), ("recommendations", "24"),
             ("segmentCookie", JSONText.string("vary_segment")), ("countryHeader", JSONText.string("X-Country")),
             ("routing", JSONText.strings(["nginx", "netlify", "cloudflare", "cloudfront"])),
+            ("productPages", shape.productPages),
         ])
     }
 

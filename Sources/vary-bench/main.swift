@@ -18,7 +18,8 @@ struct BenchOptions {
 
     static let usage = """
         usage: vary-bench [--shape small|mid|large|wide] [--products N] [--regions N] [--locales N] [--segments N]
-                          [--runs N] [--jobs N] [--keep] [--shards N] [--write DIR]
+                          [--runs N] [--jobs N] [--keep] [--product-pages none|all|CATEGORY] [--shards N] [--write DIR]
+               vary-bench --configurator [--groups N] [--values N] [--runs N]
         """
 
     static func parse(_ arguments: [String]) -> BenchOptions? {
@@ -32,6 +33,14 @@ struct BenchOptions {
             guard let text = rest.popFirst() else { return nil }
             if argument == "--write" {
                 options.write = text
+                continue
+            }
+            if argument == "--product-pages" {
+                options.shape.productPages = switch text {
+                case "none": "false"
+                case "all": "true"
+                default: "{\"categories\": [\"\(text)\"]}"
+                }
                 continue
             }
             if argument == "--shape" {
@@ -154,6 +163,9 @@ func benchmark(_ options: BenchOptions) throws -> RunResult {
     return RunResult(phases: phases, floor: floor, check: check)
 }
 
+if CommandLine.arguments.dropFirst().first == "--configurator" {
+    exit(ConfiguratorBench.run(Array(CommandLine.arguments.dropFirst(2))))
+}
 guard let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) else {
     print(BenchOptions.usage)
     exit(2)
@@ -171,7 +183,8 @@ if let folder = options.write {
     }
 }
 print("vary-bench \(shape.name): \(shape.regions) regions × \(shape.localesPerRegion) locales × \(shape.segments) segments = "
-      + "\(shape.landingPages) landing pages, \(shape.products) products, \(options.jobs) jobs, \(options.runs) run(s), "
+      + "\(shape.landingPages) landing pages, \(shape.products) products, productPages \(shape.productPages), "
+      + "\(options.jobs) jobs, \(options.runs) run(s), "
       + "load average \(LoadAverage.text())")
 if let count = options.shards {
     do {

@@ -38,6 +38,7 @@ enum Terminal {
         let kind = diagnostic.severity == .error ? "error" : "warning"
         var properties: [String] = []
         var message = diagnostic.path.isEmpty ? diagnostic.message : "\(diagnostic.path): \(diagnostic.message)"
+        if let affected = diagnostic.affected { message += " [\(affected)]" }
         if let hint = diagnostic.hint { message += " (\(hint))" }
         if let file = repositoryPath(diagnostic.file) {
             properties.append("file=\(escaped(file, property: true))")
@@ -93,6 +94,10 @@ enum JSONOutput {
         if !diagnostic.path.isEmpty { object["path"] = diagnostic.path }
         if let hint = diagnostic.hint { object["hint"] = hint }
         if let excerpt = diagnostic.excerpt { object["excerpt"] = excerpt }
+        if let example = diagnostic.examplePage, diagnostic.pages > 0 {
+            object["pages"] = diagnostic.pages
+            object["examplePage"] = example
+        }
         return object
     }
 }

@@ -63,4 +63,30 @@ struct DiagnosticOutputTests {
         #expect(diagnostics.first?["hint"] as? String == "did you mean 'tent'?")
         #expect(result.stderr.contains("::error file=content/segments.json,line=18,col=16::segments[1].pinned[0]: unknown product 'tnt'"))
     }
+
+    @Test("a second <h1> in a page template is one annotation at the template, with the page count, in text, JSON and GitHub's form")
+    func templateProblemOnce() throws {
+        let store = try Self.store("site-templates/pages/landing.mustache") {
+            $0.replacingOccurrences(of: "<h1>{{segment.headline}}</h1>", with: "<h1>{{segment.headline}}</h1><h1>Again</h1>")
+        }
+        defer { try? FileManager.default.removeItem(at: store) }
+        let text = try VaryProcess.run(["build"] + Self.now, in: store, environment: ["GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": store.path])
+        #expect(text.status == 1)
+        let errors = text.stderr.split(separator: "\n").filter { $0.contains("<h1>") }
+        #expect(errors.count == 1, "\(text.stderr)")
+        #expect(errors.first?.hasPrefix("site-templates/pages/landing.mustache:") == true)
+        #expect(errors.first?.contains("[on 6 pages, e.g. output/") == true, "\(text.stderr)")
+        let annotations = text.stdout.split(separator: "\n").filter { $0.hasPrefix("::error") }
+        #expect(annotations.count == 1, "\(text.stdout)")
+        #expect(annotations.first?.hasPrefix("::error file=site-templates/pages/landing.mustache,line=") == true)
+        #expect(annotations.first?.contains("[on 6 pages, e.g. output/") == true && annotations.first?.contains("(use <h2> for section headings)") == true)
+
+        let json = try VaryProcess.run(["build", "--format", "json"] + Self.now, in: store)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let problems = try #require(object["diagnostics"] as? [[String: Any]]).filter { $0["severity"] as? String == "error" }
+        #expect(problems.count == 1)
+        #expect(problems.first?["file"] as? String == "site-templates/pages/landing.mustache")
+        #expect(problems.first?["pages"] as? Int == 6)
+        #expect((problems.first?["examplePage"] as? String)?.hasPrefix("output/") == true)
+    }
 }

@@ -20,13 +20,13 @@ struct InitTests {
         let build = try VaryProcess.run(["build", "--now", "2026-11-25T12:00:00Z", "--fail-on-fallback"], in: store, environment: ["CI": "true"])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(!build.stderr.contains("warning"), "\(build.stderr)")
-        for kind in ["landing", "promotion", "bundle", "chooser", "not-found"] { #expect(build.stdout.contains(" \(kind)")) }
+        for kind in ["landing", "promotion", "bundle", "product", "chooser", "not-found"] { #expect(build.stdout.contains(" \(kind)")) }
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: store.appendingPathComponent("output/_vary/report.json")))
             as! [String: Any]
         #expect((report["warnings"] as? [Any])?.isEmpty == true)
         #expect((report["skipped"] as? [Any])?.isEmpty == true)
         let pages = report["pagesByKind"] as! [String: Int]
-        #expect(pages == ["landing": 6, "promotion": 3, "bundle": 3, "chooser": 1, "not-found": 1])
+        #expect(pages == ["landing": 6, "promotion": 3, "bundle": 3, "product": 12, "chooser": 1, "not-found": 1])
         let check = try VaryProcess.run(["check"], in: store)
         #expect(check.status == 0)
         #expect(check.stdout == "output/: no problems found\n")

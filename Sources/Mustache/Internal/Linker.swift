@@ -43,7 +43,7 @@ struct Linker {
                 pendingLineStart = true
                 continue
             }
-            if case .text(let bytes) = node {
+            if case .text(let bytes, _) = node {
                 // A line start followed by text travels on the text instruction as its flag.
                 instructions.append(Instruction(opcode: .text, flag: pendingLineStart, a: Int32(pool.count), b: Int32(bytes.count)))
                 pool.append(contentsOf: bytes)

@@ -1,7 +1,7 @@
 /// A parsed template before linking: text with indentation points, tags and their bodies.
 indirect enum Node {
-    /// Literal bytes, never containing a line start except at their end.
-    case text([UInt8])
+    /// Literal bytes, never containing a line start except at their end, with where each source piece of them starts.
+    case text([UInt8], [TextPiece])
     /// A point where a line begins: the current indentation is written here.
     case lineStart
     case variable(Name, escaped: Bool, SourcePosition)
@@ -10,6 +10,12 @@ indirect enum Node {
     case partial(TemplateName, indent: [UInt8]?, SourcePosition)
     case parent(TemplateName, indent: [UInt8]?, blocks: [BlockDefinition], SourcePosition)
     case block(String, indent: [UInt8]?, body: [Node], SourcePosition)
+}
+
+/// Where a run of literal bytes came from: its offset in the node's bytes and its source line and column.
+struct TextPiece: Hashable {
+    var offset: Int
+    var position: SourcePosition
 }
 
 /// 1-based line and column of a tag.

@@ -93,10 +93,13 @@ struct TreeBuilder {
             range = (range.lowerBound + margin)..<range.upperBound
         }
         if range.isEmpty { return }
-        if case .text(let previous) = nodes.last {
-            nodes[nodes.count - 1] = .text(previous + bytes[range])
+        // The margin removed is white space, one column per byte.
+        let start = SourcePosition(
+            line: tokens[index].line, column: tokens[index].column + range.lowerBound - tokens[index].range.lowerBound)
+        if case .text(let previous, let pieces) = nodes.last {
+            nodes[nodes.count - 1] = .text(previous + bytes[range], pieces + [TextPiece(offset: previous.count, position: start)])
         } else {
-            nodes.append(.text(Array(bytes[range])))
+            nodes.append(.text(Array(bytes[range]), [TextPiece(offset: 0, position: start)]))
         }
     }
 

@@ -26,7 +26,8 @@ public enum StoreBuild {
                                       clock: &clock, events: events)
             let report = try emit(planned, source: source, rendered: rendered, options: options, staging: staging,
                                   clock: &clock, diagnostics: diagnostics, translations: audit.completeness)
-            let checkProblems = rendered.checkProblems.sorted()
+            // A problem a template tag causes is one diagnostic at the tag, with the pages it is on.
+            let checkProblems = Diagnostic.mergingTemplatePlaces(rendered.checkProblems)
             return BuildOutcome(
                 exitCode: checkProblems.contains { $0.severity == .error } ? 1 : 0,
                 diagnostics: diagnostics + checkProblems, report: report, timings: clock.timings)
@@ -58,6 +59,8 @@ public enum StoreBuild {
         var inputs: BuildInputs
         var skipped: [BuildReport.Skipped]
         var allPaths: Set<String>
+        /// The templates' assets plus Vary's own (the configurator script), by path under `assets/`.
+        var assets: [String: [UInt8]]
     }
 
     /// Reads and validates everything; warnings go to `diagnostics`, errors stop the build with exit code 2.
@@ -83,8 +86,16 @@ public enum StoreBuild {
         var found = contentFiles.warnings + templateFiles.warnings + loadDiagnostics + templateDiagnostics
         if let loaded {
             found += ContentValidator.validate(loaded, assets: SiteTemplates.assetPaths(templateFiles))
+            if !loaded.configurators.isEmpty, let templates, !templates.hasPage(.configure) {
+                found.append(Diagnostic(
+                    file: templateFiles.displayPath("pages/configure.mustache"),
+                    message: "missing page template: configurators.json has configurators, whose pages it renders"))
+            }
         }
         clock.finish()
+        if let loaded, let templates, let problem = ProductPagesDecoder.missingTemplate(loaded.site, templates, root: options.templatesName) {
+            found.append(problem)
+        }
         guard let content = loaded, let templates, !found.contains(where: { $0.severity == .error }) else {
             throw Stop(exitCode: 2, diagnostics: found.sorted())
         }
@@ -107,15 +118,28 @@ public enum StoreBuild {
                 BuildReport.Skipped(kind: "bundle", id: $0.bundle, region: region.id, reason: $0.reason.description)
             }
         }
-        let pages = Planner.plan(content, now: options.now, bundlesByRegion: bundles.mapValues { $0.map(\.bundle.id) })
-        let assets = source.templates.assets
+        let products = Planner.productPages(content, hasTemplate: source.templates.hasPage(.product))
+        let configurators = ConfiguratorPlan.plan(content)
+        skipped += configurators.skipped
+        let pages = Planner.plan(
+            content, now: options.now, bundlesByRegion: bundles.mapValues { $0.map(\.bundle.id) }, productsByRegion: products,
+            configurators: configurators.plans)
+        let crossSell = CrossSell(content, productsByRegion: products, now: options.now)
+        skipped += crossSell.skipped
+        var assets = source.templates.assets
+        // A store's own file at the script's path wins: Vary never replaces what it was given.
+        if !content.configurators.isEmpty, assets[ConfiguratorScript.path] == nil {
+            assets[ConfiguratorScript.path] = ConfiguratorScript.bytes
+        }
         let assetURLs = assets.keys.sorted().reduce(into: [String: String]()) { urls, path in
             urls[path] = "/assets/" + AssetFingerprint.fingerprintedPath(path, bytes: assets[path]!)
         }
-        let inputs = BuildInputs(content: content, now: options.now, pages: pages, assetURLs: assetURLs, bundles: bundles)
+        let inputs = BuildInputs(
+            content: content, now: options.now, pages: pages, assetURLs: assetURLs, bundles: bundles, crossSell: crossSell,
+            configurators: configurators.plans)
         let allPaths = Set(pages.map(\.file) + assetURLs.values.map { String($0.dropFirst()) } + SiteFiles.fixedPaths)
         let own = options.shard.map { ShardAssignment.pages(of: pages, for: $0) } ?? pages
-        return Planned(pages: pages, own: own, inputs: inputs, skipped: skipped, allPaths: allPaths)
+        return Planned(pages: pages, own: own, inputs: inputs, skipped: skipped, allPaths: allPaths, assets: assets)
     }
 
     /// Reports every shopper-visible text resolved by fallback: warnings, or errors (exit 2, nothing written) when
@@ -186,10 +210,12 @@ public enum StoreBuild {
         _ planned: Planned, source: Source, options: BuildOptions, diagnostics: [Diagnostic],
         translations: [String: [String: TranslationAudit.Completeness]]
     ) -> BuildReport {
-        BuildReport(
+        var report = BuildReport(
             pagesByKind: Dictionary(grouping: planned.own, by: \.kind.rawValue).mapValues(\.count),
             skipped: planned.skipped, warnings: diagnostics.filter { $0.severity == .warning }.map(\.description),
             nextSchedule: nextScheduleInstants(source.content.promotions, after: options.now), translations: translations)
+        report.combinations = planned.inputs.configurators.mapValues { $0.regions.mapValues(\.count) }.filter { !$0.value.isEmpty }
+        return report
     }
 
     /// A fresh staging directory beside the output, after removing those of killed builds.
@@ -211,9 +237,15 @@ public enum StoreBuild {
         clock: inout StageClock, events: @Sendable (BuildEvent) -> Void
     ) throws(Stop) -> PageRenderer.Result {
         clock.start("pages")
+        var checker = PageChecker(allPaths: planned.allPaths, outputName: options.outputName, depth: options.check)
+        checker.templateTags = source.templates.tags
+        checker.templatesRoot = source.templates.root
+        for product in planned.inputs.content.products {
+            checker.contentImages[planned.inputs.imageURL(product.image.src)] = product.image.location
+        }
         var renderer = PageRenderer(
             builder: PageModelBuilder(inputs: planned.inputs), templates: source.templates, staging: staging,
-            strict: options.strict, checker: PageChecker(allPaths: planned.allPaths, outputName: options.outputName, depth: options.check))
+            strict: options.strict, checker: checker)
         renderer.cache = previous.cache
         renderer.cacheContext = previous.context
         renderer.buildKey = previous.key
@@ -268,7 +300,7 @@ public enum StoreBuild {
 extension StoreBuild {
     /// Everything of the site that is not a planned page: assets, robots, routing table, CDN configs, sitemap.
     static func writeSiteFiles(_ planned: Planned, source: Source, staging: StagingDirectory) throws {
-        for (path, bytes) in source.templates.assets {
+        for (path, bytes) in planned.assets {
             try staging.write(String(planned.inputs.assetURLs[path]!.dropFirst()), bytes)
         }
         let siteFiles = SiteFiles(inputs: planned.inputs, pages: planned.pages)

@@ -6,11 +6,14 @@ public struct CheckedPage: Sendable, Hashable {
     public var bytes: [UInt8]
     /// The locale tag the page was rendered for (`de-DE`), or nil when unknown.
     public var expectedLanguage: String?
+    /// The page template it was rendered from (`pages/landing`), when known, so problems can be traced to it.
+    public var template: String?
 
-    /// Creates a page to check from its output-relative path, its bytes and its locale tag.
-    public init(path: String, bytes: [UInt8], expectedLanguage: String? = nil) {
+    /// Creates a page to check from its output-relative path, its bytes, its locale tag and its page template.
+    public init(path: String, bytes: [UInt8], expectedLanguage: String? = nil, template: String? = nil) {
         self.path = path
         self.bytes = bytes
         self.expectedLanguage = expectedLanguage
+        self.template = template
     }
 }

@@ -72,10 +72,17 @@ enum DocumentRules {
             return [context.error(
                 line: line, "the page has no <h1>", hint: "a page has exactly one <h1> saying what it is about")]
         }
+        let hint = "use <h2> for section headings"
         return headings.dropFirst().map { extra in
-            context.error(
-                line: extra.line, "a second <h1> (the first is on line \(first.line)); a page has exactly one <h1>",
-                hint: "use <h2> for section headings")
+            // A heading the templates write is the template's mistake: reported at its tag, naming the first's.
+            if let tag = context.tag(of: extra) {
+                let firstPlace = context.tag(of: first).map { "\($0.file(root: context.templatesRoot)):\($0.position.line):\($0.position.column)" }
+                return context.error(
+                    at: tag, "a second <h1> (the first is at \(firstPlace ?? "line \(first.line) of the page")); a page has exactly one <h1>",
+                    hint: hint)
+            }
+            return context.error(
+                line: extra.line, "a second <h1> (the first is on line \(first.line)); a page has exactly one <h1>", hint: hint)
         }
     }
 
@@ -103,18 +110,31 @@ enum DocumentRules {
         let hint = "describe the image, or mark a decorative one with alt=\"\" aria-hidden=\"true\""
         var diagnostics: [Diagnostic] = []
         for image in tree.elements(named: "img") {
-            let tag = image.startTag(showing: ["src"])
+            // When the template writes the alt (or leaves it out), the problem is the template's: reported at its
+            // tag, once for all pages. When data writes it, the problem is the data's and stays on the page.
+            let templateTag = context.tag(of: image).flatMap { $0.writesLiterally("alt") ? $0 : nil }
+            let tag = templateTag?.source ?? image.startTag(showing: ["src"])
+            func report(_ message: String, hint: String) {
+                diagnostics.append(templateTag.map { context.error(at: $0, message, hint: hint) }
+                    ?? context.error(line: image.line, message, hint: hint))
+            }
             guard let alt = image.attribute("alt") else {
-                diagnostics.append(context.error(line: image.line, "\(tag) has no alt attribute", hint: hint))
+                report("\(tag) has no alt attribute", hint: hint)
                 continue
             }
             guard alt.allSatisfy(\.isWhitespace) else { continue }
             if image.attribute("role") != nil {
-                diagnostics.append(context.error(
-                    line: image.line, "\(tag) has an empty alt and a role attribute, which HTML does not allow",
-                    hint: "remove the role; mark a decorative image with alt=\"\" aria-hidden=\"true\""))
+                report("\(tag) has an empty alt and a role attribute, which HTML does not allow",
+                       hint: "remove the role; mark a decorative image with alt=\"\" aria-hidden=\"true\"")
             } else if image.attribute("aria-hidden")?.lowercased() != "true" {
-                diagnostics.append(context.error(line: image.line, "\(tag) has an empty alt attribute", hint: hint))
+                // An empty text the catalog gives a product image is reported where the catalog names the image.
+                if templateTag == nil, let place = image.attribute("src").flatMap({ context.contentImages[$0] }) {
+                    diagnostics.append(context.error(
+                        at: place, "the product image has an empty alt text on its pages",
+                        hint: "describe the image in image.alt, in every locale the product is shown in"))
+                } else {
+                    report("\(tag) has an empty alt attribute", hint: hint)
+                }
             }
         }
         return diagnostics

@@ -37,6 +37,8 @@ struct HTMLContext: Hashable, Sendable {
     var typeValue: String? = ""
     /// For `<script>`: whether its `type` is `application/ld+json`, so it holds JSON-LD.
     var holdsJSONLD = false
+    /// For `<script>`: whether its `type` is `application/json`, so it holds a data block that never runs.
+    var holdsJSONData = false
     /// Progress through `</tag` in raw text, through `--` after `<!`, or through `-->` in a comment.
     var matched = 0
     /// Whether the last byte of the tag so far was `/`, which makes `<path/>` self-closing.
@@ -239,6 +241,7 @@ extension HTMLContext {
         events(.start(name, selfClosing: selfClosing))
         if Self.rawTextElements.contains(name) {
             holdsJSONLD = name == "script" && typeValue.map { $0.trimmingSpaces == "application/ld+json" } == true
+            holdsJSONData = name == "script" && typeValue.map { $0.trimmingSpaces == "application/json" } == true
             mode = .rawText
             matched = 0
         } else {

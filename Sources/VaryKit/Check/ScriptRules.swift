@@ -1,3 +1,5 @@
+import Foundation
+
 /// Security checks: no inline event handlers, no `javascript:` URLs, and scripts only as JSON-LD or local files.
 ///
 /// Vary's templates never need inline script, so any found is content that escaped escaping.
@@ -10,6 +12,11 @@ enum ScriptRules {
     /// True for `<script type="application/ld+json">`.
     static func isJSONLD(_ script: PageElement) -> Bool {
         PageElement.trimmed(script.attribute("type") ?? "").lowercased() == "application/ld+json"
+    }
+
+    /// True for a data block, `<script type="application/json">`, which browsers never run.
+    static func isJSONData(_ script: PageElement) -> Bool {
+        PageElement.trimmed(script.attribute("type") ?? "").lowercased() == "application/json"
     }
 
     /// Every security problem of one page.
@@ -40,8 +47,25 @@ enum ScriptRules {
         return diagnostics
     }
 
+    /// A data block must be JSON that cannot close its element: no raw `<`, no `src`.
+    private static func dataBlock(_ script: PageElement, in context: PageContext) -> [Diagnostic] {
+        let text = script.text ?? ""
+        if script.attribute("src") != nil {
+            return [context.error(line: script.line, "a data block (<script type=\"application/json\">) cannot load a file")]
+        }
+        if text.utf8.contains(UInt8(ascii: "<")) {
+            return [context.error(line: script.line, "a data block contains a raw \"<\"",
+                                  hint: "escape it as \\u003c so that no content can close the <script>")]
+        }
+        if (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) == nil {
+            return [context.error(line: script.line, "a data block (<script type=\"application/json\">) is not valid JSON")]
+        }
+        return []
+    }
+
     private static func script(_ script: PageElement, in context: PageContext) -> [Diagnostic] {
         if isJSONLD(script) { return [] }
+        if isJSONData(script) { return dataBlock(script, in: context) }
         guard let src = script.attribute("src") else {
             return [context.error(
                 line: script.line, "an inline <script> is not allowed",

@@ -66,6 +66,14 @@ public struct PageChecker: Sendable {
     let prefix: String
     let suggestions: PathSuggestions
     let depth: CheckDepth
+    /// Each page template's literal `<img>` and `<h1>` tags (from the template proof), so that a problem one of
+    /// them causes is reported at the tag; empty when the templates are not known (`vary check`).
+    var templateTags: [String: [TemplateTag]] = [:]
+    /// The templates folder as printed in diagnostics.
+    var templatesRoot = "site-templates"
+    /// Where the catalog names each product image, by the URL pages show it at, so that an empty alt text the
+    /// catalog gives is reported there.
+    var contentImages: [String: SourceLocation] = [:]
 
     /// Prepares the lookups shared by every page: the output's paths and their suggestions.
     public init(allPaths: Set<String>, outputName: String = "output", siteURL: String? = nil, depth: CheckDepth = .full) {
@@ -80,7 +88,8 @@ public struct PageChecker: Sendable {
     public func check(_ page: CheckedPage) -> [Diagnostic] {
         let context = PageContext(
             file: prefix + page.path, pagePath: page.path, expectedLanguage: page.expectedLanguage,
-            allPaths: allPaths, siteURL: siteURL, suggestions: suggestions)
+            allPaths: allPaths, siteURL: siteURL, suggestions: suggestions,
+            traced: page.template.flatMap { templateTags[$0] } ?? [], templatesRoot: templatesRoot, contentImages: contentImages)
         return SiteCheck.check(page.bytes, in: context, depth: depth)
     }
 }

@@ -91,7 +91,7 @@ enum StructuredDataRules {
         return nil
     }
 
-    /// Products at the top level, in arrays, in `@graph`, in `mainEntity` and in an ItemList's elements.
+    /// Products at the top level, in arrays, in `@graph`, in `mainEntity`, in an ItemList's elements and a ProductGroup's variants.
     static func products(in json: Any, path: String) -> [(path: String, product: [String: Any])] {
         if let array = json as? [Any] {
             return array.enumerated().flatMap { products(in: $1, path: "\(path)[\($0)]") }
@@ -99,7 +99,7 @@ enum StructuredDataRules {
         guard let object = json as? [String: Any] else { return [] }
         var found: [(path: String, product: [String: Any])] = []
         if types(of: object).contains("Product") { found.append((path, object)) }
-        for key in ["@graph", "mainEntity", "itemListElement"] {
+        for key in ["@graph", "mainEntity", "itemListElement", "hasVariant"] {
             if let nested = object[key] { found += products(in: nested, path: join(path, key)) }
         }
         if types(of: object).contains("ListItem"), let item = object["item"] {

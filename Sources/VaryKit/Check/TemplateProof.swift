@@ -8,16 +8,20 @@ import Mustache
 /// expanded in place, tracking the HTML tokenizer's context (`HTMLContext`) across literal text. `{{x}}` is
 /// allowed in text, in escapable raw text (`<title>`) and inside quoted attribute values, except event handlers
 /// (`on…`), `style` and `srcdoc`; `{{{x}}}` only for Vary's script-safe JSON inside
-/// `<script type="application/ld+json">`. Anything it cannot prove is an error at the tag's file, line and column.
+/// `<script type="application/ld+json">` (`page.jsonLD`) and `<script type="application/json">` (`configurator.data`). Anything it cannot prove is an error at the tag's file, line and column.
 struct TemplateProof {
     /// Names whose values Vary makes safe inside `<script type="application/ld+json">`.
     static let scriptSafeNames: Set<String> = ["page.jsonLD"]
+    /// Names whose values Vary makes safe inside a data block, `<script type="application/json">`.
+    static let scriptSafeDataNames: Set<String> = ["configurator.data"]
 
     /// What the proof found for one page template.
     struct Result: Sendable {
         var problems: [TemplateError] = []
         /// The message ids (`offer.code`) the template reads under `t`, and the prefixes whose every id it may read.
         var messages = MessageUse()
+        /// The `<img>` and `<h1>` start tags the page's templates write literally, in page order.
+        var tags: [TemplateTag] = []
     }
 
     /// The messages a template reads: exact ids, whole subtrees, or all of them.
@@ -45,7 +49,7 @@ struct TemplateProof {
         var walk = Walk(syntax: syntax)
         walk.walk(syntax[name] ?? [], template: name, blocks: [:], depth: 0)
         walk.finishPage(template: name)
-        return Result(problems: walk.problems.sorted(), messages: walk.messages)
+        return Result(problems: walk.problems.sorted(), messages: walk.messages, tags: walk.tags)
     }
 }
 
@@ -62,6 +66,11 @@ private struct Walk {
     /// Where the walk is, for problems found in literal text: the innermost tag around or before it.
     var here = (template: "", position: TemplatePosition(line: 1, column: 1))
     private var reported: Set<TemplateError> = []
+    /// The traced start tags seen so far (`TemplateTag.traced`).
+    var tags: [TemplateTag] = []
+    /// The start tag being read: where its `<` is and its bytes so far (0 where a Mustache tag writes).
+    private var tagStart: (template: String, position: TemplatePosition)?
+    private var tagBytes: [UInt8] = []
 
     init(syntax: [String: [TemplateNode]]) { self.syntax = syntax }
 
@@ -70,9 +79,11 @@ private struct Walk {
 
     mutating func walk(_ nodes: [TemplateNode], template: String, blocks: [String: Override], depth: Int) {
         for node in nodes {
+            // Inside a start tag, whatever a Mustache tag writes is data: a 0 in the tag's bytes.
+            if tagStart != nil, !node.isText { tagBytes.append(0) }
             switch node {
-            case .text(let bytes):
-                text(bytes)
+            case .text(let bytes, let starts):
+                text(bytes, starts: starts, template: template)
             case .variable(let name, let escaped, let position):
                 here = (template, position)
                 recordMessage(name, section: false)
@@ -146,15 +157,34 @@ private struct Walk {
         }
     }
 
-    private mutating func text(_ bytes: [UInt8]) {
+    private mutating func text(_ bytes: [UInt8], starts: [TextStart], template: String) {
         var events: [HTMLEvent] = []
-        context.consume(bytes) { events.append($0) }
-        for event in events { element(event) }
+        for (index, byte) in bytes.enumerated() {
+            if context.mode == .text, byte == UInt8(ascii: "<") {
+                tagStart = (template, Self.position(of: index, in: bytes, starts: starts))
+                tagBytes = []
+            }
+            if tagStart != nil { tagBytes.append(byte) }
+            context.consume([byte]) { events.append($0) }
+            for event in events { element(event) }
+            events.removeAll(keepingCapacity: true)
+            if context.mode == .text || context.mode == .rawText { tagStart = nil }
+        }
+    }
+
+    /// The source position of a byte of a text node, from the starts of its runs (columns in characters).
+    private static func position(of index: Int, in bytes: [UInt8], starts: [TextStart]) -> TemplatePosition {
+        guard let start = starts.last(where: { $0.offset <= index }) else { return TemplatePosition(line: 1, column: 1) }
+        let characters = bytes[start.offset..<index].filter { $0 & 0xC0 != 0x80 }.count
+        return TemplatePosition(line: start.position.line, column: start.position.column + characters)
     }
 
     private mutating func element(_ event: HTMLEvent) {
         switch event {
         case .start(let name, let selfClosing):
+            if TemplateTag.traced.contains(name), let start = tagStart, let attributes = TemplateTag.attributes(of: tagBytes) {
+                tags.append(TemplateTag(name: name, template: start.template, position: start.position, attributes: attributes))
+            }
             if HTMLContext.rawTextElements.contains(name) || TagBalance.voidElements.contains(name) || selfClosing { return }
             open.append(name)
         case .end(let name):
@@ -184,6 +214,11 @@ private struct Walk {
             if escaped || !TemplateProof.scriptSafeNames.contains(name) {
                 problem(template, position, "only Vary's script-safe JSON may be written inside <script type=\"application/ld+json\">",
                         hint: "embed {{{page.jsonLD}}}")
+            }
+        case .rawText where context.tag == "script" && context.holdsJSONData:
+            if escaped || !TemplateProof.scriptSafeDataNames.contains(name) {
+                problem(template, position, "only Vary's script-safe JSON may be written inside <script type=\"application/json\">",
+                        hint: "embed {{{configurator.data}}}")
             }
         case .rawText:
             problem(template, position, "a tag inside <\(context.tag)> cannot be escaped for its content",
@@ -232,5 +267,12 @@ private struct Walk {
         let error = TemplateError(
             name: template, line: position.line, column: position.column, message: message + (hint.map { " (\($0))" } ?? ""))
         if reported.insert(error).inserted { problems.append(error) }
+    }
+}
+
+private extension TemplateNode {
+    var isText: Bool {
+        if case .text = self { return true }
+        return false
     }
 }

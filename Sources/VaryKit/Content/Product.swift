@@ -25,6 +25,28 @@ public struct Product: Sendable, Hashable {
     public var location: SourceLocation
     /// Where each region key of `stock` and `regionPrices` was written, for reporting unknown regions.
     public var regionReferences: [Reference]
+    /// The regular price a shopper is shown above the price (a feed's price before its sale price, a Shopify
+    /// compare-at price), per currency code; only entries above the price count.
+    public var compareAtPrices: [String: Money] = [:]
+    /// Region id → compare-at price in that region's currency.
+    public var regionCompareAtPrices: [String: Money] = [:]
+    /// The dimensions the variants differ in, in the order their values are listed.
+    public var options: [ProductOption] = []
+    /// The buyable forms of the product; empty for a product without variants. When present, `prices`,
+    /// `regionPrices` and `stock` are the lowest variant price and the total stock (`summarizeVariants`).
+    public var variants: [ProductVariant] = []
+    public var gtin: String? = nil
+    public var mpn: String? = nil
+    /// The store's own page for the product (a feed's `link`); Vary's product page is the canonical one.
+    public var link: String? = nil
+    /// More pictures (a feed's `additional_image_link`, a Shopify export's further image rows), as URLs or asset paths.
+    public var additionalImages: [String] = []
+    /// Country code (ISO 3166-1 alpha-2) → shipping price, from a feed's `shipping`.
+    public var shipping: [String: Money] = [:]
+    /// A feed's `unit_pricing_measure` and `unit_pricing_base_measure`, as written.
+    public var unitPricing: FeedUnitPricing? = nil
+    /// Whether `stock` counts units; a Merchant Center feed's `availability` only says in stock or not (1 or 0).
+    public var countsStock = true
 
     /// Whether the product is sold in a region (listed in `stock`, even with zero units).
     public func isSold(in region: String) -> Bool { stock[region] != nil }
@@ -35,6 +57,11 @@ public struct Product: Sendable, Hashable {
     /// The regular price in a region, before promotions: the region's own price, else the currency price.
     public func price(in region: Region) -> Money? {
         regionPrices[region.id] ?? prices[region.currency.code]
+    }
+
+    /// The compare-at price in a region when it is above the price: what the card shows as the regular price.
+    public func compareAtPrice(in region: Region) -> Money? {
+        Money.compareAt(regionCompareAtPrices[region.id] ?? compareAtPrices[region.currency.code], above: price(in: region))
     }
 
     /// The category path and each of its ancestors: `apparel/jackets/shell` → `apparel`, `apparel/jackets`, `apparel/jackets/shell`.
@@ -52,4 +79,10 @@ public struct ProductImage: Sendable, Hashable {
     public var src: String
     public var alt: LocalizedText
     public var location: SourceLocation
+}
+
+/// A unit-pricing measure as a feed gives it: the product's quantity (`750 ml`) and the base it is priced per (`1 l`).
+public struct FeedUnitPricing: Sendable, Hashable {
+    public var measure: String
+    public var baseMeasure: String?
 }

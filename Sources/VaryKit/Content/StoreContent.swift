@@ -12,11 +12,13 @@ public struct StoreContent: Sendable {
     public var orders: [Order]
     /// Display names of categories, tags, seasons and brands (`taxonomy.json`, optional).
     public var taxonomy: Taxonomy
+    /// Customizable products' options (`configurators.json`, optional).
+    public var configurators: [Configurator]
 
     public init(
         site: Site, products: [Product], segments: [Segment], regions: [Region],
         locales: [String: LocaleMessages], promotions: [Promotion], bundles: [ProductBundle], orders: [Order],
-        taxonomy: Taxonomy = Taxonomy()
+        taxonomy: Taxonomy = Taxonomy(), configurators: [Configurator] = []
     ) {
         self.site = site
         self.products = products
@@ -27,5 +29,6 @@ public struct StoreContent: Sendable {
         self.bundles = bundles
         self.orders = orders
         self.taxonomy = taxonomy
+        self.configurators = configurators
     }
 }

@@ -20,6 +20,10 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The offending source line with a caret under the column (`SourceExcerpt`), for syntax errors; printed below the
     /// description on a terminal, not part of it.
     public var excerpt: String?
+    /// For a problem traced from the pages back to the template that writes it: how many pages show it
+    /// (0 for every other problem) and the first of them by path.
+    public var pages = 0
+    public var examplePage: String?
 
     public init(
         _ severity: Severity = .error, file: String, line: Int = 0, column: Int = 0,
@@ -45,8 +49,39 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
         if severity == .warning { text += "warning: " }
         if !path.isEmpty { text += "\(path): " }
         text += message
+        if let affected { text += " [\(affected)]" }
         if let hint { text += " (\(hint))" }
         return text
+    }
+
+    /// `on 84 pages, e.g. output/de/de-de/index.html` for a problem traced to its template, else nil.
+    public var affected: String? {
+        guard pages > 0, let examplePage else { return nil }
+        return pages == 1 ? "on 1 page, \(examplePage)" : "on \(pages) pages, e.g. \(examplePage)"
+    }
+
+    /// The diagnostics with every problem traced to the same template place merged into one, counting the
+    /// distinct pages it is on, its example the first of them by path; the others as they are. Sorted.
+    public static func mergingTemplatePlaces(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var pagesByPlace: [Diagnostic: Set<String>] = [:]
+        var others: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            guard diagnostic.pages > 0, let page = diagnostic.examplePage else {
+                others.append(diagnostic)
+                continue
+            }
+            var place = diagnostic
+            place.pages = 0
+            place.examplePage = nil
+            pagesByPlace[place, default: []].insert(page)
+        }
+        let merged = pagesByPlace.map { place, pages in
+            var diagnostic = place
+            diagnostic.pages = pages.count
+            diagnostic.examplePage = pages.min()
+            return diagnostic
+        }
+        return (others + merged).sorted()
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

@@ -61,6 +61,8 @@ public struct BuildReport: Sendable, Hashable, Codable {
     public var nextSchedule: [Date]
     /// Per page locale and kind of text, how many texts were in the page's language and how many fell back.
     public var translations: [String: [String: TranslationAudit.Completeness]]
+    /// Per configurable product, the number of valid combinations in each region where it has pages.
+    public var combinations: [String: [String: Int]] = [:]
 
     /// A report; the counts usually come from `record(_:)`.
     public init(
@@ -99,7 +101,8 @@ public struct BuildReport: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case pagesByKind, written, unchanged, removed, skipped, warnings, timings, nextSchedule, translations, varyVersion
+        case pagesByKind, written, unchanged, removed, skipped, warnings, timings, nextSchedule, translations, combinations
+        case varyVersion
     }
 
     /// Reads a report, such as `_vary/report.json` (which has no timings).
@@ -120,6 +123,7 @@ public struct BuildReport: Sendable, Hashable, Codable {
             return date
         }
         translations = try container.decodeIfPresent([String: [String: TranslationAudit.Completeness]].self, forKey: .translations) ?? [:]
+        combinations = try container.decodeIfPresent([String: [String: Int]].self, forKey: .combinations) ?? [:]
     }
 
     /// Writes the report with instants as UTC text and `timings` only when there are any.
@@ -134,6 +138,7 @@ public struct BuildReport: Sendable, Hashable, Codable {
         if !timings.isEmpty { try container.encode(timings, forKey: .timings) }
         try container.encode(nextSchedule.map(Self.instantText), forKey: .nextSchedule)
         try container.encode(translations, forKey: .translations)
+        if !combinations.isEmpty { try container.encode(combinations, forKey: .combinations) }
         // The Vary that built the output: a constant per release, so identical input still gives identical bytes.
         try container.encode(Vary.version, forKey: .varyVersion)
     }

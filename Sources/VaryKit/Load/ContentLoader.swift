@@ -30,8 +30,10 @@ public enum ContentLoader {
         let segments = reader.array("segments.json", required: true, decode: SegmentDecoder.decode)
 
         var products: [Product] = []
-        let catalogJSON = source.paths(under: "catalog", extension: "json")
-        let catalogCSV = source.paths(under: "catalog", extension: "csv")
+        // Feeds and exports in their own folders are read by their own loaders below.
+        let isFeed = { (path: String) in path.hasPrefix(MerchantFeeds.folder + "/") || path.hasPrefix(ShopifyExports.folder + "/") }
+        let catalogJSON = source.paths(under: "catalog", extension: "json").filter { !isFeed($0) }
+        let catalogCSV = source.paths(under: "catalog", extension: "csv").filter { !isFeed($0) }
         for path in catalogJSON {
             products += reader.array(path, required: false) { ProductDecoder.decode($0, regionCurrencies: currencies) }
         }
@@ -42,14 +44,24 @@ public enum ContentLoader {
                 ProductDecoder.decode(Field(node: row.node, path: "", file: row.file, log: log), regionCurrencies: currencies)
             }
         }
-        if catalogJSON.isEmpty && catalogCSV.isEmpty {
+        let merchant = MerchantFeeds.load(source, regions: regions, defaultLocale: site?.defaultLocale ?? "en", log: log)
+        let shopify = ShopifyExports.load(source, site: site, regions: regions, log: log)
+        products += merchant.products + shopify.products
+        if catalogJSON.isEmpty && catalogCSV.isEmpty && !source.files.keys.contains(where: isFeed) {
             log.add(Diagnostic(file: source.displayPath("catalog"), message: "no catalog files (catalog/*.json or catalog/*.csv)"))
         }
 
-        let promotions = reader.array("promotions.json", required: false, decode: PromotionDecoder.decode)
+        let promotions = reader.array("promotions.json", required: false, decode: PromotionDecoder.decode) + merchant.promotions
         let bundles = reader.array("bundles.json", required: false, decode: BundleDecoder.decode)
-        let taxonomy = reader.json("taxonomy.json", required: false).flatMap(TaxonomyDecoder.decode)
+        let configurators = reader.array("configurators.json", required: false) {
+            ConfiguratorDecoder.decode($0, regionCurrencies: currencies)
+        }
+        var taxonomy = reader.json("taxonomy.json", required: false).flatMap(TaxonomyDecoder.decode)
             ?? Taxonomy(location: SourceLocation(file: source.displayPath("taxonomy.json")))
+        // Names a feed brings (its product_type levels and custom labels) fill in what taxonomy.json does not name.
+        for (kind, names) in [merchant.names, shopify.names].flatMap({ $0 }) {
+            for (id, name) in names where taxonomy.names[kind]?[id] == nil { taxonomy.names[kind, default: [:]][id] = name }
+        }
         var orders = reader.csvRecords("orders.csv") { (rows, log) throws(CSVSyntaxError) in
             try OrdersDecoder.decode(&rows, file: source.displayPath("orders.csv"), log: log)
         } ?? []
@@ -70,12 +82,13 @@ public enum ContentLoader {
         reportDuplicates(segments.map { ($0.id, $0.location) }, kind: "segment", log: log)
         reportDuplicates(promotions.map { ($0.id, $0.location) }, kind: "promotion", log: log)
         reportDuplicates(bundles.map { ($0.id, $0.location) }, kind: "bundle", log: log)
+        reportDuplicates(configurators.map { ($0.product.id, $0.product.location) }, kind: "configurator product", log: log)
 
         guard let site, !log.hasErrors else { return (nil, log.sorted) }
         let content = StoreContent(
             site: site, products: products.sorted { $0.id < $1.id }, segments: segments, regions: regions,
             locales: locales, promotions: promotions, bundles: bundles, orders: orders,
-            taxonomy: taxonomy)
+            taxonomy: taxonomy, configurators: configurators.sorted { $0.product.id < $1.product.id })
         return (content, log.sorted)
     }
 

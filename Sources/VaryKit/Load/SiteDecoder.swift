@@ -3,6 +3,7 @@ enum SiteDecoder {
     static let keys = [
         "name", "baseURL", "defaultRegion", "defaultSegment", "defaultLocale", "recommendations",
         "segmentCookie", "countryHeader", "routing", "failOnFallback", "shareImage",
+        "productPages", "shopify",
     ]
 
     static func decode(_ root: Field) -> Site? {
@@ -19,6 +20,11 @@ enum SiteDecoder {
         let header = root.optional("countryHeader").map(decodeToken) ?? "X-Country"
         let failOnFallback = root.optional("failOnFallback")?.bool ?? false
         let shareImage = root.optional("shareImage").map(ProductDecoder.decodeImage)
+        var shopifyRegions: [Reference] = []
+        if let shopify = root.optional("shopify"), shopify.members != nil {
+            shopify.rejectUnknownKeys(["regions"])
+            shopifyRegions = shopify.required("regions")?.references ?? []
+        }
         var routing: [String] = []
         for format in root.optional("routing")?.elements ?? [] {
             guard let text = format.string else { continue }
@@ -30,14 +36,17 @@ enum SiteDecoder {
                     hint: Suggestion.hint(for: text, among: Site.routingFormats))
             }
         }
+        let productPages = root.optional("productPages").map(ProductPagesDecoder.decode) ?? ProductPageSettings()
         guard let name, let baseURL, let defaultRegion, let defaultSegment, let defaultLocale,
-            let recommendations, let cookie, let header, shareImage != .some(nil)
+            let recommendations, let cookie, let header, shareImage != .some(nil), let productPages
         else { return nil }
-        return Site(
+        var site = Site(
             name: name, baseURL: baseURL, defaultRegion: defaultRegion, defaultSegment: defaultSegment,
             defaultLocale: defaultLocale, recommendations: recommendations, segmentCookie: cookie,
             countryHeader: header, routing: routing.sorted(), location: root.location, learning: learning,
-            failOnFallback: failOnFallback, shareImage: shareImage ?? nil)
+            failOnFallback: failOnFallback, shopifyRegions: shopifyRegions, shareImage: shareImage ?? nil)
+        site.productPages = productPages
+        return site
     }
 
     static let recommendationKeys = ["count", "halfLifeDays", "minimumCustomers", "similarity", "diversity", "holdoutDays"]

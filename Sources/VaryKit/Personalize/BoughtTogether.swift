@@ -3,6 +3,11 @@
 /// Lines are grouped by `order_id`; a product listed twice in one order counts once, and each order counts once
 /// per pair whatever the quantities. Products never bought with another are absent from the result.
 public func boughtTogether(_ orders: [Order]) -> [String: [String]] {
+    sharedBaskets(orders).mapValues { $0.map(\.product) }
+}
+
+/// `boughtTogether(_:)` with the number of orders each pair shares.
+public func sharedBaskets(_ orders: [Order]) -> [String: [(product: String, baskets: Int)]] {
     var basketProducts: [String: Set<String>] = [:]
     for order in orders { basketProducts[order.id, default: []].insert(order.productID) }
 
@@ -15,6 +20,6 @@ public func boughtTogether(_ orders: [Order]) -> [String: [String]] {
         }
     }
     return counts.mapValues { others in
-        others.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        others.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

@@ -54,8 +54,9 @@ public struct AppliedPromotion: Sendable, Hashable {
 /// needs an amount in that currency), the best non-stackable one applies first — highest priority, then largest
 /// saving, then smallest id — then every stackable one in priority order (ties by id), each to the running price.
 /// A percent is rounded half away from zero once per discount; an amount takes at most the running price.
-/// A promotion that would save nothing is not listed as applied. `active` is expected to come from
-/// `activePromotions(_:for:at:)`: targeting and dates are not checked again here.
+/// A promotion that would save nothing is not listed as applied. A compare-at price above the product's price
+/// (`Product.compareAtPrice(in:)`) is the regular price, and promotions start from the product's price.
+/// `active` is expected to come from `activePromotions(_:for:at:)`: targeting and dates are not checked again here.
 public func price(_ product: Product, audience: PageAudience, promotions active: [Promotion]) -> PricedProduct? {
     price(product, ancestry: product.categoryAncestry, audience: audience, promotions: active)
 }
@@ -65,7 +66,20 @@ func price(
     _ product: Product, ancestry: [String], audience: PageAudience, promotions active: [Promotion]
 ) -> PricedProduct? {
     let currency = audience.region.currency
-    guard let regular = product.price(in: audience.region), regular.currency == currency else { return nil }
+    guard let selling = product.price(in: audience.region), selling.currency == currency else { return nil }
+    // A compare-at price is the regular price shown; promotions take off the selling price.
+    return applyPromotions(
+        to: selling, of: product, ancestry: ancestry, promotions: active,
+        regular: product.compareAtPrice(in: audience.region) ?? selling)
+}
+
+/// The promotions of `price(_:audience:promotions:)` applied to a selling price the caller worked out (a configured
+/// product's price with its options), so that every price on the site follows the same rules and rounding.
+/// `regular` is the price shown as the original one (a compare-at price), the selling price when absent.
+func applyPromotions(
+    to selling: Money, of product: Product, ancestry: [String], promotions active: [Promotion], regular: Money? = nil
+) -> PricedProduct {
+    let currency = selling.currency
     // Indices rather than filtered copies: this runs for every product on every page.
     var best: (index: Int, saving: Int)?
     var stackable: [Int] = []
@@ -75,7 +89,7 @@ func price(
             stackable.append(index)
             continue
         }
-        let saving = active[index].saving(on: regular.minorUnits, currency: currency)
+        let saving = active[index].saving(on: selling.minorUnits, currency: currency)
         if let current = best, !isBetter(active[index], saving, than: active[current.index], current.saving) { continue }
         best = (index, saving)
     }
@@ -83,7 +97,7 @@ func price(
         active[a].priority != active[b].priority ? active[a].priority > active[b].priority : active[a].id < active[b].id
     }
 
-    var running = regular.minorUnits
+    var running = selling.minorUnits
     var applied: [AppliedPromotion] = []
     for index in (best.map { [$0.index] } ?? []) + stackable {
         let saving = active[index].saving(on: running, currency: currency)
@@ -92,7 +106,7 @@ func price(
         applied.append(AppliedPromotion(promotion: active[index].id, saving: Money(minorUnits: saving, currency: currency)))
     }
 
-    return PricedProduct(regular: regular, final: Money(minorUnits: running, currency: currency), applied: applied)
+    return PricedProduct(regular: regular ?? selling, final: Money(minorUnits: running, currency: currency), applied: applied)
 }
 
 /// Whether a non-stackable promotion beats another: higher priority, then larger saving, then smaller id.

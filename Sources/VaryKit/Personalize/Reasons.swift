@@ -20,6 +20,10 @@ public enum Reason: Sendable, Hashable {
     case segmentPopular(String)
     /// The segment buys it with this product (the id of the product contributing most to its co-purchase score).
     case boughtWith(String)
+    /// On a product page: the page's product names it in `complements` (the page's product id).
+    case complement(String)
+    /// On a product page: it was bought with the page's product in this many orders.
+    case boughtTogether(Int)
 }
 
 /// What a product's learned scores say, for its reasons.

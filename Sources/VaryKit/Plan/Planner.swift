@@ -2,8 +2,13 @@ import Foundation
 
 /// The plan stage: expands the variant matrix into the list of pages to build.
 public enum Planner {
-    /// Every page of the store at `now`, sorted by path. `bundlesByRegion` lists the bundles published in each region.
-    public static func plan(_ content: StoreContent, now: Date, bundlesByRegion: [String: [String]]) -> [PageSpec] {
+    /// Every page of the store at `now`, sorted by path. `bundlesByRegion` lists the bundles published in each region,
+    /// `productsByRegion` the products with a page there (`productPages(_:)`), `configurators` (by product id) each
+    /// configurator's regions.
+    public static func plan(
+        _ content: StoreContent, now: Date, bundlesByRegion: [String: [String]], productsByRegion: [String: [String]] = [:],
+        configurators: [String: ConfiguratorPlan] = [:]
+    ) -> [PageSpec] {
         var pages = [PageSpec(kind: .chooser), PageSpec(kind: .notFound)]
         let defaultSegment = content.site.defaultSegment.id
         for region in content.regions {
@@ -17,6 +22,12 @@ public enum Planner {
                 }
                 for bundle in bundlesByRegion[region.id] ?? [] {
                     pages.append(PageSpec(kind: .bundle, region: region.id, locale: locale, item: bundle))
+                }
+                for product in productsByRegion[region.id] ?? [] {
+                    pages.append(PageSpec(kind: .product, region: region.id, locale: locale, item: product))
+                }
+                for product in configurators.keys.sorted() {
+                    pages += configurators[product]!.pages(region: region.id, locale: locale)
                 }
             }
         }

@@ -8,7 +8,8 @@ import Intl
 /// same input and `failOnFallback` can stop a build before anything is written. A text "can show" on: every
 /// page of its locale (messages, Vary's texts, region texts, segment names), the landings of the segments an
 /// item targets plus its own page (promotions, bundles, segment headlines), or the landings plus the promotion
-/// and bundle pages that hold it (products and their category and tag names; seasons on the landings).
+/// and bundle pages that hold it (products and their category and tag names; seasons on the landings); a
+/// configurator's labels on its own pages.
 public struct TranslationAudit: Sendable {
     /// Texts of one kind in one locale: how many resolved in the page's language, how many by fallback, and how
     /// many taxonomy ids have no name anywhere.
@@ -150,6 +151,21 @@ public struct TranslationAudit: Sendable {
                 text(bundle.title, "bundles", bundle.location, "title", pages: count)
                 text(bundle.description, "bundles", bundle.location, "description", pages: count)
                 for item in priced.items { productPages[item.product.id, default: 0] += ownPages(.bundle, bundle.id) }
+            }
+
+            // A product page shows its own product (one page per product in this locale).
+            for page in pages where page.kind == .product { productPages[page.item ?? "", default: 0] += 1 }
+            for configurator in content.configurators {
+                let own = ownPages(.configure, configurator.product.id)
+                guard own > 0 else { continue }
+                productPages[configurator.product.id, default: 0] += own
+                for group in configurator.groups {
+                    text(group.label, "configurators", group.location, "label", pages: own)
+                    for value in group.values {
+                        text(value.label, "configurators", value.location, "label", pages: own)
+                        if let image = value.image { text(image.alt, "configurators", value.location, "image.alt", pages: own) }
+                    }
+                }
             }
 
             var categoryPages: [String: Int] = [:]

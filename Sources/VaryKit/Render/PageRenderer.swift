@@ -87,7 +87,7 @@ struct PageRenderer: Sendable {
             return
         }
         let problems = local.times.measure(.check) {
-            checker.check(CheckedPage(path: page.file, bytes: bytes, expectedLanguage: language))
+            checker.check(CheckedPage(path: page.file, bytes: bytes, expectedLanguage: language, template: "pages/\(page.kind.rawValue)"))
         }
         local.checkProblems += problems
         if problems.isEmpty { local.cacheable[page.file] = inputs }

@@ -27,7 +27,7 @@ extension SiteFiles {
         var blocks: [[UInt8]] = []
         var listed: [(url: String, block: Int)] = []
         for page in pages where page.isIndexable {
-            let key = page.kind.rawValue + "/" + (page.item ?? "")
+            let key = page.familyKey
             let block: Int
             if let known = blockIndex[key] {
                 block = known

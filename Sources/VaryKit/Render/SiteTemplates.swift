@@ -3,7 +3,10 @@ import Mustache
 /// The render stage's input: the compiled Mustache templates and the static assets of `site-templates/`.
 public struct SiteTemplates: Sendable {
     /// The page templates every store must provide, by page kind.
-    public static let requiredPages = PageSpec.Kind.allCases.map { "pages/\($0.rawValue)" }
+    public static let requiredPages = PageSpec.Kind.allCases.filter { !optionalKinds.contains($0) }.map { "pages/\($0.rawValue)" }
+    /// Page kinds a store may leave out: without `pages/product`, no product pages are built; `pages/configure` is
+    /// needed only by a store with configurators (validation says so).
+    public static let optionalKinds: Set<PageSpec.Kind> = [.product, .configure]
 
     public let library: TemplateLibrary
     /// Asset path under `assets/` (`css/store.css`) → bytes.
@@ -12,6 +15,8 @@ public struct SiteTemplates: Sendable {
     public let root: String
     /// The messages each page template reads (`pages/landing` → `offer.code`, …), from the template proof.
     let messageUse: [String: TemplateProof.MessageUse]
+    /// The literal `<img>` and `<h1>` tags each page template writes (`TemplateTag`), from the template proof.
+    let tags: [String: [TemplateTag]]
 
     /// The asset paths under `assets/` of a templates folder (`css/store.css`), known even when templates fail to compile.
     public static func assetPaths(_ source: SourceFiles) -> Set<String> {
@@ -43,17 +48,27 @@ public struct SiteTemplates: Sendable {
             // Every page's HTML structure and escaping is proven here, once, instead of on every page.
             let proof = TemplateProof(sources: sources)
             var messageUse: [String: TemplateProof.MessageUse] = [:]
-            for name in requiredPages {
+            var tags: [String: [TemplateTag]] = [:]
+            let optional = optionalKinds.map { "pages/\($0.rawValue)" }.filter { sources[$0] != nil }.sorted()
+            for name in requiredPages + optional {
                 let result = proof.prove(page: name)
                 diagnostics += result.problems.map { diagnostic($0, root: source.root) }
                 messageUse[name] = result.messages
+                // A partial included in several places is walked each time: keep each tag once, in page order.
+                var seen: Set<TemplateTag> = []
+                tags[name] = result.tags.filter { seen.insert($0).inserted }
             }
             guard diagnostics.isEmpty else { return (nil, diagnostics.sorted()) }
-            return (SiteTemplates(library: library, assets: assets, root: source.root, messageUse: messageUse), diagnostics)
+            return (SiteTemplates(library: library, assets: assets, root: source.root, messageUse: messageUse, tags: tags), diagnostics)
         } catch {
             diagnostics += error.errors.map { diagnostic($0, root: source.root) }
             return (nil, diagnostics.sorted())
         }
+    }
+
+    /// Whether the templates have a page template for a kind (always, but for `optionalKinds`).
+    public func hasPage(_ kind: PageSpec.Kind) -> Bool {
+        !SiteTemplates.optionalKinds.contains(kind) || messageUse["pages/\(kind.rawValue)"] != nil
     }
 
     /// Renders a page's template over its view model; in strict mode a name that resolves to nothing is an error.

@@ -10,6 +10,7 @@ enum RoutingFiles {
             case "netlify":
                 files.append((NetlifyEdgeFunction.path, Array(NetlifyEdgeFunction.script(for: table).utf8)))
                 files.append((NetlifyEdgeFunction.headersPath, Array(NetlifyEdgeFunction.headers(assetPaths: assetPaths).utf8)))
+                files.append((NetlifyEdgeFunction.redirectsPath, Array(NetlifyEdgeFunction.redirects.utf8)))
             case "nginx":
                 files.append((NginxConfig.httpPath, Array(NginxConfig.http(for: table).utf8)))
                 files.append((NginxConfig.serverPath, Array(NginxConfig.server(for: table).utf8)))

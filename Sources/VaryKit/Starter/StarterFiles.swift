@@ -354,10 +354,39 @@ header, footer { display: flex; gap: 1rem; justify-content: space-between; paddi
 {{/layouts/base}}
 
 """##),
+        ("site-templates/pages/product.mustache", ##"""
+{{<layouts/base}}
+{{$content}}
+{{#product}}
+<nav><ol>{{#breadcrumbs}}<li>{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</li>{{/breadcrumbs}}</ol></nav>
+<h1>{{title}}</h1>
+<img src="{{image.src}}" alt="{{image.alt}}" width="400" height="300">
+<p>{{description}}</p>
+<p class="price">{{price.text}}{{#originalPrice}} <s>{{text}}</s>{{/originalPrice}}{{#discount}} {{savingText}}{{/discount}}{{#inStock}} · {{stock.text}}{{/inStock}}</p>
+<dl>{{#attributes}}<dt>{{name}}</dt><dd>{{value}}</dd>{{/attributes}}</dl>
+{{#promotions}}
+<p>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}: {{savingText}}</p>
+{{/promotions}}
+<ul class="cards">
+{{#goesWellWith}}
+{{>partials/product-card}}
+{{/goesWellWith}}
+</ul>
+{{#boughtTogether}}
+<p>{{#items}}{{quantityText}} {{product.title}} · {{/items}}{{priceText}}{{#hasSaving}} <s>{{originalPriceText}}</s> {{savingText}}{{/hasSaving}}</p>
+{{/boughtTogether}}
+{{#bundles}}
+<p><a href="{{url}}">{{title}}</a>: {{priceText}}</p>
+{{/bundles}}
+{{/product}}
+{{/content}}
+{{/layouts/base}}
+
+"""##),
         ("site-templates/partials/product-card.mustache", ##"""
 <li class="card" data-rank="{{rank}}">
 <img src="{{image.src}}" alt="{{image.alt}}" width="40" height="30">
-<h2>{{title}}</h2>
+<h2>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</h2>
 <p>{{brand}} · <span class="price">{{price.text}}{{#originalPrice}} <s>{{text}}</s>{{/originalPrice}}</span>{{#discount}} {{savingText}}{{/discount}}</p>
 <ul class="why">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>
 </li>

@@ -63,6 +63,9 @@ public enum ContentValidator {
         }
         content.site.shareImage.map(checkImage)
 
+        let categories = Set(content.products.flatMap(\.categoryAncestry))
+        site.productPages.categories?.forEach { check($0, in: categories, kind: "category") }
+
         for segment in content.segments {
             (segment.pinned + segment.exclude.products).forEach { check($0, in: products, kind: "product") }
         }
@@ -83,6 +86,8 @@ public enum ContentValidator {
             bundle.segments?.forEach { check($0, in: segments, kind: "segment") }
             bundle.regions?.forEach { check($0, in: regions, kind: "region") }
         }
+
+        ConfiguratorValidation.validate(content, assets: assets, log: log)
 
         for order in content.orders {
             check(order.product, in: products, kind: "product")

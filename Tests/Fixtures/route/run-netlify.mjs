@@ -4,12 +4,23 @@
 // The Context stand-in has what Netlify documents and the function uses: `geo.country.code`,
 // `cookies.get(name)` and `next()`, which answers with the static file at the request's path.
 // Paths are matched against the exported `config` as Netlify does for `/*` and `/prefix/*` patterns.
-// Usage: node run-netlify.mjs FUNCTION.mjs MATRIX.json
+// With a `_redirects` file, a path the function does not answer goes through its forced rules (`404!`), as
+// Netlify applies them after edge functions, shadowing existing files.
+// Usage: node run-netlify.mjs FUNCTION.mjs MATRIX.json [_redirects]
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 const edge = await import(pathToFileURL(process.argv[2]).href);
 const matrix = JSON.parse(readFileSync(process.argv[3], "utf8"));
+const rules = process.argv[4] === undefined ? [] : readFileSync(process.argv[4], "utf8").split("\n")
+  .map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"))
+  .map((line) => line.split(/\s+/)).map(([from, to, status]) => ({ from, to, status: parseInt(status, 10), force: status.endsWith("!") }));
+
+// What Netlify serves for a static path after the forced rules: the rule's target and status, else the path.
+function afterRules(pathname) {
+  const rule = rules.find((r) => r.force && matches(r.from, pathname));
+  return rule === undefined ? { served: pathname } : { served: rule.to, status: rule.status };
+}
 
 function isByteString(text) {
   return text === null || /^[\x00-\xff]*$/.test(text);
@@ -46,7 +57,7 @@ for (const request of matrix) {
       if (mode === "header" && request.country !== null) init.headers["X-Country"] = request.country; // the test table's countryHeader
       const incoming = new Request("https://shop.example" + request.path, init);
       if (!runs(stable.pathname)) {
-        result[mode] = { invoked: false, served: stable.pathname };
+        result[mode] = { invoked: false, ...afterRules(stable.pathname) };
         continue;
       }
       let next = false;
@@ -60,7 +71,7 @@ for (const request of matrix) {
       };
       const answer = await edge.default(incoming, context);
       if (answer === undefined) {
-        result[mode] = { invoked: true, served: stable.pathname, next };
+        result[mode] = { invoked: true, ...afterRules(stable.pathname), next };
       } else if (answer instanceof URL) {
         result[mode] = { invoked: true, rewrite: answer.pathname + answer.search, sameSite: answer.origin === stable.origin, next };
       } else {

@@ -19,6 +19,21 @@ struct ScriptRulesTests {
         ])
     }
 
+    @Test("a JSON data block passes; one with a raw '<', one that is not JSON or one with a src does not")
+    func dataBlocks() {
+        let body = """
+            <script type="application/json">{"a":"\\u003c/script>"}</script>
+            <script type="application/json">{"a":"<b>"}</script>
+            <script type="application/json">{"a":</script>
+            <script type="application/json" src="/assets/js/switcher.9f8e.js"></script>
+            """
+        #expect(CheckFixtures.summary(CheckFixtures.check(CheckFixtures.page(body: body))) == [
+            "14: a data block contains a raw \"<\"",
+            "15: a data block (<script type=\"application/json\">) is not valid JSON",
+            "16: a data block (<script type=\"application/json\">) cannot load a file",
+        ])
+    }
+
     @Test("an inline script and a script from another site are errors; a local script file passes")
     func scripts() {
         let body = """

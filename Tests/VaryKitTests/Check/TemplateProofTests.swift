@@ -31,6 +31,16 @@ struct TemplateContextTests {
         #expect(problems("<a href=/x/{{url}}>x</a>").first?.contains("the value of href is not quoted") == true)
     }
 
+    @Test("a JSON data block takes only Vary's script-safe configurator data, unescaped")
+    func dataBlock() {
+        #expect(problems("<script type=\"application/json\" data-configurator-data>{{{configurator.data}}}</script>") == [])
+        #expect(problems("<script type=\"application/json\">{{configurator.data}}</script>").count == 1)
+        #expect(problems("<script type=\"application/json\">{{{product.title}}}</script>").first?.contains(
+            "only Vary's script-safe JSON may be written inside <script type=\"application/json\">") == true)
+        #expect(problems("<script type=\"application/ld+json\">{{{configurator.data}}}</script>").count == 1)
+        #expect(problems("<script>{{{configurator.data}}}</script>").count == 1)
+    }
+
     @Test("event handlers, style and srcdoc attributes take no tags even when quoted")
     func scriptAttributes() {
         #expect(problems("<a onclick=\"go({{id}})\">x</a>").first?.contains("onclick=") == true)

@@ -111,16 +111,17 @@ struct LocalizedStoreTests {
         let outcome = build.run(now: Self.now)
         #expect(outcome.exitCode == 0)
         let warnings = outcome.diagnostics.filter { $0.severity == .warning }.map(\.description)
-        // da-DK has two landings, the promotion's page and the bundle's; the region warns that it has no messages.
+        // da-DK has two landings, the promotion's page, the bundle's and four product pages; the region warns that it
+        // has no messages.
         #expect(warnings.contains { $0.contains("no messages for locale 'da-DK'") })
-        #expect(warnings.contains("content/locales/en.json:2:15: warning: nav.home: no text for da-DK, used en (4 pages)"))
-        #expect(warnings.contains("content/locales: warning: reason.pinned: no text for da-DK, used Vary's en (4 pages)"))
+        #expect(warnings.contains("content/locales/en.json:2:15: warning: nav.home: no text for da-DK, used en (8 pages)"))
+        #expect(warnings.contains("content/locales: warning: reason.pinned: no text for da-DK, used Vary's en (8 pages)"))
         #expect(warnings.contains { $0.hasPrefix("content/taxonomy.json:") && $0.contains("categories.climbing/ropes: no text for da-DK, used en (") })
         #expect(!warnings.contains { $0.contains("pl-PL") })
         let report = try JSONDecoder().decode(BuildReport.self, from: Data(build.read("_vary/report.json")!.utf8))
         #expect(report.translations["da-DK"]?["vary"] == TranslationAudit.Completeness(fallback: BuiltInTexts.all.count))
         #expect(report.translations["da-DK"]?["messages"] == TranslationAudit.Completeness(fallback: 2))
-        #expect(report.warnings.contains("content/locales/en.json:2:15: warning: nav.home: no text for da-DK, used en (4 pages)"))
+        #expect(report.warnings.contains("content/locales/en.json:2:15: warning: nav.home: no text for da-DK, used en (8 pages)"))
     }
 
     @Test("with --fail-on-fallback a fallback is an error, exit code 2, and nothing is written")
@@ -130,7 +131,7 @@ struct LocalizedStoreTests {
         Self.addDanish(to: build)
         let outcome = build.run(now: Self.now, failOnFallback: true)
         #expect(outcome.exitCode == 2)
-        #expect(outcome.diagnostics.contains { $0.severity == .error && $0.description == "content/locales/en.json:2:15: nav.home: no text for da-DK, used en (4 pages)" })
+        #expect(outcome.diagnostics.contains { $0.severity == .error && $0.description == "content/locales/en.json:2:15: nav.home: no text for da-DK, used en (8 pages)" })
         #expect(!FileManager.default.fileExists(atPath: build.output.path))
     }
 
@@ -146,6 +147,6 @@ struct LocalizedStoreTests {
         #expect(outcome.exitCode == 2)
         let errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.description)
         #expect(errors.count == 1)
-        #expect(errors.first?.hasSuffix("products[2].title: no text for ar-KW, es-ES, fr-FR, it-IT, ja-JP, nl-NL, pl-PL, pt-PT, sv-SE, used en (27 pages)") == true, "\(errors)")
+        #expect(errors.first?.hasSuffix("products[2].title: no text for ar-KW, es-ES, fr-FR, it-IT, ja-JP, nl-NL, pl-PL, pt-PT, sv-SE, used en (36 pages)") == true, "\(errors)")
     }
 }

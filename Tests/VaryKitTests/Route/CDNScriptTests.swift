@@ -4,7 +4,9 @@ import Testing
 @testable import VaryKit
 
 /// Runs a node harness over the matrix with a generated script and returns one JSON object per request.
-private func runHarness(_ harness: String, script: String, scriptName: String, requests: [RouteRequest]) throws -> [JSONNode] {
+private func runHarness(
+    _ harness: String, script: String, scriptName: String, requests: [RouteRequest], files: [String: String] = [:]
+) throws -> [JSONNode] {
     let node = try #require(ExternalTool.find("node"), "node is not installed")
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vary-cdn-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -13,7 +15,13 @@ private func runHarness(_ harness: String, script: String, scriptName: String, r
     let matrixURL = directory.appendingPathComponent("matrix.json")
     try Data(script.utf8).write(to: scriptURL)
     try Data(RouteMatrix.json(requests)).write(to: matrixURL)
-    let result = try ExternalTool.run(node, [RouteFixtures.root.appendingPathComponent(harness).path, scriptURL.path, matrixURL.path])
+    var extra: [String] = []
+    for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+        try Data(text.utf8).write(to: directory.appendingPathComponent(name))
+        extra.append(directory.appendingPathComponent(name).path)
+    }
+    let result = try ExternalTool.run(
+        node, [RouteFixtures.root.appendingPathComponent(harness).path, scriptURL.path, matrixURL.path] + extra)
     #expect(result.status == 0, "\(result.error)")
     let lines = result.output.split(separator: "\n")
     #expect(lines.count == requests.count)
@@ -166,6 +174,23 @@ struct NetlifyEdgeFunctionTests {
             }
         }
         #expect(checked > requests.count)
+    }
+
+    @Test("with the generated _redirects, Vary's own files answer the not-found page with 404 and the function never runs for them")
+    func hidesVaryFolder() throws {
+        let paths = ["/_vary/report.json", "/_vary/manifest.json", "/_vary/routes.json", "/_vary/netlify/edge-functions/vary-routing.js"]
+        let requests = paths.map { RouteRequest(path: $0) } + [RouteRequest(path: "/robots.txt"), RouteRequest(path: "/_varying.html")]
+        let results = try runHarness("run-netlify.mjs", script: script, scriptName: "vary-routing.mjs", requests: requests,
+                                     files: ["_redirects": NetlifyEdgeFunction.redirects])
+        for (request, result) in zip(requests, results) {
+            let answer = try #require(result["header"], "\(request)")
+            if paths.contains(request.path) {
+                #expect(answer["invoked"]?.bool == false, "\(request)")
+                #expect(answer["status"]?.int == 404 && answer["served"]?.string == "/404.html", "\(request)")
+            } else {
+                #expect(answer["status"] == nil && answer["served"]?.string == request.path, "\(request)")
+            }
+        }
     }
 
     @Test("the function is declared inline for every path but assets and Vary's own files")

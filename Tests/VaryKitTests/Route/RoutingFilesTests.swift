@@ -8,7 +8,7 @@ struct RoutingFilesTests {
     func filesByFormat() {
         let files = RoutingFiles.files(formats: ["netlify", "nginx", "cloudfront", "cloudflare", "vercel"], table: sampleRoutes)
         #expect(files.map(\.0) == [
-            NetlifyEdgeFunction.headersPath, CloudflareWorker.path, CloudFrontFunction.path, NetlifyEdgeFunction.path, NginxConfig.httpPath,
+            NetlifyEdgeFunction.headersPath, NetlifyEdgeFunction.redirectsPath, CloudflareWorker.path, CloudFrontFunction.path, NetlifyEdgeFunction.path, NginxConfig.httpPath,
             NginxConfig.serverPath, VercelConfig.path,
         ])
         #expect(RoutingFiles.files(formats: [], table: sampleRoutes).isEmpty)
@@ -24,6 +24,7 @@ struct RoutingFilesTests {
         #expect(build.read(NginxConfig.serverPath)?.contains("location = /de/en/ {") == true)
         #expect(build.read(NetlifyEdgeFunction.path)?.contains("export default async (request, context) => {") == true)
         #expect(build.read(NetlifyEdgeFunction.headersPath)?.contains("/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n") == true)
+        #expect(build.read(NetlifyEdgeFunction.redirectsPath)?.contains("\n/_vary/*  /404.html  404!\n") == true)
         #expect(build.read(CloudflareWorker.path) == nil)
         #expect(!outcome.diagnostics.contains { $0.message.contains("routing") })
     }

@@ -98,6 +98,16 @@ struct LiveReloadTests {
         #expect(store.build.read("de/de-de/for/climbers/index.html")?.contains("vary-warnings") == false)
     }
 
+    @Test("a template's empty alt shows in the panel once, at the template, with its page count")
+    func templateProblemOnce() throws {
+        let store = try ServedStore()
+        defer { store.stop() }
+        store.build.write("site-templates/partials/card.mustache", "<li><img src=\"{{image.src}}\" alt=\"\"> {{title}}</li>\n")
+        let page = store.waitFor("/us/en-us/") { $0.body.contains("card.mustache") }
+        #expect(page.body.components(separatedBy: "alt attribute").count == 2)
+        #expect(page.body.contains("<li><code>site-templates/partials/card.mustache:1:5: &lt;img src=&quot;{{…}}&quot; alt=&quot;&quot;&gt; has an empty alt attribute [on "))
+    }
+
     @Test("a syntax error's line and caret are on the error page")
     func errorPageExcerpt() throws {
         let store = try ServedStore()

@@ -58,7 +58,7 @@ struct SlowClientTests {
     @Test("with 50 slow clients connected, other requests are all answered, and the slow ones are still waiting")
     func othersAnsweredWhileSlowOnesWait() async throws {
         // A long deadline, so that the slow clients are certainly still connected when the others are done.
-        let store = try ServedStore { $0.headDeadline = 120 }
+        let store = try ServedStore { $0.headDeadline = 600 }
         defer { store.stop() }
         let slow = SlowClients(50, to: store.client)
         defer { slow.close() }

@@ -15,6 +15,8 @@ public struct BuildInputs: Sendable {
     public let learned: LearnedModel
     public let activePromotions: [Promotion]
     public let bundles: [String: [PricedBundle]]
+    /// Configurators by product id, with their valid combinations in each region where they have pages.
+    public let configurators: [String: ConfiguratorPlan]
     /// By the tag that writes numbers (`LocaleTag.numbersTag`): the page's tag unless its region asks for a numbering system.
     public let localizers: [String: Localizer]
     public let moneyFormats: [String: MoneyFormat]
@@ -25,14 +27,19 @@ public struct BuildInputs: Sendable {
     public let ranking: RankingTables
     /// The `assets` object of every page: fingerprinted URLs by template name.
     public let assetsModel: Value
+    /// What product pages offer besides the product: bought together, generated bundles.
+    public let crossSell: CrossSell
 
     public init(content: StoreContent, now: Date, pages: [PageSpec], assetURLs: [String: String],
-                bundles: [String: [PricedBundle]]) {
+                bundles: [String: [PricedBundle]], crossSell: CrossSell = .none,
+                configurators: [String: ConfiguratorPlan] = [:]) {
         self.content = content
         self.now = now
         self.pages = Set(pages)
         self.assetURLs = assetURLs
         self.bundles = bundles
+        self.configurators = configurators
+        self.crossSell = crossSell
         popularity = RegionalPopularity(orders: content.orders, now: now, halfLife: content.site.learning.halfLife)
         learned = LearnedModel.train(content, now: now)
         activePromotions = content.promotions.filter { $0.isActive(at: now) }
@@ -52,6 +59,12 @@ public struct BuildInputs: Sendable {
 
     /// The absolute URL of a path on the site.
     public func absoluteURL(_ path: String) -> String { content.site.baseURL + path }
+
+    /// The path of a product's page in a region and locale, or nil when it has none there (never a broken link).
+    public func productPath(_ product: String, region: String, locale: String) -> String? {
+        let page = PageSpec(kind: .product, region: region, locale: locale, item: product)
+        return pages.contains(page) ? page.path : nil
+    }
 
     /// A product image's URL: the fingerprinted asset, or the `https:` URL as given.
     public func imageURL(_ src: String) -> String {

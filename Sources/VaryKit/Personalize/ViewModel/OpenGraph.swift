@@ -1,3 +1,4 @@
+import Intl
 import Mustache
 
 /// The Open Graph and Twitter card tags of a page (`page.openGraph`, `page.twitter`), built in one place so
@@ -27,6 +28,13 @@ public struct OpenGraph: Sendable {
     public var siteName: String
     /// More properties after the standard ones, in order (`product:price:amount`, …).
     public var extra: [(property: String, content: String)] = []
+
+    /// Marks the page as a product's (`og:type` `product`) with its price: `product:price:amount` in major units
+    /// with the currency's digits and `product:price:currency`.
+    mutating func describeProduct(price: Money) {
+        type = "product"
+        extra = [("product:price:amount", price.amountText), ("product:price:currency", price.currency.code)]
+    }
 
     /// Open Graph's locale form of a BCP 47 tag: `de-DE` → `de_DE`, `zh-Hant-TW` → `zh_Hant_TW`.
     public static func locale(_ tag: String) -> String {

@@ -35,9 +35,13 @@ public struct PageModelBuilder: Sendable {
         var jsonLDProducts: [String] = []
         let urlTail = JSONLD.urlTail(inputs.absoluteURL(page.path))
         var title = site.name
+        var configured: ConfiguratorModel.Built?
         // The page's own title (`og:title`) and its first product (`og:image`, else the site's `shareImage`).
         var ownTitle: String?
         var lead: Product?
+        var jsonLD: String?
+        var count: Int?
+        var productPrice: Money?
         func pageTitle(_ own: String) -> String {
             locale.localizer.format("page.title", ["title": .string(own), "site": .string(site.name)])
         }
@@ -73,19 +77,44 @@ public struct PageModelBuilder: Sendable {
                 jsonLDProducts = priced.items.map { offer($0.product, price: $0.product.price(in: region)!, locale: locale) + urlTail }
                 ownTitle = locale.text(priced.bundle.title, defaultTag: site.defaultLocale)
             }
+        case .product:
+            let product = ProductPageModel(inputs: inputs, cards: cards, locale: locale)
+            if let item = page.item.flatMap({ inputs.productsByID[$0] }),
+                let own = product.parts(item, page: page, audience: audience, promotions: promotions)
+            {
+                context["product"] = own.product
+                ownTitle = own.title
+                lead = item
+                jsonLD = own.jsonLD
+                productPrice = own.price
+                count = 1
+            }
         case .chooser:
             context["regions"] = .list(inputs.content.regions.map { chooserRegion($0) })
+        case .configure:
+            if let plan = page.item.flatMap({ inputs.configurators[$0] }), let regional = plan.regions[region.id],
+               let built = ConfiguratorModel(inputs: inputs, plan: plan, regional: regional, locale: locale, page: page)
+                .build(audience: audience, promotions: promotions, cards: cards)
+            {
+                context["configurator"] = built.context
+                ownTitle = built.title
+                var shown = plan.product
+                shown.image = built.image
+                lead = shown
+                jsonLD = built.jsonLD
+                count = 1
+                configured = built
+            }
         case .notFound:
             ownTitle = locale.localizer.format("notFound.title")
         }
         if let ownTitle { title = pageTitle(ownTitle) }
 
-        let count = page.kind == .landing ? products.count : jsonLDProducts.count
         let arguments: [String: MessageArgument] = [
             "site": .string(site.name),
             "region": .string(locale.text(region.name, defaultTag: site.defaultLocale)),
             "segment": .string(locale.text(segment.name, defaultTag: site.defaultLocale)),
-            "count": .int(count),
+            "count": .int(count ?? (page.kind == .landing ? products.count : jsonLDProducts.count)),
         ]
         context["products"] = .list(products)
         context["promotions"] = .list(promotions.filter { Planner.hasPage($0, region: region.id, locale: tag, now: inputs.now) }.map {
@@ -122,7 +151,7 @@ public struct PageModelBuilder: Sendable {
         let landing = PageSpec(kind: .landing, region: region.id, locale: region.locales.contains(tag) ? tag : region.locales[0])
         context["segments"] = .list(segmentLinks(current: page.kind == .landing ? segment.id : nil, parts: parts))
         context["links"] = .object(["home": .string(landing.path), "chooser": .string("/")])
-        let description = description(of: page, context: context, locale: locale)
+        let description = configured?.description ?? description(of: page, context: context, locale: locale)
         var openGraph = OpenGraph(
             title: ownTitle ?? site.name, description: description, url: "", locale: OpenGraph.locale(inputs.hreflang(tag, in: region)),
             alternateLocales: [], siteName: site.name)
@@ -130,20 +159,21 @@ public struct PageModelBuilder: Sendable {
             openGraph.image = inputs.absoluteImageURL(image.src)
             openGraph.imageAlt = locale.text(image.alt, defaultTag: site.defaultLocale)
         }
+        if let productPrice { openGraph.describeProduct(price: productPrice) }
         context["page"] = pageModel(page, title: title, description: description, openGraph: openGraph,
-                                    locale: locale, products: jsonLDProducts, parts: parts)
+                                    locale: locale, products: jsonLDProducts, jsonLD: jsonLD, parts: parts)
         return .object(context)
     }
 
     // MARK: Parts
 
     private func pageModel(_ page: PageSpec, title: String, description: String, openGraph: OpenGraph,
-                           locale: PageLocale, products: [String], parts: LocaleParts) -> Value {
+                           locale: PageLocale, products: [String], jsonLD own: String?, parts: LocaleParts) -> Value {
         let canonicalPage = page.kind == .landing && page.segment != nil
             ? PageSpec(kind: .landing, region: page.region, locale: page.locale) : page
         // Alternates list every region and locale, so they depend on the page's kind and item only; a
         // segment page is noindex and has none (its canonical speaks for it).
-        let alternatesKey = page.kind.rawValue + "/" + (page.item ?? "")
+        let alternatesKey = page.familyKey
         let alternatesModel: Value
         var hreflangs: [String] = []
         if !page.isIndexable {
@@ -161,15 +191,17 @@ public struct PageModelBuilder: Sendable {
         openGraph.alternateLocales = Set(hreflangs.filter { $0 != "x-default" }.map(OpenGraph.locale))
             .subtracting([openGraph.locale]).sorted()
         let (openGraphModel, twitterModel) = openGraph.values
-        let jsonLD = JSONLD.page(
+        let jsonLD = own ?? JSONLD.page(
             kind: page.kind, name: title, url: inputs.absoluteURL(page.path), siteName: site.name,
             productTexts: products)
         return .object([
             "kind": .string(page.kind.rawValue),
             "isLanding": .bool(page.kind == .landing), "isPromotion": .bool(page.kind == .promotion),
             "isBundle": .bool(page.kind == .bundle), "isChooser": .bool(page.kind == .chooser),
+            "isConfigure": .bool(page.kind == .configure),
             "isNotFound": .bool(page.kind == .notFound),
             "inRegion": .bool(page.region != nil),
+            "isProduct": .bool(page.kind == .product),
             "path": .string(page.path),
             "url": .string(inputs.absoluteURL(page.path)),
             "canonical": .string(inputs.absoluteURL(canonicalPage.path)),
@@ -193,7 +225,7 @@ public struct PageModelBuilder: Sendable {
         var result: [(hreflang: String, url: String)] = []
         for region in inputs.content.regions {
             for locale in region.locales {
-                let other = PageSpec(kind: page.kind, region: region.id, locale: locale, item: page.item)
+                let other = page.family(region: region.id, locale: locale)
                 if inputs.pages.contains(other) {
                     result.append((inputs.hreflang(locale, in: region), inputs.absoluteURL(other.path)))
                 }
@@ -201,7 +233,7 @@ public struct PageModelBuilder: Sendable {
         }
         result.sort { ($0.hreflang, $0.url) < ($1.hreflang, $1.url) }
         let home = inputs.regionsByID[site.defaultRegion.id]?.locales.first.map {
-            PageSpec(kind: page.kind, region: site.defaultRegion.id, locale: $0, item: page.item)
+            page.family(region: site.defaultRegion.id, locale: $0)
         }
         guard let fallback = home.flatMap({ inputs.pages.contains($0) ? inputs.absoluteURL($0.path) : nil }) ?? result.first?.url
         else { return [] }
@@ -211,7 +243,8 @@ public struct PageModelBuilder: Sendable {
     /// The page of the same kind in another locale of its region, else that locale's landing.
     private func counterpart(of page: PageSpec, locale: String) -> PageSpec {
         let region = page.region ?? site.defaultRegion.id
-        let same = PageSpec(kind: page.kind, region: region, locale: locale, segment: page.segment, item: page.item)
+        var same = page.family(region: region, locale: locale)
+        same.segment = page.segment
         return inputs.pages.contains(same) ? same : PageSpec(kind: .landing, region: region, locale: locale)
     }
 
@@ -225,7 +258,8 @@ public struct PageModelBuilder: Sendable {
         switch page.kind {
         case .promotion: return field("promotion", "message") ?? site.name
         case .bundle: return field("bundle", "description") ?? site.name
-        case .landing, .chooser: return field("segment", "subline") ?? site.name
+        case .product: return field("product", "description") ?? site.name
+        case .landing, .chooser, .configure: return field("segment", "subline") ?? site.name
         case .notFound: return locale.localizer.format("notFound.text")
         }
     }
@@ -298,13 +332,15 @@ public struct PageModelBuilder: Sendable {
     }
 
     private func makeOffer(_ product: Product, price: Money, locale: PageLocale) -> JSONLD.ProductOffer {
-        JSONLD.ProductOffer(
+        var offer = JSONLD.ProductOffer(
             name: locale.text(product.title, defaultTag: site.defaultLocale),
             description: locale.text(product.description, defaultTag: site.defaultLocale),
             sku: product.sku, brand: product.brand,
             image: inputs.absoluteImageURL(product.image.src),
             price: price.amountText, currency: price.currency.code,
-            inStock: product.isInStock(in: locale.region.id), url: "")
+            inStock: product.isInStock(in: locale.region.id), url: "", gtin: product.gtin, mpn: product.mpn)
+        if !product.variants.isEmpty { JSONLD.addVariants(of: product, to: &offer, locale: locale, inputs: inputs) }
+        return offer
     }
 
     /// The "shop as" links of a region and locale, with `isCurrent` set on the current segment's.

@@ -53,12 +53,18 @@ struct CardBuilder {
                 "alt": .string(locale.text(product.image.alt, defaultTag: defaultTag)),
             ]),
             "inStock": .bool(product.isInStock(in: locale.region.id)),
+            // A key with no value stops Mustache's lookup, so `{{#url}}` never picks up an enclosing card's URL.
+            "url": inputs.productPath(product.id, region: locale.region.id, locale: locale.tag).map(Value.string) ?? .null,
             "price": .object([
                 "amount": .string(price.final.amountText),
                 "currency": .string(price.final.currency.code),
                 "text": .string(locale.money.string(price.final)),
             ]),
         ]
+        if !product.variants.isEmpty { addVariants(of: product, to: &card) }
+        if inputs.configurators[product.id]?.regions[locale.region.id] != nil {
+            card["configureURL"] = .string(basePath + "configure/\(product.id)/")
+        }
         if price.isDiscounted {
             let saving = Money(minorUnits: price.regular.minorUnits - price.final.minorUnits, currency: price.final.currency)
             card["originalPrice"] = .object([
@@ -81,6 +87,59 @@ struct CardBuilder {
             }
         }
         return card
+    }
+
+    /// `hasVariants`, `options` and `variants` of a product with variants, and `price.isFrom`/`fromText` when
+    /// the variants sold in the region cost different amounts (the card's price is then the lowest).
+    private func addVariants(of product: Product, to card: inout [String: Value]) {
+        let region = locale.region
+        let sold = product.variants.filter { $0.stock[region.id] != nil }
+        card["hasVariants"] = .bool(true)
+        card["options"] = .list(product.options.enumerated().map { index, option in
+            var values: [String] = []
+            for variant in sold where index < variant.optionValues.count {
+                let value = locale.text(variant.optionValues[index], defaultTag: defaultTag)
+                if !values.contains(value) { values.append(value) }
+            }
+            return .object([
+                "key": .string(option.key), "name": .string(locale.text(option.name, defaultTag: defaultTag)),
+                "values": .list(values.map(Value.string)),
+            ])
+        })
+        card["variants"] = .list(sold.map { variant in
+            let values = variant.optionValues.map { locale.text($0, defaultTag: defaultTag) }
+            var item: [String: Value] = [
+                "id": .string(variant.id), "sku": .string(variant.sku),
+                "label": .string(values.joined(separator: " / ")),
+                "options": .list(zip(product.options, values).map { option, value in
+                    .object(["name": .string(locale.text(option.name, defaultTag: defaultTag)), "value": .string(value)])
+                }),
+                "stock": .int(variant.stock[region.id] ?? 0),
+                "stockText": .string(locale.localizer.format("product.stock", ["count": .int(variant.stock[region.id] ?? 0)])),
+                "inStock": .bool(variant.isInStock(in: region.id)), "isCounted": .bool(product.countsStock),
+                // Null, not absent, so that a section on them never finds the product's own price or image.
+                "price": .null, "originalPrice": .null, "image": .null,
+            ]
+            if let money = variant.price(in: region), money.currency == region.currency {
+                item["price"] = .object(["amount": .string(money.amountText), "text": .string(locale.money.string(money))])
+                if let compareAt = variant.compareAtPrice(in: region) {
+                    item["originalPrice"] = .object([
+                        "amount": .string(compareAt.amountText), "text": .string(locale.money.string(compareAt)),
+                    ])
+                }
+            }
+            if let image = variant.image {
+                item["image"] = .object([
+                    "src": .string(inputs.imageURL(image.src)), "alt": .string(locale.text(image.alt, defaultTag: defaultTag)),
+                ])
+            }
+            return .object(item)
+        })
+        if product.variantPricesDiffer(in: region), case .object(var price)? = card["price"], case .string(let text)? = price["text"] {
+            price["isFrom"] = .bool(true)
+            price["fromText"] = .string(locale.localizer.format("price.from", ["amount": .string(text)]))
+            card["price"] = .object(price)
+        }
     }
 
     /// The localized line for a reason.
@@ -114,6 +173,10 @@ struct CardBuilder {
         case .boughtWith(let id):
             let title = inputs.productsByID[id].map { locale.text($0.title, defaultTag: defaultTag) } ?? id
             return l.format("reason.boughtWith", ["product": .string(title)])
+        case .complement(let id):
+            let title = inputs.productsByID[id].map { locale.text($0.title, defaultTag: defaultTag) } ?? id
+            return l.format("reason.complement", ["product": .string(title)])
+        case .boughtTogether(let count): return l.format("reason.boughtTogether", ["count": .int(count)])
         }
     }
 
@@ -164,7 +227,8 @@ struct CardBuilder {
         return card
     }
 
-    private func makeBundle(_ priced: PricedBundle) -> Value {
+    /// A bundle card made afresh, not remembered by id: a generated bundle's id is not a curated bundle's.
+    func makeBundle(_ priced: PricedBundle) -> Value {
         let bundle = priced.bundle
         let items: [Value] = priced.items.enumerated().map { index, item in
             let regular = item.product.price(in: locale.region) ?? priced.price
