@@ -26,7 +26,7 @@ let package = Package(
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "IntlTests", dependencies: ["Intl"]),
-        .testTarget(name: "VaryCLITests", dependencies: ["vary"]),
+        .testTarget(name: "VaryCLITests", dependencies: ["vary", "vary-bench"]),
         .testTarget(name: "VaryKitTests", dependencies: ["VaryKit", "Mustache", "DataFormats", "Intl"]),
     ]
 )

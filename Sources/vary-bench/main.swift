@@ -5,16 +5,20 @@ import VaryKit
 // with StoreBuild.run: cold (empty output), unchanged (same input again), one price (one product's price changed)
 // and one message (one message text changed). Then it times `cp -r` of the finished output tree, the I/O floor a
 // cold build is measured against. Prints pages, MB, wall and CPU time, peak resident memory and what was written.
+// `--shards N` instead times one build against N shards and their merge (ShardBench); `--write DIR` only writes the
+// store (content/ and site-templates/) into DIR, for tests that need a large store.
 
 struct BenchOptions {
     var shape = StoreShape.named["mid"]!
     var runs = 1
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     var keep = false
+    var shards: Int?
+    var write: String?
 
     static let usage = """
         usage: vary-bench [--shape small|mid|large|wide] [--products N] [--regions N] [--locales N] [--segments N]
-                          [--runs N] [--jobs N] [--keep] [--product-pages none|all|CATEGORY]
+                          [--runs N] [--jobs N] [--keep] [--product-pages none|all|CATEGORY] [--shards N] [--write DIR]
                vary-bench --configurator [--groups N] [--values N] [--runs N]
         """
 
@@ -27,6 +31,10 @@ struct BenchOptions {
                 continue
             }
             guard let text = rest.popFirst() else { return nil }
+            if argument == "--write" {
+                options.write = text
+                continue
+            }
             if argument == "--product-pages" {
                 options.shape.productPages = switch text {
                 case "none": "false"
@@ -48,6 +56,7 @@ struct BenchOptions {
             case "--segments": options.shape.segments = number
             case "--runs": options.runs = number
             case "--jobs": options.jobs = number
+            case "--shards": options.shards = number
             default: return nil
             }
         }
@@ -135,8 +144,6 @@ struct FullCheck {
 }
 
 func benchmark(_ options: BenchOptions) throws -> RunResult {
-    let images = (try? FileManager.default.contentsOfDirectory(
-        atPath: repository.appendingPathComponent("site-templates/assets/products").path))?.sorted() ?? []
     var store = SyntheticStore(shape: options.shape, images: images)
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("vary-bench-\(getpid())-\(UInt32.random(in: 0 ... .max))")
     try prepare(store, in: root)
@@ -164,10 +171,30 @@ guard let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
     exit(2)
 }
 let shape = options.shape
+let images = (try? FileManager.default.contentsOfDirectory(
+    atPath: repository.appendingPathComponent("site-templates/assets/products").path))?.sorted() ?? []
+if let folder = options.write {
+    do {
+        try prepare(SyntheticStore(shape: shape, images: images), in: URL(fileURLWithPath: folder))
+        exit(0)
+    } catch {
+        print("vary-bench: \(error)")
+        exit(1)
+    }
+}
 print("vary-bench \(shape.name): \(shape.regions) regions × \(shape.localesPerRegion) locales × \(shape.segments) segments = "
       + "\(shape.landingPages) landing pages, \(shape.products) products, productPages \(shape.productPages), "
       + "\(options.jobs) jobs, \(options.runs) run(s), "
       + "load average \(LoadAverage.text())")
+if let count = options.shards {
+    do {
+        try ShardBench.run(SyntheticStore(shape: shape, images: images), shards: count, jobs: options.jobs)
+        exit(0)
+    } catch {
+        print("vary-bench: \(error)")
+        exit(1)
+    }
+}
 var best: [String: PhaseResult] = [:]
 var order: [String] = []
 var bestFloor: CopyFloor?

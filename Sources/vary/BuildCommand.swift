@@ -26,6 +26,7 @@ struct BuildCommand {
             check = depth
         }
         let failOnFallback = arguments.flag("--fail-on-fallback")
+        let shard = try BuildCommand.shard(try arguments.value("--shard"), count: try arguments.value("--shard-count"))
         format = try OutputFormat.parse(try arguments.value("--format"))
         quiet = arguments.flag("--quiet")
         try arguments.finish()
@@ -33,6 +34,37 @@ struct BuildCommand {
         options.check = check
         options.failOnFallback = failOnFallback
         options.force = force
+        options.shard = shard
+    }
+
+    /// `--shard I/N`, or `--shard-count N` with the 0-based index Kubernetes sets in `JOB_COMPLETION_INDEX`.
+    static func shard(_ flag: String?, count: String?,
+                      environment: [String: String] = ProcessInfo.processInfo.environment) throws(UsageError) -> Shard? {
+        switch (flag, count) {
+        case (nil, nil):
+            return nil
+        case (.some, .some):
+            throw UsageError("give --shard I/N or --shard-count N, not both")
+        case (let flag?, nil):
+            let parts = flag.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, let index = Int(parts[0]), let total = Int(parts[1]) else {
+                throw UsageError("--shard \"\(flag)\" is not I/N", hint: "such as --shard 2/4: the second of four shards")
+            }
+            guard total >= 1 else { throw UsageError("--shard \(flag): N must be at least 1") }
+            guard let shard = Shard(index: index, count: total) else {
+                throw UsageError("--shard \(flag): I must be between 1 and \(total)")
+            }
+            return shard
+        case (nil, let count?):
+            guard let total = Int(count), total >= 1 else { throw UsageError("--shard-count \"\(count)\" is not a positive number") }
+            guard let text = environment["JOB_COMPLETION_INDEX"] else {
+                throw UsageError("--shard-count needs JOB_COMPLETION_INDEX", hint: "Kubernetes sets it in an Indexed Job; elsewhere use --shard I/N")
+            }
+            guard let index = Int(text), let shard = Shard(index: index + 1, count: total) else {
+                throw UsageError("JOB_COMPLETION_INDEX \"\(text)\" is not an index from 0 to \(total - 1) (--shard-count \(total))")
+            }
+            return shard
+        }
     }
 
     /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
@@ -62,7 +94,7 @@ struct BuildCommand {
             }
         }
         switch format {
-        case .json: printJSON(outcome)
+        case .json: BuildCommand.printJSON(outcome)
         case .text: printText(outcome)
         }
         return outcome.exitCode
@@ -79,14 +111,16 @@ struct BuildCommand {
         let pages = report.pagesByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         let total = report.pagesByKind.values.reduce(0, +)
         let milliseconds = outcome.timings.reduce(0) { $0 + $1.milliseconds }
-        print("Built \(total) pages (\(pages)) into \(options.outputName)/ in \(milliseconds) ms")
+        let shard = options.shard.map { " as shard \($0)" } ?? ""
+        print("Built \(total) pages (\(pages))\(shard) into \(options.outputName)/ in \(milliseconds) ms")
         print("  \(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed")
         if !report.skipped.isEmpty { print("  \(report.skipped.count) skipped (see \(options.outputName)/_vary/report.json)") }
         if let next = report.nextSchedule.first { print("  next promotion change: \(BuildTime.format(next))") }
         if outcome.exitCode == 1 { print("  checks found \(errors) problem\(errors == 1 ? "" : "s")") }
     }
 
-    private func printJSON(_ outcome: BuildOutcome) {
+    /// One JSON object with the exit code, diagnostics, timings and report, for scripts; `vary merge` prints the same.
+    static func printJSON(_ outcome: BuildOutcome) {
         var object: [String: Any] = [
             "exitCode": Int(outcome.exitCode),
             "diagnostics": outcome.diagnostics.map(JSONOutput.diagnostic),

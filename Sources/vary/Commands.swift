@@ -32,14 +32,32 @@ enum Commands {
                     .init("--fail-on-fallback", "Make a text that falls back to another language, or a taxonomy id shown without a name, an error instead of a warning (also site.json failOnFallback)."),
                     .init("--force", "Replace an output folder that was not written by Vary (has no _vary/manifest.json)."),
                     .init("--check", "data|full", "How much of each page to check: data (one pass over each page, the default) or full (also parse every page with libxml2)."),
+                    .init("--shard", "I/N", "Render only shard I of N (1 ≤ I ≤ N) with a record for vary merge; shard 1 also writes assets and site-wide files."),
+                    .init("--shard-count", "N", "Like --shard, with I read from JOB_COMPLETION_INDEX (0-based, as a Kubernetes Indexed Job sets it) plus 1."),
                     format, .init("--quiet", "Print errors only, no summary or warnings."),
                 ],
                 examples: ["vary build", "vary build --now 2026-11-25T12:00:00Z --output public",
-                           "CI=true vary build --format json > build.json"],
+                           "CI=true vary build --format json > build.json",
+                           "vary build --now 2026-11-25T12:00:00Z --shard 2/4 --output shards/shard-2"],
                 exitCodes: [(0, "built"), (1, "built, but checks found problems"),
                             usageError("content or template errors, bad usage, or an output folder that overlaps the inputs; nothing written"),
                             (3, "a write failed; the previous output is intact")]),
             run: { arguments throws(UsageError) in try BuildCommand(arguments).run() }),
+        Command(
+            help: CommandHelp(
+                name: "merge", summary: "Join the output folders of vary build --shard I/N into one output, as one build writes it.",
+                options: [
+                    .init("SHARD_DIR...", "Required: the shards' output folders, every shard 1 to N once, in any order."),
+                    output,
+                    .init("--force", "Replace an output folder that was not written by Vary (has no _vary/manifest.json)."),
+                    .init("--jobs", "N", "Copy N files at once; all cores by default."),
+                    format, .init("--quiet", "Print errors only, no summary."),
+                ],
+                examples: ["vary merge shards/shard-* --output output"],
+                exitCodes: [(0, "merged"), (1, "merged, but the shards' checks found problems"),
+                            usageError("bad usage, or shards that are missing, duplicated, damaged or from different inputs; nothing written"),
+                            (3, "a write failed; the previous output is intact")]),
+            run: { arguments throws(UsageError) in try MergeCommand(arguments).run() }),
         Command(
             help: CommandHelp(
                 name: "check", summary: "Check an output folder's pages (HTML, language, headings, alt texts, links, JSON-LD).",

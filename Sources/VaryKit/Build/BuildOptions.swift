@@ -22,6 +22,8 @@ public struct BuildOptions: Sendable {
     public var check: CheckDepth = .data
     /// A shopper-visible text resolved by falling back is an error (`--fail-on-fallback`).
     public var failOnFallback = false
+    /// Render only this shard's pages, with a record for `vary merge` (`--shard I/N`); nil builds the whole site.
+    public var shard: Shard?
 
     public init(
         content: String = "content", templates: String = "site-templates", output: String = "output", now: Date,
@@ -38,7 +40,7 @@ public struct BuildOptions: Sendable {
         self.strict = strict
     }
 
-    private static func displayName(_ path: String) -> String {
+    static func displayName(_ path: String) -> String {
         var name = path
         while name.hasSuffix("/") && name.count > 1 { name.removeLast() }
         if name.hasPrefix("./") { name.removeFirst(2) }

@@ -19,7 +19,7 @@ public enum StoreBuild {
             let previous = PreviousBuild(source: source, planned: planned, options: options)
             if let report = try keepUnchanged(planned, source: source, previous: previous, options: options, clock: &clock,
                                               diagnostics: diagnostics, translations: audit.completeness) {
-                events(.progress(done: planned.pages.count, total: planned.pages.count))
+                events(.progress(done: planned.own.count, total: planned.own.count))
                 return BuildOutcome(exitCode: 0, diagnostics: diagnostics, report: report, timings: clock.timings)
             }
             let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
@@ -55,6 +55,8 @@ public enum StoreBuild {
     /// The plan: the pages, what they share, and what was skipped.
     struct Planned {
         var pages: [PageSpec]
+        /// The pages this build renders: all of them, or its shard's (`ShardAssignment`).
+        var own: [PageSpec]
         var inputs: BuildInputs
         var skipped: [BuildReport.Skipped]
         var allPaths: Set<String>
@@ -137,7 +139,8 @@ public enum StoreBuild {
             content: content, now: options.now, pages: pages, assetURLs: assetURLs, bundles: bundles, crossSell: crossSell,
             configurators: configurators.plans)
         let allPaths = Set(pages.map(\.file) + assetURLs.values.map { String($0.dropFirst()) } + SiteFiles.fixedPaths)
-        return Planned(pages: pages, inputs: inputs, skipped: skipped, allPaths: allPaths, assets: assets)
+        let own = options.shard.map { ShardAssignment.pages(of: pages, for: $0) } ?? pages
+        return Planned(pages: pages, own: own, inputs: inputs, skipped: skipped, allPaths: allPaths, assets: assets)
     }
 
     /// Reports every shopper-visible text resolved by fallback: warnings, or errors (exit 2, nothing written) when
@@ -175,6 +178,8 @@ public enum StoreBuild {
                 templates: source.templateFiles, strict: options.strict, check: options.check, allPaths: planned.allPaths,
                 outputName: options.outputName)
             key = PageCache.buildKey(context: context, content: source.contentFiles, now: options.now.timeIntervalSince1970)
+            // A folder rebuilt as another shard holds other pages: it is not unchanged.
+            if let shard = options.shard { key += " shard \(shard)" }
         }
     }
 
@@ -189,7 +194,7 @@ public enum StoreBuild {
         clock.start("unchanged")
         defer { clock.finish() }
         _ = try? StagingDirectory.removeStaleStaging(for: options.output)
-        guard UnchangedOutput.isIntact(options.output, cache: previous.cache, pages: planned.pages) else { return nil }
+        guard UnchangedOutput.isIntact(options.output, cache: previous.cache, pages: planned.own) else { return nil }
         var report = baseReport(planned, source: source, options: options, diagnostics: diagnostics, translations: translations)
         let summary = UnchangedOutput.summary(of: previous.cache)
         report.record(summary)
@@ -207,7 +212,7 @@ public enum StoreBuild {
         translations: [String: [String: TranslationAudit.Completeness]]
     ) -> BuildReport {
         var report = BuildReport(
-            pagesByKind: Dictionary(grouping: planned.pages, by: \.kind.rawValue).mapValues(\.count),
+            pagesByKind: Dictionary(grouping: planned.own, by: \.kind.rawValue).mapValues(\.count),
             skipped: planned.skipped, warnings: diagnostics.filter { $0.severity == .warning }.map(\.description),
             nextSchedule: nextScheduleInstants(source.content.promotions, after: options.now), translations: translations)
         report.combinations = planned.inputs.configurators.mapValues { $0.regions.mapValues(\.count) }.filter { !$0.value.isEmpty }
@@ -245,7 +250,7 @@ public enum StoreBuild {
         renderer.cache = previous.cache
         renderer.cacheContext = previous.context
         renderer.buildKey = previous.key
-        var rendered = renderer.renderAll(planned.pages, jobs: options.jobs, events: events)
+        var rendered = renderer.renderAll(planned.own, jobs: options.jobs, events: events)
         rendered.buildKey = renderer.buildKey
         clock.finish()
         clock.record(rendered.times.timings)
@@ -260,7 +265,8 @@ public enum StoreBuild {
         return rendered
     }
 
-    /// Writes assets, sitemap, robots and routes, commits the staging directory and records the page cache.
+    /// Writes assets, sitemap, robots and routes (a shard other than the first writes none of them, and every shard
+    /// its record), commits the staging directory and records the page cache.
     static func emit(
         _ planned: Planned, source: Source, rendered: PageRenderer.Result, options: BuildOptions,
         staging: StagingDirectory, clock: inout StageClock, diagnostics: [Diagnostic],
@@ -269,14 +275,12 @@ public enum StoreBuild {
         clock.start("emit")
         var report = baseReport(planned, source: source, options: options, diagnostics: diagnostics, translations: translations)
         do {
-            for (path, bytes) in planned.assets {
-                try staging.write(String(planned.inputs.assetURLs[path]!.dropFirst()), bytes)
+            if options.shard?.writesSiteFiles ?? true {
+                try writeSiteFiles(planned, source: source, staging: staging)
             }
-            let siteFiles = SiteFiles(inputs: planned.inputs, pages: planned.pages)
-            for (path, bytes) in siteFiles.files() {
-                try staging.write(path, bytes)
+            if let shard = options.shard {
+                try staging.write(ShardRecord.path, shardRecord(shard, planned: planned, source: source, rendered: rendered, options: options).json())
             }
-            try siteFiles.writeSitemaps(into: staging)
             let summary = try staging.commit { summary in
                 var final = report
                 final.record(summary)
@@ -295,6 +299,29 @@ public enum StoreBuild {
 }
 
 extension StoreBuild {
+    /// Everything of the site that is not a planned page: assets, robots, routing table, CDN configs, sitemap.
+    static func writeSiteFiles(_ planned: Planned, source: Source, staging: StagingDirectory) throws {
+        for (path, bytes) in planned.assets {
+            try staging.write(String(planned.inputs.assetURLs[path]!.dropFirst()), bytes)
+        }
+        let siteFiles = SiteFiles(inputs: planned.inputs, pages: planned.pages)
+        for (path, bytes) in siteFiles.files() {
+            try staging.write(path, bytes)
+        }
+        try siteFiles.writeSitemaps(into: staging)
+    }
+
+    /// What `vary merge` needs to know of this shard build: its inputs, the plan it was cut from, its pages and
+    /// their problems.
+    static func shardRecord(_ shard: Shard, planned: Planned, source: Source, rendered: PageRenderer.Result,
+                            options: BuildOptions) -> ShardRecord {
+        ShardRecord(
+            shard: shard.index, shards: shard.count,
+            inputs: ShardRecord.Inputs(options: options, content: source.contentFiles, templates: source.templateFiles),
+            plan: ShardRecord.Plan(files: planned.pages.map(\.file)), pages: planned.own.map(\.file).sorted(),
+            problems: rendered.checkProblems.sorted().map { ShardRecord.Problem($0, outputName: options.outputName) })
+    }
+
     /// Records the pages just built for the next build: their inputs, and the files they became in the output.
     /// The output's other files and its manifest are recorded by size and modification time.
     static func saveCache(of cacheable: [String: String], build: String, manifest: Manifest, output: URL) {

@@ -20,12 +20,13 @@ struct TestBuild {
     static let repository = MiniStore.root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func run(now: Date = MiniStore.now, strict: Bool = true, output: URL? = nil, failOnFallback: Bool = false,
-             force: Bool = false) -> BuildOutcome {
+             force: Bool = false, shard: Shard? = nil) -> BuildOutcome {
         var options = BuildOptions(
             content: content.path, templates: templates.path, output: (output ?? self.output).path, now: now, jobs: 2,
             strict: strict)
         options.failOnFallback = failOnFallback
         options.force = force
+        options.shard = shard
         options.contentName = "content"
         options.templatesName = "site-templates"
         options.outputName = "output"
