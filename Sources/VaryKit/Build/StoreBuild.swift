@@ -151,7 +151,8 @@ public enum StoreBuild {
         clock.start("audit")
         let audit = TranslationAudit(
             content: source.content, pages: planned.pages, bundles: planned.inputs.bundles, now: options.now,
-            localesFile: options.contentName + "/locales")
+            localesFile: options.contentName + "/locales",
+            localizers: planned.inputs.localizers.values.reduce(into: [:]) { byTag, localizer in byTag[localizer.tag] = localizer })
         clock.finish()
         guard options.failOnFallback || source.content.site.failOnFallback else {
             diagnostics = (diagnostics + audit.diagnostics).sorted()

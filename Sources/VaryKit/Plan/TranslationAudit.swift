@@ -52,26 +52,51 @@ public struct TranslationAudit: Sendable {
         }
     }
 
-    /// Audits every page locale of the plan.
-    public init(content: StoreContent, pages: [PageSpec], bundles: [String: [PricedBundle]], now: Date, localesFile: String) {
+    /// Audits every page locale of the plan. `localizers` (by locale tag) are the build's own, reused for where
+    /// each message came from; a tag without one gets its own.
+    public init(content: StoreContent, pages: [PageSpec], bundles: [String: [PricedBundle]], now: Date, localesFile: String,
+                localizers: [String: Localizer] = [:]) {
         let site = content.site
         let pageCounts = Dictionary(grouping: pages.filter { $0.region != nil && $0.locale != nil }) {
             PageLocaleKey(region: $0.region!, tag: $0.locale!)
         }
+        let catalog = CatalogFacts(content: content)
         // Which products each promotion holds does not depend on the locale.
         var promotionProducts: [String: [String]] = [:]
         for promotion in content.promotions {
             promotionProducts[promotion.id] = content.products.filter { promotion.appliesTo.contains($0) }.map(\.id)
         }
+        // What depends only on the locale (messages, product texts) or only on the region (what it sells) is
+        // worked out once, not once per region and locale.
+        var tagTexts: [String: TagTexts] = [:]
+        var regionStock: [String: RegionStock] = [:]
         var results = Results()
+        var productFallbacks: [String: SlotPages] = [:]
         for (key, localePages) in pageCounts.sorted(by: { ($0.key.region, $0.key.tag) < ($1.key.region, $1.key.tag) }) {
             guard let region = content.regions.first(where: { $0.id == key.region }) else { continue }
+            let texts = tagTexts[key.tag] ?? TagTexts(
+                content: content, catalog: catalog, chain: LocaleChain(key.tag, defaultTag: site.defaultLocale),
+                localizer: localizers[key.tag] ?? Localizer(content: content, tag: key.tag), localesFile: localesFile)
+            tagTexts[key.tag] = texts
+            let stock = regionStock[region.id] ?? RegionStock(content: content, region: region)
+            regionStock[region.id] = stock
             var scope = LocaleScope(results: results, tag: key.tag, defaultTag: site.defaultLocale, pages: localePages)
             results = Results()  // the scope now holds the only reference, so it mutates in place
+            scope.slots = productFallbacks.removeValue(forKey: key.tag) ?? SlotPages(count: texts.slots.count)
             scope.audit(
                 content: content, region: region, bundles: bundles[region.id] ?? [], promotionProducts: promotionProducts,
-                now: now, localesFile: localesFile)
+                now: now, catalog: catalog, texts: texts, stock: stock)
+            productFallbacks[key.tag] = scope.slots
             results = scope.results
+        }
+        // The product texts that fell back, with every page locale and page count they were found on.
+        for (tag, slots) in productFallbacks {
+            let texts = tagTexts[tag]!
+            for slot in texts.slots.indices where slots.used[slot] {
+                let key = texts.slots[slot]
+                results.fallbacks[key, default: Fallback(location: key.location, used: key.used)].tags.insert(tag)
+                results.fallbacks[key]!.pages += slots.pages[slot]
+            }
         }
         self.results = results
     }
@@ -81,9 +106,109 @@ public struct TranslationAudit: Sendable {
         var tag: String
     }
 
+    /// The catalog by position, with what every locale and region asks of each product worked out once.
+    private struct CatalogFacts {
+        let indexByID: [String: Int]
+        let ancestry: [[String]]
+
+        init(content: StoreContent) {
+            indexByID = Dictionary(content.products.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            ancestry = content.products.map(\.categoryAncestry)
+        }
+    }
+
+    /// The products a region sells at a price, by catalog position, and the categories and tags among them.
+    private struct RegionStock {
+        let sellable: [Int]
+        let isSellable: [Bool]
+        let categories: Set<String>
+        let tags: Set<String>
+
+        init(content: StoreContent, region: Region) {
+            var isSellable = [Bool](repeating: false, count: content.products.count)
+            var sellable: [Int] = []
+            var categories: Set<String> = []
+            var tags: Set<String> = []
+            let products = content.products
+            for index in products.indices where products[index].price(in: region) != nil && products[index].isSold(in: region.id) {
+                sellable.append(index)
+                isSellable[index] = true
+                categories.formUnion(products[index].categoryAncestry)
+                tags.formUnion(products[index].tags)
+            }
+            self.sellable = sellable
+            self.isSellable = isSellable
+            self.categories = categories
+            self.tags = tags
+        }
+    }
+
+    /// One locale's texts that do not depend on the region: its messages' resolutions, and for every product how
+    /// many of its texts are in the locale's language and which fell back (as indexes into `slots`).
+    private struct TagTexts {
+        let messages: [(kind: String, exact: Bool, location: SourceLocation, used: String)]
+        let productExact: [Int]
+        let productSlots: [[Int]]
+        let slots: [FallbackKey]
+
+        init(content: StoreContent, catalog: CatalogFacts, chain: LocaleChain, localizer: Localizer, localesFile: String) {
+            messages = localizer.resolutions.sorted(by: { $0.key < $1.key }).map { id, resolution in
+                let kind = BuiltInTexts.byID[id] != nil && resolution.location == nil ? "vary" : "messages"
+                let location = resolution.location.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column, path: id) }
+                    ?? SourceLocation(file: localesFile, path: id)
+                let used: String
+                switch resolution.source {
+                case .store(let key): used = key
+                case .builtIn(let language): used = "Vary's \(language)"
+                }
+                return (kind, resolution.isExact, location, used)
+            }
+            var productExact: [Int] = []
+            var productSlots: [[Int]] = []
+            var slots: [FallbackKey] = []
+            productExact.reserveCapacity(content.products.count)
+            productSlots.reserveCapacity(content.products.count)
+            // By index, so that only the texts looked at are read, not every product copied.
+            let products = content.products
+            for index in products.indices {
+                var exact = 0
+                var fallen: [Int] = []
+                func look(_ text: LocalizedText, _ field: String) {
+                    let used = text.key(chain)
+                    if chain.isExact(used) {
+                        exact += 1
+                        return
+                    }
+                    fallen.append(slots.count)
+                    slots.append(FallbackKey(location: products[index].location.at(field, name: products[index].id), used: used))
+                }
+                look(products[index].title, "title")
+                look(products[index].description, "description")
+                look(products[index].image.alt, "image.alt")
+                productExact.append(exact)
+                productSlots.append(fallen)
+            }
+            self.productExact = productExact
+            self.productSlots = productSlots
+            self.slots = slots
+        }
+    }
+
+    /// Per fallen-back product text of one locale (a slot of `TagTexts`): whether any page shows it, and on how many.
+    private struct SlotPages {
+        var used: [Bool]
+        var pages: [Int]
+
+        init(count: Int) {
+            used = [Bool](repeating: false, count: count)
+            pages = [Int](repeating: 0, count: count)
+        }
+    }
+
     /// Audits one region and locale's pages into `results`.
     private struct LocaleScope {
         var results: Results
+        var slots = SlotPages(count: 0)
         let tag: String
         let pages: [PageSpec]
         let landings: [PageSpec]
@@ -107,22 +232,13 @@ public struct TranslationAudit: Sendable {
 
         mutating func audit(
             content: StoreContent, region: Region, bundles: [PricedBundle], promotionProducts: [String: [String]], now: Date,
-            localesFile: String
+            catalog: CatalogFacts, texts: TagTexts, stock: RegionStock
         ) {
             let all = pages.count
             let defaultSegment = content.site.defaultSegment.id
 
-            let localizer = Localizer(content: content, tag: tag)
-            for (id, resolution) in localizer.resolutions.sorted(by: { $0.key < $1.key }) {
-                let kind = BuiltInTexts.byID[id] != nil && resolution.location == nil ? "vary" : "messages"
-                let location = resolution.location.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column, path: id) }
-                    ?? SourceLocation(file: localesFile, path: id)
-                let used: String
-                switch resolution.source {
-                case .store(let key): used = key
-                case .builtIn(let language): used = "Vary's \(language)"
-                }
-                record(kind, exact: resolution.isExact, location: location, used: used, pages: all)
+            for message in texts.messages {
+                record(message.kind, exact: message.exact, location: message.location, used: message.used, pages: all)
             }
 
             text(region.name, "regions", region.location, "name", pages: all)
@@ -167,16 +283,40 @@ public struct TranslationAudit: Sendable {
                     }
                 }
             }
+            // Every product the region sells is on every landing, and on the promotion and bundle pages that hold it.
+            let base = landings.count
+            var exact = 0, fallback = 0
+            func count(_ index: Int, pages: Int) {
+                exact += texts.productExact[index]
+                for slot in texts.productSlots[index] {
+                    fallback += 1
+                    slots.used[slot] = true
+                    slots.pages[slot] += pages
+                }
+            }
+            var extra: [(index: Int, pages: Int)] = []
+            for (id, pages) in productPages where pages > 0 {
+                if let index = catalog.indexByID[id], stock.isSellable[index] { extra.append((index, base + pages)) }
+            }
+            if base > 0 {
+                let shownElsewhere = Set(extra.map(\.index))
+                for index in stock.sellable where !shownElsewhere.contains(index) { count(index, pages: base) }
+            }
+            for (index, pages) in extra { count(index, pages: pages) }
+            if exact + fallback > 0 {
+                results.completeness[tag, default: [:]]["products", default: Completeness()].exact += exact
+                results.completeness[tag, default: [:]]["products", default: Completeness()].fallback += fallback
+            }
 
             var categoryPages: [String: Int] = [:]
             var tagPages: [String: Int] = [:]
-            for product in content.products where product.price(in: region) != nil && product.isSold(in: region.id) {
-                let count = landings.count + productPages[product.id, default: 0]
-                text(product.title, "products", product.location, "title", pages: count, name: product.id)
-                text(product.description, "products", product.location, "description", pages: count, name: product.id)
-                text(product.image.alt, "products", product.location, "image.alt", pages: count, name: product.id)
-                for path in product.categoryAncestry { categoryPages[path] = max(categoryPages[path] ?? 0, count) }
-                for tag in product.tags { tagPages[tag] = max(tagPages[tag] ?? 0, count) }
+            if base > 0 {
+                for path in stock.categories { categoryPages[path] = base }
+                for id in stock.tags { tagPages[id] = base }
+            }
+            for (index, pages) in extra {
+                for path in catalog.ancestry[index] { categoryPages[path] = max(categoryPages[path] ?? 0, pages) }
+                for id in content.products[index].tags { tagPages[id] = max(tagPages[id] ?? 0, pages) }
             }
             for (path, count) in categoryPages { name(.categories, path, content.taxonomy, pages: count) }
             for (id, count) in tagPages { name(.tags, id, content.taxonomy, pages: count) }
@@ -194,10 +334,7 @@ public struct TranslationAudit: Sendable {
                 results.completeness[tag, default: [:]][kind, default: Completeness()].exact += 1
                 return
             }
-            var at = location
-            let base = location.path.isEmpty ? name : location.path
-            at.path = base.isEmpty ? field : "\(base).\(field)"
-            record(kind, exact: false, location: at, used: used, pages: pages)
+            record(kind, exact: false, location: location.at(field, name: name), used: used, pages: pages)
         }
 
         /// Records a taxonomy id's name; a season without a season name may use its tag's.
@@ -227,5 +364,16 @@ public struct TranslationAudit: Sendable {
             results.fallbacks[key, default: Fallback(location: location, used: used)].tags.insert(tag)
             results.fallbacks[key]!.pages += pages
         }
+    }
+}
+
+private extension SourceLocation {
+    /// The location of one field of the entity written at `self` (`products[3].title`), or of `name.field` where
+    /// it has no JSON path, as in a CSV row.
+    func at(_ field: String, name: String) -> SourceLocation {
+        var at = self
+        let base = path.isEmpty ? name : path
+        at.path = base.isEmpty ? field : "\(base).\(field)"
+        return at
     }
 }
