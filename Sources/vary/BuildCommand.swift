@@ -110,7 +110,7 @@ struct BuildCommand {
         guard !quiet else { return }
         let pages = report.pagesByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         let total = report.pagesByKind.values.reduce(0, +)
-        let milliseconds = outcome.timings.reduce(0) { $0 + $1.milliseconds }
+        let milliseconds = outcome.milliseconds
         let shard = options.shard.map { " as shard \($0)" } ?? ""
         print("Built \(total) pages (\(pages))\(shard) into \(options.outputName)/ in \(milliseconds) ms")
         print("  \(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed")

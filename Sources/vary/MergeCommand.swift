@@ -45,7 +45,7 @@ struct MergeCommand {
             }
             guard !quiet else { break }
             let pages = report.pagesByKind.values.reduce(0, +)
-            let milliseconds = outcome.timings.reduce(0) { $0 + $1.milliseconds }
+            let milliseconds = outcome.milliseconds
             print("Merged \(options.shards.count) shards (\(pages) pages) into \(options.outputName)/ in \(milliseconds) ms")
             print("  \(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed")
         }

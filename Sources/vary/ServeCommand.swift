@@ -61,7 +61,7 @@ struct ServeCommand {
 
     /// One line per build, and its errors below it.
     private static func log(_ build: PreviewBuild, outputName: String) {
-        let time = build.outcome.timings.reduce(0) { $0 + $1.milliseconds }
+        let time = build.outcome.milliseconds
         let trigger = build.changedFiles.isEmpty ? "" : "\(build.changedFiles.joined(separator: ", ")) changed: "
         let errors = build.outcome.diagnostics.filter { $0.severity == .error }
         if build.succeeded, let report = build.outcome.report {

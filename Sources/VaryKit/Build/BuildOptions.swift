@@ -72,4 +72,9 @@ public struct BuildOutcome: Sendable {
     public var diagnostics: [Diagnostic]
     public var report: BuildReport?
     public var timings: [BuildReport.Timing]
+
+    /// The build's wall-clock time: its stages, without the thread time of the steps inside them.
+    public var milliseconds: Int {
+        timings.filter { !$0.stage.hasSuffix(StepTimes.threadSuffix) }.reduce(0) { $0 + $1.milliseconds }
+    }
 }

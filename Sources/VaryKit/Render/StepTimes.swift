@@ -20,10 +20,13 @@ struct StepTimes: Sendable {
         for index in nanoseconds.indices { nanoseconds[index] += other.nanoseconds[index] }
     }
 
+    /// What ends a step's name in the timings: its time is summed over the rendering threads, not wall-clock.
+    static let threadSuffix = " (threads)"
+
     /// One timing per step, `personalize (threads)`, in the order pages go through them.
     var timings: [BuildReport.Timing] {
         Step.allCases.enumerated().map { index, step in
-            BuildReport.Timing(stage: step.rawValue + " (threads)", milliseconds: Int(nanoseconds[index] / 1_000_000))
+            BuildReport.Timing(stage: step.rawValue + Self.threadSuffix, milliseconds: Int(nanoseconds[index] / 1_000_000))
         }
     }
 }
