@@ -40,6 +40,18 @@ struct FeedErrorTests {
         #expect(errors.contains { $0.hasPrefix("content/\(xml):38:1: sale_price_effective_date:") }, "\(errors)")
     }
 
+    @Test("an unknown unit_pricing_measure unit is an error at its line with the closest unit")
+    func unknownUnit() {
+        let errors = FeedStore.errors(FeedStore.replacing(xml, "<g:unit_pricing_measure>750ml</g:unit_pricing_measure>", "<g:unit_pricing_measure>750 mll</g:unit_pricing_measure>"))
+        #expect(errors.contains { $0.hasPrefix("content/\(xml):82:") && $0.contains("unit_pricing_measure") && $0.hasSuffix("(did you mean 'ml'?)") }, "\(errors)")
+    }
+
+    @Test("a unit_pricing_base_measure in another dimension is an error at the base measure's line")
+    func baseInAnotherDimension() {
+        let errors = FeedStore.errors(FeedStore.replacing(xml, "<g:unit_pricing_base_measure>100ml</g:unit_pricing_base_measure>", "<g:unit_pricing_base_measure>1kg</g:unit_pricing_base_measure>"))
+        #expect(errors.contains { $0.hasPrefix("content/\(xml):83:") && $0.contains("unit_pricing_base_measure") }, "\(errors)")
+    }
+
     @Test("an id both in a feed and in products.json is an error naming both places")
     func duplicateAcrossFeedAndJSON() {
         let errors = FeedStore.errors(FeedStore.replacing(xml, "<g:id>TV_123456</g:id>", "<g:id>rope-9</g:id>"))

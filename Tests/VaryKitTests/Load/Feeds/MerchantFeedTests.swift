@@ -83,7 +83,10 @@ struct MerchantFeedTests {
         let oil = try #require(FeedStore.product("olive-oil-750"))
         #expect(oil.regionPrices == ["us": usd("9.90")])
         #expect(oil.regionCompareAtPrices == ["us": usd("12.40")])
-        #expect(oil.unitPricing == FeedUnitPricing(measure: "750ml", baseMeasure: "100ml"))
+        #expect(oil.unitPricing?.measure == Measure(digits: 750, unit: .ml))
+        #expect(oil.unitPricing?.base == Measure(digits: 100, unit: .ml))
+        // 9.90 USD for 750 ml is 1.32 USD per 100 ml.
+        #expect(oil.unitPricing?.unitPrice(of: usd("9.90")) == usd("1.32"))
         #expect(oil.description.entries == ["en-US": ""])
     }
 }
