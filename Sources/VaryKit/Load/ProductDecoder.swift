@@ -68,14 +68,10 @@ enum ProductDecoder {
 
     private static func decodeMeasure(_ field: Field) -> Measure? {
         guard let text = field.string else { return nil }
-        switch Measure.parse(text) {
+        switch UnitPricingText.measure(text) {
         case .success(let measure): return measure
         case .failure(let problem):
-            var hint: String?
-            if case .unknownUnit(_, let unit) = problem {
-                hint = Suggestion.hint(for: unit.lowercased(), among: MeasureUnit.allCases.map(\.rawValue))
-            }
-            field.error(problem.description, hint: hint)
+            field.error(problem.message, hint: problem.hint)
             return nil
         }
     }

@@ -10,13 +10,13 @@ enum UnitPricingText {
 
     static func read(measure: String, base: String?) -> Result<UnitPricing, Problem> {
         let measured: Measure
-        switch parse(measure) {
+        switch Self.measure(measure) {
         case .success(let value): measured = value
         case .failure(let problem): return .failure(problem)
         }
         var baseMeasure: Measure?
         if let base, !base.isEmpty {
-            switch parse(base) {
+            switch Self.measure(base) {
             case .success(let value): baseMeasure = value
             case .failure(var problem):
                 problem.inBase = true
@@ -26,7 +26,8 @@ enum UnitPricingText {
         return UnitPricing.make(measure: measured, base: baseMeasure).mapError { Problem(message: $0.description, inBase: true) }
     }
 
-    private static func parse(_ text: String) -> Result<Measure, Problem> {
+    /// One measure (`750ml`, `1 l`), with the closest unit as the hint when its unit is unknown.
+    static func measure(_ text: String) -> Result<Measure, Problem> {
         Measure.parse(text).mapError { problem in
             var hint: String?
             if case .unknownUnit(_, let unit) = problem {
