@@ -172,7 +172,8 @@ guard let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 }
 let shape = options.shape
 let images = (try? FileManager.default.contentsOfDirectory(
-    atPath: repository.appendingPathComponent("site-templates/assets/products").path))?.sorted() ?? []
+    atPath: repository.appendingPathComponent("site-templates/assets/products").path))?
+    .filter { $0.hasSuffix(".svg") }.sorted() ?? []  // the pictures, not the folder of variant pictures beside them
 if let folder = options.write {
     do {
         try prepare(SyntheticStore(shape: shape, images: images), in: URL(fileURLWithPath: folder))
