@@ -5,12 +5,12 @@ enum AlternateRules {
         var diagnostics: [Diagnostic] = []
         var seen: [String: Int] = [:]
         var canonicalLine: Int? = nil
-        for link in tree.elements(named: "link") {
-            let relations = Set((link.attribute("rel") ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init))
-            if relations.contains("alternate"), let hreflang = link.attribute("hreflang") {
+        for link in tree.elements where link.name == "link" {
+            let relations = relations(link.attribute("rel") ?? "")
+            if relations.alternate, let hreflang = link.attribute("hreflang") {
                 diagnostics += alternate(link, hreflang: hreflang, seen: &seen, in: context)
             }
-            if relations.contains("canonical") {
+            if relations.canonical {
                 diagnostics += canonical(link, firstLine: canonicalLine, in: context)
                 canonicalLine = canonicalLine ?? link.line
             }
@@ -30,21 +30,43 @@ enum AlternateRules {
         return diagnostics
     }
 
+    /// Whether a `rel` value lists `alternate` and `canonical` among its white-space separated, case-insensitive
+    /// tokens.
+    static func relations(_ rel: String) -> (alternate: Bool, canonical: Bool) {
+        // Most values are ASCII, whose tokens can be compared byte by byte without making strings.
+        if rel.utf8.allSatisfy({ $0 < 0x80 }) {
+            var alternate = false, canonical = false
+            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+            let lowered: (UInt8) -> UInt8 = { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+            for token in rel.utf8.split(whereSeparator: isSpace) {
+                if token.lazy.map(lowered).elementsEqual("alternate".utf8) {
+                    alternate = true
+                } else if token.lazy.map(lowered).elementsEqual("canonical".utf8) {
+                    canonical = true
+                }
+            }
+            return (alternate, canonical)
+        }
+        let tokens = Set(rel.lowercased().split(whereSeparator: \.isWhitespace).map(String.init))
+        return (tokens.contains("alternate"), tokens.contains("canonical"))
+    }
+
     private static func alternate(
         _ link: PageElement, hreflang: String, seen: inout [String: Int], in context: PageContext
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let tag = "<link rel=\"alternate\" hreflang=\"\(PageElement.shortened(hreflang))\">"
+        var tag: String { "<link rel=\"alternate\" hreflang=\"\(PageElement.shortened(hreflang))\">" }
         if !LanguageTag.isValidHreflang(hreflang) {
             diagnostics.append(context.error(
                 line: link.line, "\(tag): \"\(PageElement.shortened(hreflang))\" is not a language tag",
                 hint: "use a BCP 47 tag such as de-DE, or x-default"))
         }
-        if let first = seen[hreflang.lowercased()] {
+        let key = hreflang.lowercased()
+        if let first = seen[key] {
             diagnostics.append(context.error(
                 line: link.line, "\(tag) is listed twice (the first is on line \(first))"))
         } else {
-            seen[hreflang.lowercased()] = link.line
+            seen[key] = link.line
         }
         if link.attribute("href") == nil {
             diagnostics.append(context.error(line: link.line, "\(tag) has no href"))

@@ -113,7 +113,8 @@ enum DocumentRules {
             // When the template writes the alt (or leaves it out), the problem is the template's: reported at its
             // tag, once for all pages. When data writes it, the problem is the data's and stays on the page.
             let templateTag = context.tag(of: image).flatMap { $0.writesLiterally("alt") ? $0 : nil }
-            let tag = templateTag?.source ?? image.startTag(showing: ["src"])
+            // Made only for a message: most images have none.
+            var tag: String { templateTag?.source ?? image.startTag(showing: ["src"]) }
             func report(_ message: String, hint: String) {
                 diagnostics.append(templateTag.map { context.error(at: $0, message, hint: hint) }
                     ?? context.error(line: image.line, message, hint: hint))

@@ -15,6 +15,16 @@ enum StructuredDataRules {
                     line: script.line, path: locator, "JSON-LD contains a raw \"<\"",
                     hint: "escape it as \\u003c so that no content can close the <script>"))
             }
+            // Well-formed JSON-LD, which is every page's, is read by the strict parser; whatever it rejects or
+            // reads differently from Foundation (see `StrictProducts`) takes Foundation's path below.
+            if let found = StrictProducts.products(in: text, path: locator) {
+                for (path, product) in found {
+                    diagnostics += product.problems(path: path).map {
+                        context.error(line: script.line, path: $0.path, $0.message)
+                    }
+                }
+                continue
+            }
             let json: Any
             do {
                 json = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
@@ -111,7 +121,7 @@ enum StructuredDataRules {
     /// A product's missing or malformed name, offers, price and currency.
     static func problems(ofProduct product: [String: Any], path: String) -> [(path: String, message: String)] {
         let name = (product["name"] as? String).map(PageElement.trimmed) ?? ""
-        let label = name.isEmpty ? "Product" : "Product \"\(PageElement.shortened(name))\""
+        let label = label(name: name)
         var problems: [(path: String, message: String)] = []
         if name.isEmpty { problems.append((join(path, "name"), "\(label) has no name")) }
         let offers: [(path: String, offer: [String: Any])]
@@ -128,26 +138,53 @@ enum StructuredDataRules {
         }
         for (offerPath, offer) in offers {
             let priceKey = types(of: offer).contains("AggregateOffer") && offer["price"] == nil ? "lowPrice" : "price"
-            switch offer[priceKey] {
-            case nil, is NSNull:
-                problems.append((join(offerPath, priceKey), "\(label) has an offer without \(priceKey)"))
-            case let price as String where !isDecimal(price):
-                problems.append((join(offerPath, priceKey), "\(label) has price \"\(price)\", which is not a decimal number like 19.99"))
-            case is String, is NSNumber:
-                break
-            default:
-                problems.append((join(offerPath, priceKey), "\(label) has a price that is neither a number nor a string"))
+            let price: OfferPrice = switch offer[priceKey] {
+            case nil, is NSNull: .missing
+            case let text as String: .text(text)
+            case is NSNumber: .number
+            default: .other
             }
-            guard let currency = offer["priceCurrency"] as? String else {
-                problems.append((join(offerPath, "priceCurrency"), "\(label) has an offer without priceCurrency"))
-                continue
-            }
-            if Currency(code: currency) == nil {
-                problems.append((join(offerPath, "priceCurrency"),
-                    "\(label) has priceCurrency \"\(PageElement.shortened(currency))\", which is not an ISO 4217 code like EUR"))
-            }
+            problems += offerProblems(label: label, offerPath: offerPath, priceKey: priceKey, price: price,
+                                      currency: offer["priceCurrency"] as? String)
         }
         return problems
+    }
+
+    /// What an offer's price is, as far as the rules care.
+    enum OfferPrice {
+        case missing, number, other
+        case text(String)
+    }
+
+    /// The problems of one offer of the product labelled `label`: its price under `priceKey` and its currency.
+    static func offerProblems(label: String, offerPath: String, priceKey: String, price: OfferPrice, currency: String?)
+        -> [(path: String, message: String)]
+    {
+        var problems: [(path: String, message: String)] = []
+        switch price {
+        case .missing:
+            problems.append((join(offerPath, priceKey), "\(label) has an offer without \(priceKey)"))
+        case .text(let price) where !isDecimal(price):
+            problems.append((join(offerPath, priceKey), "\(label) has price \"\(price)\", which is not a decimal number like 19.99"))
+        case .text, .number:
+            break
+        case .other:
+            problems.append((join(offerPath, priceKey), "\(label) has a price that is neither a number nor a string"))
+        }
+        guard let currency else {
+            problems.append((join(offerPath, "priceCurrency"), "\(label) has an offer without priceCurrency"))
+            return problems
+        }
+        if Currency(code: currency) == nil {
+            problems.append((join(offerPath, "priceCurrency"),
+                "\(label) has priceCurrency \"\(PageElement.shortened(currency))\", which is not an ISO 4217 code like EUR"))
+        }
+        return problems
+    }
+
+    /// The label a product's messages name it by, from its trimmed name.
+    static func label(name: String) -> String {
+        name.isEmpty ? "Product" : "Product \"\(PageElement.shortened(name))\""
     }
 
     private static func types(of object: [String: Any]) -> [String] {
@@ -158,12 +195,12 @@ enum StructuredDataRules {
         }
     }
 
-    private static func join(_ path: String, _ key: String) -> String {
+    static func join(_ path: String, _ key: String) -> String {
         path.isEmpty ? key : "\(path).\(key)"
     }
 
     /// `19.99`, `1800`, `1.543`: digits with an optional fraction, as schema.org wants prices.
-    private static func isDecimal(_ text: String) -> Bool {
+    static func isDecimal(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count) else { return false }
         return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }

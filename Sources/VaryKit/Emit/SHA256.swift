@@ -89,38 +89,69 @@ public struct SHA256: Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// The compression function over whole 64-byte blocks. The eight working variables are not shifted along
+    /// after each round: the rounds are written out eight at a time with the variables' roles rotated instead,
+    /// and the message schedule is kept as a ring of sixteen words computed as the rounds need them.
     private mutating func compress(_ data: UnsafeRawBufferPointer, blocks: Int) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            SHA256.roundConstants.withUnsafeBufferPointer { k in
+        guard let base = data.baseAddress else { return }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { ring in
+            let w = ring.baseAddress!
+            SHA256.roundConstants.withUnsafeBufferPointer { constants in
+                let k = constants.baseAddress!
                 for block in 0..<blocks {
-                    let base = block * 64
+                    let bytes = base + block * 64
                     for i in 0..<16 {
-                        let p = base + i * 4
-                        w[i] = UInt32(data[p]) << 24 | UInt32(data[p + 1]) << 16
-                            | UInt32(data[p + 2]) << 8 | UInt32(data[p + 3])
-                    }
-                    for i in 16..<64 {
-                        let x = w[i - 15], y = w[i - 2]
-                        let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
-                        let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
-                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                        w[i] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
                     }
                     var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
-                    for i in 0..<64 {
-                        let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                        let choice = (e & f) ^ (~e & g)
-                        let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
-                        let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                        let majority = (a & b) ^ (a & c) ^ (b & c)
-                        let t2 = s0 &+ majority
-                        h = g; g = f; f = e; e = d &+ t1
-                        d = c; c = b; b = a; a = t1 &+ t2
+                    var i = 0
+                    while i < 64 {
+                        if i >= 16 {
+                            for j in 0..<16 { SHA256.schedule(w, j) }
+                        }
+                        var j = 0
+                        while j < 16 {
+                            SHA256.round(a, b, c, &d, e, f, g, &h, k[i + j] &+ w[j])
+                            SHA256.round(h, a, b, &c, d, e, f, &g, k[i + j + 1] &+ w[j + 1])
+                            SHA256.round(g, h, a, &b, c, d, e, &f, k[i + j + 2] &+ w[j + 2])
+                            SHA256.round(f, g, h, &a, b, c, d, &e, k[i + j + 3] &+ w[j + 3])
+                            SHA256.round(e, f, g, &h, a, b, c, &d, k[i + j + 4] &+ w[j + 4])
+                            SHA256.round(d, e, f, &g, h, a, b, &c, k[i + j + 5] &+ w[j + 5])
+                            SHA256.round(c, d, e, &f, g, h, a, &b, k[i + j + 6] &+ w[j + 6])
+                            SHA256.round(b, c, d, &e, f, g, h, &a, k[i + j + 7] &+ w[j + 7])
+                            j += 8
+                        }
+                        i += 16
                     }
                     h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
                     h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
                 }
             }
         }
+    }
+
+    /// One round: `h` becomes the new `a` and `d` the new `e`; the caller renames the rest.
+    @inline(__always)
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+        _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ constantAndWord: UInt32
+    ) {
+        let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+        let choice = (e & f) ^ (~e & g)
+        let t1 = h &+ s1 &+ choice &+ constantAndWord
+        let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+        let majority = (a & b) ^ (a & c) ^ (b & c)
+        d &+= t1
+        h = t1 &+ s0 &+ majority
+    }
+
+    /// The next schedule word in ring slot `j`: W[t] from W[t-16] (the slot itself), W[t-15], W[t-7] and W[t-2].
+    @inline(__always)
+    private static func schedule(_ w: UnsafeMutablePointer<UInt32>, _ j: Int) {
+        let x = w[(j + 1) & 15], y = w[(j + 14) & 15]
+        let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
+        let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
+        w[j] = w[j] &+ s0 &+ w[(j + 9) & 15] &+ s1
     }
 
     private static let roundConstants: [UInt32] = [

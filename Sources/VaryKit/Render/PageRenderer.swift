@@ -36,23 +36,42 @@ struct PageRenderer: Sendable {
         let done = Counter()
         let halted = Counter()
         let step = max(1, pages.count / 100)
+        // A thread takes a whole run of pages of one region and locale at a time, so that the parts it makes for
+        // them (`LocaleParts`: cards, offers, alternates, messages) are made once per run, not once per thread.
+        let runs = Self.runs(of: pages)
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             var local = Result()
             var parts: LocaleParts?
-            while halted.current == 0 {
-                let index = next.increment() - 1
-                guard index < pages.count else { break }
-                build(pages[index], parts: &parts, into: &local)
-                if local.writeFailure != nil {
-                    _ = halted.increment()
-                    break
+            taking: while halted.current == 0 {
+                let run = next.increment() - 1
+                guard run < runs.count else { break }
+                for index in runs[run] {
+                    if halted.current != 0 { break taking }
+                    build(pages[index], parts: &parts, into: &local)
+                    if local.writeFailure != nil {
+                        _ = halted.increment()
+                        break taking
+                    }
+                    let finished = done.increment()
+                    if finished % step == 0 || finished == pages.count { events(.progress(done: finished, total: pages.count)) }
                 }
-                let finished = done.increment()
-                if finished % step == 0 || finished == pages.count { events(.progress(done: finished, total: pages.count)) }
             }
             collected.add(local)
         }
         return collected.result
+    }
+
+    /// The pages cut into runs of consecutive pages with the same region and locale.
+    static func runs(of pages: [PageSpec]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        for index in pages.indices.dropFirst()
+        where pages[index].region != pages[index - 1].region || pages[index].locale != pages[index - 1].locale {
+            runs.append(start..<index)
+            start = index
+        }
+        if !pages.isEmpty { runs.append(start..<pages.count) }
+        return runs
     }
 
     /// One page through the stages: taken over from the previous build, or personalized, rendered, checked and

@@ -20,19 +20,41 @@ final class LocaleParts {
     var bundleCards: [String: Value] = [:]
     /// JSON-LD product texts up to the page URL (`JSONLD.offerHead`), by product id and price.
     var offers: [OfferKey: String] = [:]
-    /// Alternates by the canonical page's kind, segment and item (they do not depend on its region and locale).
-    var alternates: [String: (model: Value, hreflangs: [String])] = [:]
+    /// Alternates by the canonical page's kind, segment and item (they do not depend on its region and locale), with
+    /// the `og:locale:alternate` values they give a page of this region and locale.
+    var alternates: [String: (model: Value, openGraphLocales: [String])] = [:]
     /// The "shop as" links with `isCurrent` false, in segment order.
     var segmentLinks: [Value]?
     var region: Value?
     var localeModel: Value?
     private var categoryNames: [String: String] = [:]
 
+    private var tagNames: [String: String] = [:]
+    private var brandNames: [String: String] = [:]
+
     /// `PageLocale.categoryName`, remembered.
     func categoryName(_ path: String) -> String {
         if let known = categoryNames[path] { return known }
         let name = locale.categoryName(path)
         categoryNames[path] = name
+        return name
+    }
+
+    /// `PageLocale.name` of a tag or brand, remembered (a tag without a name is made readable from its id each time
+    /// otherwise).
+    func name(_ kind: Taxonomy.Kind, _ id: String) -> String {
+        switch kind {
+        case .tags: return remembered(id, in: &tagNames, kind)
+        case .brands: return remembered(id, in: &brandNames, kind)
+        case .categories: return categoryName(id)
+        case .seasons: return locale.name(kind, id)
+        }
+    }
+
+    private func remembered(_ id: String, in names: inout [String: String], _ kind: Taxonomy.Kind) -> String {
+        if let known = names[id] { return known }
+        let name = locale.name(kind, id)
+        names[id] = name
         return name
     }
 

@@ -176,21 +176,21 @@ public struct PageModelBuilder: Sendable {
         // segment page is noindex and has none (its canonical speaks for it).
         let alternatesKey = page.familyKey
         let alternatesModel: Value
-        var hreflangs: [String] = []
+        var openGraph = openGraph
         if !page.isIndexable {
             alternatesModel = .list([])
+            openGraph.alternateLocales = []
         } else if let known = parts.alternates[alternatesKey] {
-            (alternatesModel, hreflangs) = known
+            (alternatesModel, openGraph.alternateLocales) = known
         } else {
             let all = alternates(of: page)
             alternatesModel = .list(all.map { .object(["hreflang": .string($0.hreflang), "url": .string($0.url)]) })
-            hreflangs = all.map(\.hreflang)
-            parts.alternates[alternatesKey] = (alternatesModel, hreflangs)
+            // The page's own Open Graph locale is the same for every page of these parts.
+            openGraph.alternateLocales = Set(all.lazy.map(\.hreflang).filter { $0 != "x-default" }.map(OpenGraph.locale))
+                .subtracting([openGraph.locale]).sorted()
+            parts.alternates[alternatesKey] = (alternatesModel, openGraph.alternateLocales)
         }
-        var openGraph = openGraph
         openGraph.url = inputs.absoluteURL(canonicalPage.path)
-        openGraph.alternateLocales = Set(hreflangs.filter { $0 != "x-default" }.map(OpenGraph.locale))
-            .subtracting([openGraph.locale]).sorted()
         let (openGraphModel, twitterModel) = openGraph.values
         let jsonLD = own ?? JSONLD.page(
             kind: page.kind, name: title, url: inputs.absoluteURL(page.path), siteName: site.name,

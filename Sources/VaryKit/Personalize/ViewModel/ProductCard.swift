@@ -48,9 +48,9 @@ struct CardBuilder {
                 .object(["id": .string(path), "name": .string(parts?.categoryName(path) ?? locale.categoryName(path))])
             }),
             "brand": .string(product.brand),
-            "brandName": .string(locale.name(.brands, product.brand)),
+            "brandName": .string(parts?.name(.brands, product.brand) ?? locale.name(.brands, product.brand)),
             "tags": .list(product.tags.map(Value.string)),
-            "tagNames": .list(product.tags.map { .string(locale.name(.tags, $0)) }),
+            "tagNames": .list(product.tags.map { .string(parts?.name(.tags, $0) ?? locale.name(.tags, $0)) }),
             "image": .object([
                 "src": .string(inputs.imageURL(product.image.src)),
                 "alt": .string(locale.text(product.image.alt, defaultTag: defaultTag)),

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import VaryKit
+
+@Suite("Check: JSON-LD read without Foundation")
+struct StrictProductsTests {
+    /// The problems Foundation's reading gives, as `StructuredDataRules` finds them.
+    private func foundationProblems(_ text: String) throws -> [String] {
+        let json = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        return StructuredDataRules.products(in: json, path: "").flatMap { path, product in
+            StructuredDataRules.problems(ofProduct: product, path: path).map { "\($0.path): \($0.message)" }
+        }
+    }
+
+    private func strictProblems(_ text: String) -> [String]? {
+        StrictProducts.products(in: text, path: "")?.flatMap { path, product in
+            product.problems(path: path).map { "\($0.path): \($0.message)" }
+        }
+    }
+
+    @Test("well-formed JSON-LD gives the same products and problems as Foundation's reading")
+    func sameAsFoundation() throws {
+        let texts = [
+            #"{"@context":"https://schema.org","@graph":[{"@type":"Product","name":"Jacke","offers":{"@type":"Offer","price":"119.00","priceCurrency":"EUR"}}]}"#,
+            #"[{"@type":"Product"},{"@type":"Product","name":" Hut ","offers":{"price":"19,99","priceCurrency":"EUR"}}]"#,
+            #"{"@graph":[{"@type":"WebPage"},{"@type":"Product","name":"Jacke","offers":{"priceCurrency":"eur"}}]}"#,
+            #"{"@type":"ItemList","itemListElement":[{"@type":"ListItem","item":{"@type":["Product"],"name":"M\u00fctze","offers":[{"price":24,"priceCurrency":"EUR"},7,{"price":null}]}}]}"#,
+            #"{"@type":"ProductGroup","hasVariant":[{"@type":"Product","name":"S","offers":{"@type":"AggregateOffer","lowPrice":"9.5","priceCurrency":"KWD"}},{"@type":"Product","name":"M","offers":{"@type":"AggregateOffer","price":{"a":1},"priceCurrency":"XYZ"}}]}"#,
+            #"{"@type":"Product","name":"\u003cb\u003e","mainEntity":{"@type":"Product","name":"","offers":[]},"offers":"none"}"#,
+            #""just a string""#,
+            #"[]"#,
+        ]
+        for text in texts {
+            #expect(strictProblems(text) == (try foundationProblems(text)), "\(text)")
+        }
+    }
+
+    @Test("JSON-LD the two readings might read differently is left to Foundation")
+    func declines() {
+        let texts = [
+            #"{"@type":"Product","name":"A","name":"B"}"#,
+            "\u{FEFF}{\"@type\":\"Product\"}",
+            #"{"@type":"Product","offers":{"price":1e400,"priceCurrency":"EUR"}}"#,
+            #"{"@type":"Product","offers":{"price":12345678901234567890,"priceCurrency":"EUR"}}"#,
+            #"{"@type":"Product","name":true}"#,
+            #"{"@type":"Product","offers":{"price":true,"priceCurrency":"EUR"}}"#,
+            #"[{"@type":"Product"},]"#,
+            #"{"@type":"Product""#,
+            String(repeating: "[", count: 70) + String(repeating: "]", count: 70),
+        ]
+        for text in texts {
+            #expect(strictProblems(text) == nil, "\(text)")
+        }
+    }
+
+    @Test("hreflang tags are judged the same whether read as bytes or as characters")
+    func hreflangBytes() {
+        let valid = ["de", "de-DE", "zh-Hant-TW", "es-419", "x-default", "X-Default", "sl-rozaj", "de-CH-1901", "gsw"]
+        let invalid = ["", "d", "deutsch", "de_DE", "de-", "-de", "de-DEU", "de-12", "de-CH-190", "x-defaults", "dé", "de-D3"]
+        for tag in valid { #expect(LanguageTag.isValidHreflang(tag), "\(tag)") }
+        for tag in invalid { #expect(!LanguageTag.isValidHreflang(tag), "\(tag)") }
+    }
+
+    @Test("rel tokens are found in any case and white space, in ASCII and beyond")
+    func relationTokens() {
+        #expect(AlternateRules.relations("alternate") == (true, false))
+        #expect(AlternateRules.relations(" ALTERNATE\tcanonical\n") == (true, true))
+        #expect(AlternateRules.relations("alternates canonicalx") == (false, false))
+        #expect(AlternateRules.relations("stylesheet") == (false, false))
+        #expect(AlternateRules.relations("Alternate\u{2003}Canonical") == (true, true))
+    }
+}
