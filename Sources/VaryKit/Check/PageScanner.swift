@@ -12,6 +12,31 @@ enum PageScanner {
         "iframe", "form",
     ]
 
+    /// `keptNames.contains(name)`, compared rather than hashed: it is asked for every tag of every page.
+    static func isKept(_ name: String) -> Bool {
+        switch name {
+        case "html", "head", "body", "h1", "title", "img", "link", "script", "a", "area", "source", "video", "audio",
+             "iframe", "form": true
+        default: false
+        }
+    }
+
+    /// `TagBalance.rawText.contains(name)`, compared rather than hashed.
+    static func isRawText(_ name: String) -> Bool {
+        switch name {
+        case "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes": true
+        default: false
+        }
+    }
+
+    /// `ScriptRules.urlAttributes.contains(name)`, compared rather than hashed.
+    static func isURLAttribute(_ name: String) -> Bool {
+        switch name {
+        case "href", "src", "action", "formaction", "poster", "cite", "background", "data", "xlink:href", "srcdoc": true
+        default: false
+        }
+    }
+
     /// The page's elements in document order.
     static func scan(_ bytes: [UInt8]) -> PageTree {
         guard !bytes.isEmpty else { return PageTree(elements: [], problems: [], parsed: false) }
@@ -92,11 +117,11 @@ enum PageScanner {
             let name = lowered(nameStart..<index)
             names.removeAll(keepingCapacity: true)
             values.removeAll(keepingCapacity: true)
-            var keep = PageScanner.keptNames.contains(name)
+            var keep = PageScanner.isKept(name)
             readAttributes(keep: &keep)
             let line = keep ? lineAt(open) : 0
             var text: String?
-            if TagBalance.rawText.contains(name) {
+            if PageScanner.isRawText(name) {
                 let contentStart = index
                 let end = findEndTag(name, from: index)
                 if keep && (name == "title" || name == "script") {
@@ -164,7 +189,7 @@ enum PageScanner {
             let first = bytes[range.lowerBound] | 0x20, second = bytes[range.lowerBound + 1] | 0x20
             if first == UInt8(ascii: "o") && second == UInt8(ascii: "n") { return true }
             if range.count == 2 { return first == UInt8(ascii: "i") && second == UInt8(ascii: "d") }
-            return ScriptRules.urlAttributes.contains(lowered(range))
+            return PageScanner.isURLAttribute(lowered(range))
         }
 
         /// The start of `</name` (any case) after `position`, or the end of the page.

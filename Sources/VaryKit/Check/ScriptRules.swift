@@ -29,7 +29,7 @@ enum ScriptRules {
                         line: element.line,
                         "<\(element.name) \(attribute.name)=\"\(PageElement.shortened(attribute.value, limit: 40))\"> is an inline event handler",
                         hint: "content must be HTML-escaped, and scripts must come from files"))
-                } else if urlAttributes.contains(attribute.name) || attribute.name == "srcdoc" {
+                } else if PageScanner.isURLAttribute(attribute.name) {
                     let url = LinkTarget.strippedForScheme(attribute.value)
                     let scheme = LinkTarget.scheme(of: url)
                     if scheme == "javascript" || scheme == "vbscript" {

@@ -13,6 +13,9 @@ public final class StagingDirectory: @unchecked Sendable {
     /// rename stays on one file system and is atomic.
     public let url: URL
     private let creation: FileCreation
+    /// Whether there was an output to compare with when the build began; without one (a cold build) no file is
+    /// looked for there.
+    private let hasPrevious: Bool
 
     /// The report's path inside the output; written by `commit` and, like the change list,
     /// left out of the manifest because it describes the build, not the site.
@@ -38,7 +41,8 @@ public final class StagingDirectory: @unchecked Sendable {
     /// A staging directory that creates its files through `creation`.
     init(output: URL, creation: FileCreation) throws {
         let outputPath = try Self.normalizedPath(output)
-        if let existing = try FileSystemCalls.status(outputPath), !existing.isDirectory {
+        let existing = try FileSystemCalls.status(outputPath)
+        if let existing, !existing.isDirectory {
             throw EmitError.outputNotDirectory(outputPath)
         }
         let parent = (outputPath as NSString).deletingLastPathComponent
@@ -52,6 +56,7 @@ public final class StagingDirectory: @unchecked Sendable {
         self.output = URL(fileURLWithPath: outputPath, isDirectory: true)
         self.url = URL(fileURLWithPath: stagingPath, isDirectory: true)
         self.creation = creation
+        hasPrevious = existing != nil
     }
 
     /// Writes one file into the staging directory, creating its parent directories, and records its
@@ -60,7 +65,7 @@ public final class StagingDirectory: @unchecked Sendable {
         let (target, previous) = try claim(relativePath)
         do {
             // An unchanged file is the previous one under a second name: nothing to write, and its times stay.
-            let isSame = FileSystemCalls.hasContents(previous, bytes)
+            let isSame = hasPrevious && FileSystemCalls.hasContents(previous, bytes)
             var isUnchanged = isSame && FileSystemCalls.hardLink(previous, to: target)
             if !isUnchanged {
                 try creation.create(target, bytes)
@@ -255,6 +260,11 @@ public final class StagingDirectory: @unchecked Sendable {
     }
 
     private func makeParents(_ components: [Substring]) throws {
+        // Most files go into a folder made for an earlier file: one look at the whole parent path settles it.
+        if components.count > 1 {
+            let parent = components.dropLast().joined(separator: "/")
+            if lock.withLock({ directories.contains(parent) }) { return }
+        }
         var relative = ""
         for component in components.dropLast() {
             relative += relative.isEmpty ? String(component) : "/" + component

@@ -70,3 +70,17 @@ struct StrictProductsTests {
         #expect(AlternateRules.relations("Alternate\u{2003}Canonical") == (true, true))
     }
 }
+
+@Suite("Check: the page scanner's name tests")
+struct ScannerNameTests {
+    @Test("the compared name tests answer as the sets they stand for")
+    func sameAsSets() {
+        let others = ["div", "span", "p", "meta", "h2", "style", "textarea", "xmp", "noembed", "noframes", "HTML", "", "ab", "id",
+                      "onclick", "srcset", "alt", "class"]
+        for name in Array(PageScanner.keptNames) + Array(TagBalance.rawText) + Array(ScriptRules.urlAttributes) + others {
+            #expect(PageScanner.isKept(name) == PageScanner.keptNames.contains(name), "\(name)")
+            #expect(PageScanner.isRawText(name) == TagBalance.rawText.contains(name), "\(name)")
+            #expect(PageScanner.isURLAttribute(name) == ScriptRules.urlAttributes.contains(name), "\(name)")
+        }
+    }
+}

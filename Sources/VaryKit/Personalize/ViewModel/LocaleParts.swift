@@ -22,7 +22,7 @@ final class LocaleParts {
     var offers: [OfferKey: String] = [:]
     /// Alternates by the canonical page's kind, segment and item (they do not depend on its region and locale), with
     /// the `og:locale:alternate` values they give a page of this region and locale.
-    var alternates: [String: (model: Value, openGraphLocales: [String])] = [:]
+    var alternates: [String: PageModelBuilder.FamilyAlternates] = [:]
     /// The "shop as" links with `isCurrent` false, in segment order.
     var segmentLinks: [Value]?
     var region: Value?

@@ -38,7 +38,9 @@ public struct OpenGraph: Sendable {
 
     /// Open Graph's locale form of a BCP 47 tag: `de-DE` → `de_DE`, `zh-Hant-TW` → `zh_Hant_TW`.
     public static func locale(_ tag: String) -> String {
-        tag.replacingOccurrences(of: "-", with: "_")
+        // A hyphen is one byte in UTF-8 and never part of another character's bytes.
+        guard tag.utf8.contains(UInt8(ascii: "-")) else { return tag }
+        return String(decoding: tag.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
     }
 
     /// Every `og:` (and extra) property in the order the layout writes them.

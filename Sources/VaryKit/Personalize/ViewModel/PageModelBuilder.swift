@@ -4,8 +4,34 @@ import Mustache
 /// The personalize stage's last step: turns a planned page into the template context of SPEC "Template context".
 public struct PageModelBuilder: Sendable {
     public let inputs: BuildInputs
+    /// The alternates of every family but the product pages', which are the same on each page of the family in every
+    /// region and locale: made once, before pages are built in parallel. (Product pages, one family per product, keep
+    /// theirs in the `LocaleParts` of their run, so this table does not grow with the catalog.)
+    private var familyAlternates: [String: FamilyAlternates] = [:]
 
-    public init(inputs: BuildInputs) { self.inputs = inputs }
+    /// A family's alternates as pages show them: the template's list, and their `og:locale:alternate` values.
+    struct FamilyAlternates: Sendable {
+        var model: Value
+        /// Sorted, without repeats; a page leaves out its own.
+        var openGraphLocales: [String]
+    }
+
+    public init(inputs: BuildInputs) {
+        self.inputs = inputs
+        var table: [String: FamilyAlternates] = [:]
+        for page in inputs.pages where page.isIndexable && page.kind != .product && page.kind != .chooser {
+            let key = page.familyKey
+            if table[key] == nil { table[key] = familyAlternates(of: page) }
+        }
+        familyAlternates = table
+    }
+
+    private func familyAlternates(of page: PageSpec) -> FamilyAlternates {
+        let all = alternates(of: page)
+        return FamilyAlternates(
+            model: .list(all.map { .object(["hreflang": .string($0.hreflang), "url": .string($0.url)]) }),
+            openGraphLocales: Set(all.lazy.map(\.hreflang).filter { $0 != "x-default" }.map(OpenGraph.locale)).sorted())
+    }
 
     private var site: Site { inputs.content.site }
 
@@ -180,15 +206,19 @@ public struct PageModelBuilder: Sendable {
         if !page.isIndexable {
             alternatesModel = .list([])
             openGraph.alternateLocales = []
-        } else if let known = parts.alternates[alternatesKey] {
-            (alternatesModel, openGraph.alternateLocales) = known
         } else {
-            let all = alternates(of: page)
-            alternatesModel = .list(all.map { .object(["hreflang": .string($0.hreflang), "url": .string($0.url)]) })
-            // The page's own Open Graph locale is the same for every page of these parts.
-            openGraph.alternateLocales = Set(all.lazy.map(\.hreflang).filter { $0 != "x-default" }.map(OpenGraph.locale))
-                .subtracting([openGraph.locale]).sorted()
-            parts.alternates[alternatesKey] = (alternatesModel, openGraph.alternateLocales)
+            let known: FamilyAlternates
+            if let shared = familyAlternates[alternatesKey] {
+                known = shared
+            } else if let kept = parts.alternates[alternatesKey] {
+                known = kept
+            } else {
+                known = familyAlternates(of: page)
+                parts.alternates[alternatesKey] = known
+            }
+            alternatesModel = known.model
+            let own = openGraph.locale
+            openGraph.alternateLocales = known.openGraphLocales.filter { $0 != own }
         }
         openGraph.url = inputs.absoluteURL(canonicalPage.path)
         let (openGraphModel, twitterModel) = openGraph.values
