@@ -9,21 +9,37 @@ enum LinkRules {
 
     /// Every link problem of one page.
     static func check(_ tree: PageTree, in context: PageContext) -> [Diagnostic] {
-        let ids = Set(tree.elements.compactMap { $0.attribute("id") })
+        // The page's ids, collected at the first link to a fragment: most pages have none.
+        var ids: Set<String>?
         var diagnostics: [Diagnostic] = []
         for element in tree.elements {
-            guard let names = linkAttributes[element.name] else { continue }
+            guard let names = followed(element.name) else { continue }
             for name in names {
                 guard let value = element.attribute(name) else { continue }
-                let urls = name == "srcset" ? candidates(inSrcset: value) : [value]
-                for url in urls {
-                    if let diagnostic = check(url, attribute: name, of: element, ids: ids, in: context) {
-                        diagnostics.append(diagnostic)
+                if name == "srcset" {
+                    for url in candidates(inSrcset: value) {
+                        if let diagnostic = check(url, attribute: name, of: element, ids: &ids, tree: tree, in: context) {
+                            diagnostics.append(diagnostic)
+                        }
                     }
+                } else if let diagnostic = check(value, attribute: name, of: element, ids: &ids, tree: tree, in: context) {
+                    diagnostics.append(diagnostic)
                 }
             }
         }
         return diagnostics
+    }
+
+    /// `linkAttributes[name]`, compared rather than hashed: it is asked for every element of every page.
+    static func followed(_ name: String) -> [String]? {
+        switch name {
+        case "a", "area", "link": ["href"]
+        case "img", "source": ["src", "srcset"]
+        case "script", "audio", "iframe": ["src"]
+        case "video": ["src", "poster"]
+        case "form": ["action"]
+        default: nil
+        }
     }
 
     /// The URLs of a `srcset` (`a.jpg 1x, b.jpg 2x`).
@@ -35,7 +51,8 @@ enum LinkRules {
     }
 
     private static func check(
-        _ url: String, attribute name: String, of element: PageElement, ids: Set<String>, in context: PageContext
+        _ url: String, attribute name: String, of element: PageElement, ids: inout Set<String>?, tree: PageTree,
+        in context: PageContext
     ) -> Diagnostic? {
         var tag: String { "<\(element.name) \(name)=\"\(PageElement.shortened(url))\">" }
         switch LinkTarget.resolve(url, onPage: context.pagePath, siteURL: context.siteURL) {
@@ -46,7 +63,9 @@ enum LinkRules {
         case .aboveRoot:
             return context.error(line: element.line, "\(tag): the path goes above the site's root folder")
         case .fragment(let id):
-            if id.isEmpty || id == "top" || ids.contains(LinkTarget.percentDecoded(id)) { return nil }
+            if id.isEmpty || id == "top" { return nil }
+            if ids == nil { ids = Set(tree.elements.compactMap { $0.attribute("id") }) }
+            if ids?.contains(LinkTarget.percentDecoded(id)) == true { return nil }
             return context.error(line: element.line, "\(tag): no element on this page has id=\"\(id)\"")
         case .scheme(let scheme):
             return schemeProblem(scheme, url: url, tag: tag, element: element, in: context)

@@ -20,9 +20,17 @@ enum LinkTarget: Equatable, Sendable {
         if url.isEmpty { return .empty }
         if url.hasPrefix("#") { return .fragment(String(url.dropFirst())) }
         if let siteURL, !siteURL.isEmpty {
-            let base = siteURL.hasSuffix("/") ? String(siteURL.dropLast()) : siteURL
-            if url == base || url.hasPrefix(base + "/") || url.hasPrefix(base + "?") || url.hasPrefix(base + "#") {
-                return resolvePath("/" + url.dropFirst(base.count).drop(while: { $0 == "/" }), onPage: pagePath)
+            if let isOwn = isOnSiteASCII(url, siteURL) {
+                if isOwn {
+                    let base = siteURL.utf8.last == UInt8(ascii: "/") ? siteURL.utf8.count - 1 : siteURL.utf8.count
+                    return resolvePath("/" + String(decoding: url.utf8.dropFirst(base).drop(while: { $0 == UInt8(ascii: "/") }), as: UTF8.self),
+                                       onPage: pagePath)
+                }
+            } else {
+                let base = siteURL.hasSuffix("/") ? String(siteURL.dropLast()) : siteURL
+                if url == base || url.hasPrefix(base + "/") || url.hasPrefix(base + "?") || url.hasPrefix(base + "#") {
+                    return resolvePath("/" + url.dropFirst(base.count).drop(while: { $0 == "/" }), onPage: pagePath)
+                }
             }
         }
         if url.hasPrefix("//") { return .external }
@@ -30,6 +38,19 @@ enum LinkTarget: Equatable, Sendable {
             return scheme == "https" || scheme == "http" ? .external : .scheme(scheme)
         }
         return resolvePath(url, onPage: pagePath)
+    }
+
+    /// Whether `url` is the site's own URL or below it (the site URL without its final `/`, then nothing, `/`, `?` or
+    /// `#`), read byte by byte, which for printable ASCII is the same as by characters; nil when either has other
+    /// bytes (a control character or a non-ASCII one, where a character may be more than one byte).
+    private static func isOnSiteASCII(_ url: String, _ siteURL: String) -> Bool? {
+        let urlBytes = url.utf8, siteBytes = siteURL.utf8
+        let isPlain: (UInt8) -> Bool = { $0 >= 0x20 && $0 < 0x7F }
+        guard urlBytes.allSatisfy(isPlain), siteBytes.allSatisfy(isPlain) else { return nil }
+        let baseCount = siteBytes.last == UInt8(ascii: "/") ? siteBytes.count - 1 : siteBytes.count
+        guard urlBytes.count >= baseCount, urlBytes.prefix(baseCount).elementsEqual(siteBytes.prefix(baseCount)) else { return false }
+        guard let next = urlBytes.dropFirst(baseCount).first else { return true }
+        return next == UInt8(ascii: "/") || next == UInt8(ascii: "?") || next == UInt8(ascii: "#")
     }
 
     /// The URL the way a browser reads it: tabs and newlines removed, surrounding spaces and controls trimmed.

@@ -84,3 +84,13 @@ struct ScannerNameTests {
         }
     }
 }
+
+@Suite("Check: the link rule's attribute table")
+struct FollowedAttributeTests {
+    @Test("the compared attribute table answers as the dictionary it stands for")
+    func sameAsDictionary() {
+        for name in Array(LinkRules.linkAttributes.keys) + ["div", "span", "meta", "A", "", "base"] {
+            #expect(LinkRules.followed(name) == LinkRules.linkAttributes[name], "\(name)")
+        }
+    }
+}

@@ -16,14 +16,32 @@ public struct PageModelBuilder: Sendable {
         var openGraphLocales: [String]
     }
 
+    /// For the promotion of each promotion page and its region: the positions, in the region's ranking candidates,
+    /// of the products it applies to, most popular first — the same for every locale of the region, and made once.
+    private var promotionCandidates: [PromotionInRegion: [Int]] = [:]
+
+    struct PromotionInRegion: Hashable {
+        var promotion: String
+        var region: String
+    }
+
     public init(inputs: BuildInputs) {
         self.inputs = inputs
         var table: [String: FamilyAlternates] = [:]
-        for page in inputs.pages where page.isIndexable && page.kind != .product && page.kind != .chooser {
-            let key = page.familyKey
-            if table[key] == nil { table[key] = familyAlternates(of: page) }
+        var candidates: [PromotionInRegion: [Int]] = [:]
+        for page in inputs.pages {
+            if page.isIndexable && page.kind != .product && page.kind != .chooser {
+                let key = page.familyKey
+                if table[key] == nil { table[key] = familyAlternates(of: page) }
+            }
+            if page.kind == .promotion, let id = page.item, let region = page.region,
+               let promotion = inputs.activePromotions.first(where: { $0.id == id }) {
+                let key = PromotionInRegion(promotion: id, region: region)
+                if candidates[key] == nil { candidates[key] = promotionPositions(promotion, region: region) }
+            }
         }
         familyAlternates = table
+        promotionCandidates = candidates
     }
 
     private func familyAlternates(of page: PageSpec) -> FamilyAlternates {
@@ -341,16 +359,30 @@ public struct PageModelBuilder: Sendable {
     private func promotionProducts(_ promotion: Promotion, audience: PageAudience, promotions: [Promotion])
         -> [(Product, PricedProduct)]
     {
-        // The region's ranking candidates are exactly its in-stock products priced in its currency.
         let tables = inputs.ranking
         guard let region = tables.regions[audience.region.id] else { return [] }
+        let positions = promotionCandidates[PromotionInRegion(promotion: promotion.id, region: audience.region.id)]
+            ?? promotionPositions(promotion, region: audience.region.id)
         let prices = tables.prices(region, audience: audience, promotions: promotions)
-        let priced = region.candidates.indices.compactMap { position -> (Product, PricedProduct)? in
+        return positions.map { (tables.products[region.candidates[$0]], prices[$0]) }
+    }
+
+    /// The positions in the region's ranking candidates of the products `promotion` applies to, most popular first
+    /// (then by id), at most `site.recommendations`: which products a promotion page shows, whatever their prices.
+    private func promotionPositions(_ promotion: Promotion, region id: String) -> [Int] {
+        // The region's ranking candidates are exactly its in-stock products priced in its currency.
+        let tables = inputs.ranking
+        guard let region = tables.regions[id] else { return [] }
+        let applying = region.candidates.indices.filter { position in
             let index = region.candidates[position]
-            guard promotion.appliesTo.contains(tables.products[index], ancestry: tables.ancestry[index]) else { return nil }
-            return (tables.products[index], prices[position])
+            return promotion.appliesTo.contains(tables.products[index], ancestry: tables.ancestry[index])
         }
-        return Array(priced.sorted { ($1.0.popularity, $0.0.id) < ($0.0.popularity, $1.0.id) }.prefix(site.recommendations))
+        let products = tables.products, candidates = region.candidates
+        let sorted = applying.sorted { first, second in
+            let a = candidates[first], b = candidates[second]
+            return (products[b].popularity, products[a].id) < (products[a].popularity, products[b].id)
+        }
+        return Array(sorted.prefix(site.recommendations))
     }
 
     /// A product's JSON-LD text up to the page's URL (`JSONLD.offerHead`).
