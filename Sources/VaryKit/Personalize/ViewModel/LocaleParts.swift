@@ -26,6 +26,8 @@ final class LocaleParts {
     /// The "shop as" links with `isCurrent` false, in segment order.
     var segmentLinks: [Value]?
     var region: Value?
+    /// The native name of each of the region's locales, in the region's order.
+    var localeNames: [String]?
     var localeModel: Value?
     private var categoryNames: [String: String] = [:]
 

@@ -178,9 +178,11 @@ public struct PageModelBuilder: Sendable {
             ])
         }
         context["locale"] = parts.localeModel
-        context["locales"] = .list(region.locales.map { other in
+        if parts.localeNames == nil { parts.localeNames = region.locales.map { LanguageName.nativeName(of: $0) } }
+        let localeNames = parts.localeNames ?? []
+        context["locales"] = .list(zip(region.locales, localeNames).map { other, name in
             .object([
-                "tag": .string(other), "name": .string(LanguageName.nativeName(of: other)),
+                "tag": .string(other), "name": .string(name),
                 "url": .string(counterpart(of: page, locale: other).path), "isCurrent": .bool(other == tag),
             ])
         })
