@@ -62,43 +62,80 @@ public struct TranslationAudit: Sendable {
         }
         let catalog = CatalogFacts(content: content)
         // Which products each promotion holds does not depend on the locale.
-        var promotionProducts: [String: [String]] = [:]
-        for promotion in content.promotions {
-            promotionProducts[promotion.id] = content.products.filter { promotion.appliesTo.contains($0) }.map(\.id)
+        let promotionProducts = content.promotions.reduce(into: [String: [String]]()) { products, promotion in
+            products[promotion.id] = content.products.filter { promotion.appliesTo.contains($0) }.map(\.id)
         }
-        // What depends only on the locale (messages, product texts) or only on the region (what it sells) is
-        // worked out once, not once per region and locale.
-        var tagTexts: [String: TagTexts] = [:]
-        var regionStock: [String: RegionStock] = [:]
-        var results = Results()
-        var productFallbacks: [String: SlotPages] = [:]
-        for (key, localePages) in pageCounts.sorted(by: { ($0.key.region, $0.key.tag) < ($1.key.region, $1.key.tag) }) {
-            guard let region = content.regions.first(where: { $0.id == key.region }) else { continue }
-            let texts = tagTexts[key.tag] ?? TagTexts(
-                content: content, catalog: catalog, chain: LocaleChain(key.tag, defaultTag: site.defaultLocale),
-                localizer: localizers[key.tag] ?? Localizer(content: content, tag: key.tag), localesFile: localesFile)
-            tagTexts[key.tag] = texts
-            let stock = regionStock[region.id] ?? RegionStock(content: content, region: region)
-            regionStock[region.id] = stock
-            var scope = LocaleScope(results: results, tag: key.tag, defaultTag: site.defaultLocale, pages: localePages)
-            results = Results()  // the scope now holds the only reference, so it mutates in place
-            scope.slots = productFallbacks.removeValue(forKey: key.tag) ?? SlotPages(count: texts.slots.count)
-            scope.audit(
-                content: content, region: region, bundles: bundles[region.id] ?? [], promotionProducts: promotionProducts,
-                now: now, catalog: catalog, texts: texts, stock: stock)
-            productFallbacks[key.tag] = scope.slots
-            results = scope.results
-        }
-        // The product texts that fell back, with every page locale and page count they were found on.
-        for (tag, slots) in productFallbacks {
-            let texts = tagTexts[tag]!
+        // What depends only on the region (what it sells) is worked out once per region, what depends only on the
+        // locale (messages, product texts) once per locale. The locales are audited in parallel, each over its
+        // regions in order, into results of their own: a locale's counts are its own, and the warnings they share
+        // (a text that falls back in several locales) add up the same in any order.
+        let regions = Dictionary(content.regions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let regionIDs = Set(pageCounts.keys.map(\.region)).filter { regions[$0] != nil }.sorted()
+        let stocks = Self.parallelMap(regionIDs) { RegionStock(content: content, region: regions[$0]!) }
+        let regionStock = Dictionary(uniqueKeysWithValues: zip(regionIDs, stocks))
+        let byTag = Dictionary(grouping: pageCounts.keys.filter { regions[$0.region] != nil }, by: \.tag)
+        let parts = Self.parallelMap(byTag.keys.sorted()) { tag -> Results in
+            let texts = TagTexts(
+                content: content, catalog: catalog, chain: LocaleChain(tag, defaultTag: site.defaultLocale),
+                localizer: localizers[tag] ?? Localizer(content: content, tag: tag), localesFile: localesFile)
+            var results = Results()
+            var slots = SlotPages(count: texts.slots.count)
+            for key in byTag[tag]!.sorted(by: { $0.region < $1.region }) {
+                var scope = LocaleScope(results: results, tag: tag, defaultTag: site.defaultLocale, pages: pageCounts[key]!)
+                results = Results()  // the scope now holds the only reference, so it mutates in place
+                scope.slots = slots
+                slots = SlotPages(count: 0)
+                scope.audit(
+                    content: content, region: regions[key.region]!, bundles: bundles[key.region] ?? [],
+                    promotionProducts: promotionProducts, now: now, catalog: catalog, texts: texts,
+                    stock: regionStock[key.region]!)
+                slots = scope.slots
+                results = scope.results
+            }
+            // The product texts that fell back, with the page count they were found on.
             for slot in texts.slots.indices where slots.used[slot] {
                 let key = texts.slots[slot]
                 results.fallbacks[key, default: Fallback(location: key.location, used: key.used)].tags.insert(tag)
                 results.fallbacks[key]!.pages += slots.pages[slot]
             }
+            return results
+        }
+        var results = Results()
+        for part in parts {
+            results.completeness.merge(part.completeness) { mine, _ in mine }  // each locale's counts are in its part only
+            for (key, fallback) in part.fallbacks {
+                guard var known = results.fallbacks[key] else {
+                    results.fallbacks[key] = fallback
+                    continue
+                }
+                known.tags.formUnion(fallback.tags)
+                known.pages += fallback.pages
+                results.fallbacks[key] = known
+            }
         }
         self.results = results
+    }
+
+    /// `items.map(transform)`, the items shared among the machine's cores.
+    private static func parallelMap<Item: Sendable, Value>(_ items: [Item], _ transform: @Sendable (Item) -> Value) -> [Value] {
+        let slots = ParallelSlots<Value>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            slots.set(index, transform(items[index]))
+        }
+        return slots.values
+    }
+
+    /// Results of parallel work, one slot per item, filled by whichever thread does the item.
+    private final class ParallelSlots<Value>: @unchecked Sendable {
+        // @unchecked: every access to `slots` happens while holding `lock`.
+        private let lock = NSLock()
+        private var slots: [Value?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+
+        var values: [Value] { lock.withLock { slots.map { $0! } } }
     }
 
     private struct PageLocaleKey: Hashable {
