@@ -76,7 +76,7 @@ func rank(
 }
 
 /// `rank(using:…)` over every eligible candidate of the page, without a shared order: the reference the ordered
-/// ranking is tested against, and its fallback.
+/// ranking is tested against.
 func rankExhaustively(
     using tables: RankingTables, audience: PageAudience, promotions active: [Promotion],
     popularity: RegionalPopularity, limit: Int
