@@ -11,6 +11,8 @@ struct PhaseResult {
     var timings: [BuildReport.Timing]
     /// Check errors the build found (a realistic store has none).
     var problems: Int
+    /// The peak resident memory of each stage, in stage order.
+    var stagePeaks: [(stage: String, bytes: Int)] = []
 
     var pages: Int { report.pagesByKind.values.reduce(0, +) }
 
@@ -27,6 +29,42 @@ struct PhaseResult {
     var stages: String {
         timings.map { "\($0.stage) \($0.milliseconds) ms" }.joined(separator: ", ")
     }
+
+    /// The peak resident memory of each stage, `before 20 MiB, load 80 MiB, validate 81 MiB, …` (`before`: the
+    /// benchmark's own memory when the build starts).
+    var stageMemory: String {
+        stagePeaks.map { "\($0.stage) \($0.bytes >> 20) MiB" }.joined(separator: ", ")
+    }
+}
+
+/// The peak resident memory of each stage of one build, from the build's stage events: the peak is reset when a
+/// stage starts and read when it finishes; the build's peak is the highest reading, gaps between stages included.
+final class StagePeaks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var peaks: [(stage: String, bytes: Int)] = []
+    private var highest = 0
+
+    func record(_ event: BuildEvent) {
+        lock.withLock {
+            switch event {
+            case .stageStarted:
+                if peaks.isEmpty && highest == 0 { peaks.append(("before", PeakMemory.resident())) }
+                highest = max(highest, PeakMemory.highWaterMark())
+                PeakMemory.reset()
+            case .stageFinished(let stage, _):
+                let peak = PeakMemory.highWaterMark()
+                highest = max(highest, peak)
+                peaks.append((stage, peak))
+            case .progress:
+                break
+            }
+        }
+    }
+
+    /// Each stage's peak, and the highest of all readings including the one taken now.
+    func finish() -> (stages: [(stage: String, bytes: Int)], peak: Int) {
+        lock.withLock { (peaks, max(highest, PeakMemory.highWaterMark())) }
+    }
 }
 
 /// The process's peak resident memory, from `/proc/self/status` (Linux).
@@ -37,9 +75,14 @@ enum PeakMemory {
     }
 
     /// `VmHWM` in bytes, or 0 where the file does not exist.
-    static func highWaterMark() -> Int {
+    static func highWaterMark() -> Int { status("VmHWM:") }
+
+    /// `VmRSS` in bytes, or 0 where the file does not exist.
+    static func resident() -> Int { status("VmRSS:") }
+
+    private static func status(_ field: String) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field) {
             let digits = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
             return digits * 1024
         }

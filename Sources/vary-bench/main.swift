@@ -1,5 +1,9 @@
 import Foundation
 import VaryKit
+#if os(Linux)
+/// glibc's `malloc_trim` (malloc.h, which the Glibc module does not export): hands freed heap memory back.
+@_silgen_name("malloc_trim") func mallocTrim(_ pad: Int) -> Int32
+#endif
 
 // Generates a synthetic store of a named shape (see StoreShape) into a temporary folder and builds it four times
 // with StoreBuild.run: cold (empty output), unchanged (same input again), one price (one product's price changed)
@@ -15,10 +19,17 @@ struct BenchOptions {
     var keep = false
     var shards: Int?
     var write: String?
+    /// The builds to run, and `vary check` after them, in the order of `BenchOptions.builds`: all unless `--builds`
+    /// names some.
+    var builds = BenchOptions.builds
+
+    /// The builds of a run, in order; each one after cold changes the input of the one before.
+    static let builds = ["cold", "unchanged", "one price", "one message", "check"]
 
     static let usage = """
         usage: vary-bench [--shape small|mid|large|wide] [--products N] [--regions N] [--locales N] [--segments N]
                           [--runs N] [--jobs N] [--keep] [--product-pages none|all|CATEGORY] [--shards N] [--write DIR]
+                          [--builds cold,unchanged,price,message,check]
                vary-bench --configurator [--groups N] [--values N] [--runs N]
         """
 
@@ -41,6 +52,12 @@ struct BenchOptions {
                 case "all": "true"
                 default: "{\"categories\": [\"\(text)\"]}"
                 }
+                continue
+            }
+            if argument == "--builds" {
+                let names = text.split(separator: ",").map { $0 == "price" ? "one price" : $0 == "message" ? "one message" : String($0) }
+                guard !names.isEmpty, names.allSatisfy(BenchOptions.builds.contains) else { return nil }
+                options.builds = BenchOptions.builds.filter(names.contains)
                 continue
             }
             if argument == "--shape" {
@@ -95,30 +112,36 @@ func changeMessage(in root: URL) throws {
 }
 
 func runPhase(_ name: String, root: URL, jobs: Int) -> PhaseResult {
+    // What the benchmark freed (the generated store, an earlier build) goes back to the system before the peak is reset.
+    #if os(Linux)
+    _ = mallocTrim(0)
+    #endif
     PeakMemory.reset()
     let options = BuildOptions(
         content: root.appendingPathComponent("content").path, templates: root.appendingPathComponent("site-templates").path,
         output: root.appendingPathComponent("output").path, now: BuildTime.parse("2026-11-25T12:00:00Z")!, jobs: jobs)
+    let peaks = StagePeaks()
     let cpu = CPUTime.now()
     let start = DispatchTime.now()
-    let outcome = StoreBuild.run(options)
+    let outcome = StoreBuild.run(options, events: peaks.record)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     let cpuSeconds = CPUTime.now() - cpu
+    let memory = peaks.finish()
     if outcome.exitCode > 1 || outcome.report == nil {
         for diagnostic in outcome.diagnostics.prefix(20) { print(diagnostic) }
         print("vary-bench: the \(name) build failed with exit code \(outcome.exitCode)")
         exit(1)
     }
-    return PhaseResult(name: name, seconds: seconds, cpuSeconds: cpuSeconds, peakBytes: PeakMemory.highWaterMark(),
+    return PhaseResult(name: name, seconds: seconds, cpuSeconds: cpuSeconds, peakBytes: memory.peak,
                        report: outcome.report!, timings: outcome.timings,
-                       problems: outcome.diagnostics.filter { $0.severity == .error }.count)
+                       problems: outcome.diagnostics.filter { $0.severity == .error }.count, stagePeaks: memory.stages)
 }
 
 /// One run of the benchmark: the four builds, the floor and `vary check`.
 struct RunResult {
     var phases: [PhaseResult]
     var floor: CopyFloor
-    var check: FullCheck
+    var check: FullCheck?
 }
 
 /// `vary check` over the last build's output: every page parsed with libxml2, in parallel.
@@ -144,22 +167,28 @@ struct FullCheck {
 }
 
 func benchmark(_ options: BenchOptions) throws -> RunResult {
-    var store = SyntheticStore(shape: options.shape, images: images)
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("vary-bench-\(getpid())-\(UInt32.random(in: 0 ... .max))")
-    try prepare(store, in: root)
+    // The store is not kept while building (the builds measure Vary's memory, not the benchmark's): it is made
+    // again, the same, for the price change.
+    try prepare(SyntheticStore(shape: options.shape, images: images), in: root)
     defer { if !options.keep { try? FileManager.default.removeItem(at: root) } else { print("kept \(root.path)") } }
 
+    // Every build runs after a cold one into the same output; those not asked for are left out, not their input changes.
     var phases = [runPhase("cold", root: root, jobs: options.jobs)]
     let floor = try CopyFloor.measure(root.appendingPathComponent("output"))
-    phases.append(runPhase("unchanged", root: root, jobs: options.jobs))
+    if options.builds.contains("unchanged") { phases.append(runPhase("unchanged", root: root, jobs: options.jobs)) }
     // Product 0 is an item of the bundle kit-1 and on Black Friday offer, so pages show it in most regions.
-    store.changePrice(ofProductAt: 0)
-    try Data(store.catalog().utf8).write(to: root.appendingPathComponent("content/catalog/products.json"))
-    phases.append(runPhase("one price", root: root, jobs: options.jobs))
+    do {
+        var store = SyntheticStore(shape: options.shape, images: images)
+        store.changePrice(ofProductAt: 0)
+        try Data(store.catalog().utf8).write(to: root.appendingPathComponent("content/catalog/products.json"))
+    }
+    if options.builds.contains("one price") { phases.append(runPhase("one price", root: root, jobs: options.jobs)) }
     try changeMessage(in: root)
-    phases.append(runPhase("one message", root: root, jobs: options.jobs))
+    if options.builds.contains("one message") { phases.append(runPhase("one message", root: root, jobs: options.jobs)) }
+    if !options.builds.contains("cold") { phases.removeFirst() }
     // Last: `vary check` reads every page into memory first, which would raise the builds' peak memory after it.
-    let check = try FullCheck.measure(root.appendingPathComponent("output"))
+    let check = options.builds.contains("check") ? try FullCheck.measure(root.appendingPathComponent("output")) : nil
     return RunResult(phases: phases, floor: floor, check: check)
 }
 
@@ -208,7 +237,7 @@ for run in 1...options.runs {
             if best[phase.name].map({ phase.seconds < $0.seconds }) ?? true { best[phase.name] = phase }
         }
         print("run \(run) " + result.floor.line)
-        print("run \(run) " + result.check.line)
+        if let check = result.check { print("run \(run) " + check.line) }
         if bestFloor.map({ result.floor.seconds < $0.seconds }) ?? true { bestFloor = result.floor }
     } catch {
         print("vary-bench: \(error)")
@@ -216,7 +245,9 @@ for run in 1...options.runs {
     }
 }
 print("best of \(options.runs) (load average \(LoadAverage.text())):")
-for name in order { print(best[name]!.line + "\n    stages: " + best[name]!.stages) }
+for name in order {
+    print(best[name]!.line + "\n    stages: " + best[name]!.stages + "\n    peak RSS by stage: " + best[name]!.stageMemory)
+}
 if let floor = bestFloor, let cold = best["cold"] {
     print(floor.line)
     print(String(format: "cold / floor: %.1f× wall; unchanged / cold %.1f%%, one price / cold %.1f%%, one message / cold %.1f%%",

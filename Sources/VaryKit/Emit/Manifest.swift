@@ -34,6 +34,11 @@ enum DeterministicJSON {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         // Encoding plain structs of strings and integers cannot fail.
         let data = try! encoder.encode(value)
-        return Array(data) + [UInt8(ascii: "\n")]
+        // One copy of the bytes: a report of a large store holds tens of megabytes of warnings.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(data.count + 1)
+        bytes.append(contentsOf: data)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 }

@@ -49,32 +49,99 @@ public func rank(
 }
 
 /// `rank(_:audience:promotions:popularity:limit:)` over tables built once per build, as every page of a build shares them.
+///
+/// A page does not look at every candidate of its region: the eligible candidates of a (region, segment, price
+/// ceiling, promotion list) in base-score order, or the best few of them (`RankingOrder`), are worked out once and
+/// shared by every page with that audience (the region's locales, when their promotions agree). The greedy
+/// placement then needs only the head of that order: it picks, at each place, the best penalized score of all
+/// unplaced candidates, which a scan in base order finds without looking past a base below the best score found
+/// (a penalty never raises a score). Should a scan run past the head without stopping, the audience's order is
+/// made four times longer, for this page and the next ones, and the page is ranked again.
 func rank(
     using tables: RankingTables, audience: PageAudience, promotions active: [Promotion],
     popularity: RegionalPopularity, limit: Int
 ) -> [RankedProduct] {
     guard limit > 0, let region = tables.regions[audience.region.id], let segment = tables.segments[audience.segment.id]
     else { return [] }
-    var ranking = PageRanking(tables: tables, region: region, segment: segment, audience: audience, promotions: active)
-    for reference in audience.segment.pinned where ranking.placed.count < limit {
-        guard let index = tables.indexByID[reference.id], let candidate = ranking.eligible[index], !ranking.isPlaced(candidate)
-        else { continue }
-        ranking.place(candidate, pinned: true, popularity: popularity)
+    let prices = tables.prices(region, audience: audience, promotions: active)
+    var length = RankingOrder.length(limit: limit)
+    while true {
+        let order = tables.order(
+            region, segment: segment, audience: audience, promotions: active, prices: prices, atLeast: length)
+        var ranking = PageRanking(tables: tables, region: region, segment: segment, audience: audience, prices: prices, order: order)
+        ranking.placePinned(limit: limit, popularity: popularity)
+        if ranking.placeInOrder(limit: limit, popularity: popularity, isComplete: order.isComplete) { return ranking.placed }
+        length = order.best.count * 4
     }
+}
+
+/// `rank(using:…)` over every eligible candidate of the page, without a shared order: the reference the ordered
+/// ranking is tested against.
+func rankExhaustively(
+    using tables: RankingTables, audience: PageAudience, promotions active: [Promotion],
+    popularity: RegionalPopularity, limit: Int
+) -> [RankedProduct] {
+    guard limit > 0, let region = tables.regions[audience.region.id], let segment = tables.segments[audience.segment.id]
+    else { return [] }
+    let prices = tables.prices(region, audience: audience, promotions: active)
+    var ranking = PageRanking(tables: tables, region: region, segment: segment, audience: audience, prices: prices)
+    ranking.placePinned(limit: limit, popularity: popularity)
     ranking.placeByScore(limit: limit, popularity: popularity)
     return ranking.placed
 }
 
+/// A candidate of a page: its position in the region's candidates, its base score and what diversity counts.
+struct RankingCandidate: Sendable {
+    /// Position in the region's candidates.
+    var position: Int
+    var base: Double
+    var idOrder: Int
+    var category: Int
+    var brand: Int
+
+    /// Whether this comes before `other` by base score, then id.
+    func precedes(_ other: RankingCandidate) -> Bool {
+        base != other.base ? base > other.base : idOrder < other.idOrder
+    }
+}
+
+/// The eligible candidates of one (region, segment, price ceiling, promotion list), best first by base score
+/// then id: all of them, or the first `length(limit:)`.
+struct RankingOrder: Sendable {
+    let best: [RankingCandidate]
+    /// Whether `best` holds every eligible candidate.
+    let isComplete: Bool
+
+    /// How many candidates an order first keeps for pages of `limit` products: enough that most scans stop in them.
+    static func length(limit: Int) -> Int { limit * 4 + 64 }
+
+    /// The order of the candidates `eligible` yields, keeping the best `length`.
+    init(length: Int, eligible: (_ visit: (RankingCandidate) -> Void) -> Void) {
+        var best: [RankingCandidate] = []
+        best.reserveCapacity(length + 1)
+        var count = 0
+        eligible { candidate in
+            count += 1
+            if best.count == length {
+                guard candidate.precedes(best[length - 1]) else { return }
+                best.removeLast()
+            }
+            // Binary search for the first kept candidate that this one precedes.
+            var low = 0, high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if candidate.precedes(best[middle]) { high = middle } else { low = middle + 1 }
+            }
+            best.insert(candidate, at: low)
+        }
+        self.best = best
+        isComplete = count == best.count
+    }
+}
+
 /// One page's ranking in progress: its eligible candidates with their base scores and what is placed so far.
 private struct PageRanking {
-    struct Candidate {
-        /// Position in the region's candidates.
-        var position: Int
-        var base: Double
-        var idOrder: Int
-        var category: Int
-        var brand: Int
-    }
+    typealias Candidate = RankingCandidate
 
     let tables: RankingTables
     let region: RegionRanking
@@ -83,6 +150,8 @@ private struct PageRanking {
     let audience: PageAudience
     let prices: [PricedProduct]
     var candidates: [Candidate] = []
+    /// How many of `candidates` come from a `RankingOrder`, in its order (the pinned ones it lacks follow them).
+    var ordered = 0
     /// Catalog index → index in `candidates` for the segment's pinned products that are eligible on this page.
     var eligible: [Int: Int] = [:]
     var placedFlags: [Bool] = []
@@ -92,26 +161,117 @@ private struct PageRanking {
     /// `Scoring.diversity` by the two counts, filled as needed: the scan asks for it for hundreds of candidates.
     var diversities: [[Double?]] = []
 
-    init(tables: RankingTables, region: RegionRanking, segment: SegmentRanking, audience: PageAudience, promotions: [Promotion]) {
+    /// A ranking with no candidates yet.
+    init(bare tables: RankingTables, region: RegionRanking, segment: SegmentRanking, audience: PageAudience, prices: [PricedProduct]) {
         self.tables = tables
         self.region = region
         self.segment = segment
         self.audience = audience
+        self.prices = prices
         learned = tables.learned[AudienceKey(region: audience.region.id, segment: audience.segment.id)]
         categoryCounts = [Int](repeating: 0, count: tables.categoryCount)
         brandCounts = [Int](repeating: 0, count: tables.brandCount)
-        prices = tables.prices(region, audience: audience, promotions: promotions)
-        let ceiling = audience.segment.priceCeiling[audience.region.currency.code]
+    }
+
+    /// Every eligible candidate, in the region's order.
+    init(tables: RankingTables, region: RegionRanking, segment: SegmentRanking, audience: PageAudience, prices: [PricedProduct]) {
+        self.init(bare: tables, region: region, segment: segment, audience: audience, prices: prices)
         let pinned = Set(audience.segment.pinned.compactMap { tables.indexByID[$0.id] })
+        var candidates: [Candidate] = []
+        var eligible: [Int: Int] = [:]
         candidates.reserveCapacity(region.candidates.count)
+        forEachEligible { candidate in
+            if pinned.contains(region.candidates[candidate.position]) { eligible[region.candidates[candidate.position]] = candidates.count }
+            candidates.append(candidate)
+        }
+        self.candidates = candidates
+        self.eligible = eligible
+        placedFlags = [Bool](repeating: false, count: candidates.count)
+    }
+
+    /// The head of `order`, then the segment's pinned products that are eligible but not in it.
+    init(
+        tables: RankingTables, region: RegionRanking, segment: SegmentRanking, audience: PageAudience, prices: [PricedProduct],
+        order: RankingOrder
+    ) {
+        self.init(bare: tables, region: region, segment: segment, audience: audience, prices: prices)
+        candidates = order.best
+        ordered = candidates.count
+        for reference in audience.segment.pinned {
+            guard let index = tables.indexByID[reference.id], eligible[index] == nil else { continue }
+            let position = region.position[index]
+            guard position >= 0 else { continue }
+            if let known = candidates[..<ordered].firstIndex(where: { $0.position == position }) {
+                eligible[index] = known
+            } else if let candidate = eligibleCandidate(at: position) {
+                eligible[index] = candidates.count
+                candidates.append(candidate)
+            }
+        }
+        placedFlags = [Bool](repeating: false, count: candidates.count)
+    }
+
+    /// The candidate at `position` of the region's candidates, unless the segment excludes it or it costs more
+    /// than the segment's ceiling after promotions.
+    func eligibleCandidate(at position: Int) -> Candidate? {
+        let index = region.candidates[position]
+        guard !segment.excluded[index] else { return nil }
+        if let ceiling = audience.segment.priceCeiling[audience.region.currency.code],
+           prices[position].final.minorUnits > ceiling.minorUnits
+        {
+            return nil
+        }
+        return Candidate(
+            position: position, base: breakdown(position).base, idOrder: tables.idOrder[index],
+            category: tables.categoryNumber[index], brand: tables.brandNumber[index])
+    }
+
+    /// Visits every eligible candidate, in the region's order.
+    func forEachEligible(_ visit: (Candidate) -> Void) {
+        let ceiling = audience.segment.priceCeiling[audience.region.currency.code]
         for (position, index) in region.candidates.enumerated() where !segment.excluded[index] {
             if let ceiling, prices[position].final.minorUnits > ceiling.minorUnits { continue }
-            if pinned.contains(index) { eligible[index] = candidates.count }
-            candidates.append(Candidate(
+            visit(Candidate(
                 position: position, base: breakdown(position).base, idOrder: tables.idOrder[index],
                 category: tables.categoryNumber[index], brand: tables.brandNumber[index]))
         }
-        placedFlags = [Bool](repeating: false, count: candidates.count)
+    }
+
+    /// Places the segment's pinned products that are eligible, in the segment's order, up to `limit`.
+    mutating func placePinned(limit: Int, popularity: RegionalPopularity) {
+        for reference in audience.segment.pinned where placed.count < limit {
+            guard let index = tables.indexByID[reference.id], let candidate = eligible[index], !isPlaced(candidate) else { continue }
+            place(candidate, pinned: true, popularity: popularity)
+        }
+    }
+
+    /// `placeByScore` over the ordered candidates: false, having placed some, when a scan runs past them without
+    /// stopping and they are not every eligible candidate (the page must then be ranked over all of them).
+    mutating func placeInOrder(limit: Int, popularity: RegionalPopularity, isComplete: Bool) -> Bool {
+        var remaining = (0..<ordered).filter { !placedFlags[$0] }
+        while placed.count < limit {
+            var bestPosition = -1
+            var bestScore = -Double.infinity
+            var stopped = false
+            for (position, candidate) in remaining.enumerated() {
+                let base = candidates[candidate].base
+                if base < bestScore {
+                    stopped = true
+                    break
+                }
+                let score = base * diversity(candidate)
+                if score > bestScore
+                    || (score == bestScore && candidates[candidate].idOrder < candidates[remaining[bestPosition]].idOrder)
+                {
+                    bestPosition = position
+                    bestScore = score
+                }
+            }
+            if !stopped && !isComplete { return false }
+            guard bestPosition >= 0 else { return true }
+            place(remaining.remove(at: bestPosition), pinned: false, popularity: popularity)
+        }
+        return true
     }
 
     func isPlaced(_ candidate: Int) -> Bool { placedFlags[candidate] }
@@ -160,9 +320,7 @@ private struct PageRanking {
     }
 
     /// Whether candidate `a` comes before `b` by base score, then id.
-    func before(_ a: Int, _ b: Int) -> Bool {
-        candidates[a].base != candidates[b].base ? candidates[a].base > candidates[b].base : candidates[a].idOrder < candidates[b].idOrder
-    }
+    func before(_ a: Int, _ b: Int) -> Bool { candidates[a].precedes(candidates[b]) }
 
     /// The greedy placement by penalized score. It scans the unplaced candidates by base score and stops at the
     /// first whose base is below the best penalized score so far (a penalty never raises a score), so only the
@@ -223,5 +381,23 @@ private struct PageRanking {
             }
         }
         return chosen
+    }
+}
+
+extension RankingTables {
+    /// The ranking order of an audience under a promotion list (`prices` are the region's under it), with at least
+    /// `length` candidates unless it holds them all: made by the first page that needs it and shared by the others.
+    func order(
+        _ region: RegionRanking, segment: SegmentRanking, audience: PageAudience, promotions: [Promotion],
+        prices: [PricedProduct], atLeast length: Int
+    ) -> RankingOrder {
+        let key = RankingOrderCache.Key(
+            segment: audience.segment.id, ceiling: audience.segment.priceCeiling[audience.region.currency.code]?.minorUnits,
+            promotions: promotions.map(\.id))
+        if let known = orders.lookup(audience.region.id, key), known.isComplete || known.best.count >= length { return known }
+        let ranking = PageRanking(bare: self, region: region, segment: segment, audience: audience, prices: prices)
+        let order = RankingOrder(length: length, eligible: ranking.forEachEligible)
+        orders.store(audience.region.id, key, order)
+        return order
     }
 }

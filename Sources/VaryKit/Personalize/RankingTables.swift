@@ -20,7 +20,10 @@ public struct RankingTables: Sendable {
     private(set) var learned: [AudienceKey: LearnedList]
     /// The store's diversity strength, 0…1.
     let diversity: Double
-    let pricing = PricingCache()
+    /// Prices of a region's candidates by promotion list.
+    let pricing = RecentRegionCache<[String], [PricedProduct]>()
+    /// The ranking orders of the audiences ranked lately (they depend on the learned lists, unlike prices).
+    private(set) var orders = RankingOrderCache()
 
     /// Tables for every region and segment of the content.
     public init(content: StoreContent, popularity: RegionalPopularity, learned: LearnedModel = .none) {
@@ -75,6 +78,7 @@ public struct RankingTables: Sendable {
     func learning(_ model: LearnedModel) -> RankingTables {
         var tables = self
         tables.learned = Self.lists(model, regions: regions, segments: segments)
+        tables.orders = RankingOrderCache()
         return tables
     }
 
@@ -92,12 +96,12 @@ public struct RankingTables: Sendable {
 
     /// The prices of a region's candidates under a list of promotions, computed once per region and list.
     func prices(_ region: RegionRanking, audience: PageAudience, promotions: [Promotion]) -> [PricedProduct] {
-        let key = PricingCache.Key(region: audience.region.id, promotions: promotions.map(\.id))
-        if let known = pricing.lookup(key) { return known }
+        let key = promotions.map(\.id)
+        if let known = pricing.lookup(audience.region.id, key) { return known }
         let priced = region.candidates.map { index in
             price(products[index], ancestry: ancestry[index], audience: audience, promotions: promotions)!
         }
-        pricing.store(key, priced)
+        pricing.store(audience.region.id, key, priced)
         return priced
     }
 }
@@ -152,17 +156,72 @@ struct SegmentRanking: Sendable {
     }
 }
 
-/// Prices of a region's candidates by region and promotion list, filled by whichever page needs them first.
-final class PricingCache: @unchecked Sendable {
+/// Values worked out for pages of a region (prices, ranking orders), kept for the few regions used last.
+///
+/// Whichever page needs a value first makes it (two threads may both make one; they make the same). Pages are
+/// planned sorted by path, so a region's pages come together and its values are made about once; keeping only
+/// the last regions' values keeps memory flat however many regions the store has. A value dropped and needed
+/// again is made again, the same.
+final class RecentRegionCache<Key: Hashable, Value>: @unchecked Sendable {
+    // @unchecked: every access to `values` and `recent` happens while holding `lock`.
+    private let lock = NSLock()
+    private let regions: Int
+    private var values: [String: [Key: Value]] = [:]
+    /// Regions with values, the one used last at the end.
+    private var recent: [String] = []
+
+    /// A cache keeping the values of `regions` regions at most.
+    init(regions: Int = 8) { self.regions = max(regions, 1) }
+
+    func lookup(_ region: String, _ key: Key) -> Value? {
+        lock.withLock {
+            guard let value = values[region]?[key] else { return nil }
+            touch(region)
+            return value
+        }
+    }
+
+    /// Keeps `value` for `region` and `key`, unless `keeping` says the value already kept there is to stay.
+    func store(_ region: String, _ key: Key, _ value: Value, keeping: (Value) -> Bool = { _ in false }) {
+        lock.withLock {
+            if let known = values[region]?[key], keeping(known) { return }
+            values[region, default: [:]][key] = value
+            touch(region)
+            while recent.count > regions { values[recent.removeFirst()] = nil }
+        }
+    }
+
+    /// Every value kept.
+    var all: [Value] { lock.withLock { values.values.flatMap(\.values) } }
+
+    private func touch(_ region: String) {
+        if recent.last == region { return }
+        recent.removeAll { $0 == region }
+        recent.append(region)
+    }
+}
+
+/// Ranking orders by audience and promotion list, for the regions ranked last (`RecentRegionCache`).
+final class RankingOrderCache: Sendable {
     struct Key: Hashable {
-        var region: String
+        var segment: String
+        /// The segment's price ceiling in the region's currency, in minor units.
+        var ceiling: Int?
         var promotions: [String]
     }
 
-    private let lock = NSLock()
-    private var prices: [Key: [PricedProduct]] = [:]
+    private let orders = RecentRegionCache<Key, RankingOrder>()
 
-    func lookup(_ key: Key) -> [PricedProduct]? { lock.withLock { prices[key] } }
+    func lookup(_ region: String, _ key: Key) -> RankingOrder? { orders.lookup(region, key) }
 
-    func store(_ key: Key, _ value: [PricedProduct]) { lock.withLock { prices[key] = value } }
+    /// Keeps `value`, unless an order as long is kept already (another thread made one meanwhile).
+    func store(_ region: String, _ key: Key, _ value: RankingOrder) {
+        orders.store(region, key, value) { known in known.isComplete || known.best.count >= value.best.count }
+    }
+
+    /// How many orders are kept.
+    var count: Int { orders.all.count }
+
+    /// How many candidates the kept orders hold, all together.
+    var candidateCount: Int { orders.all.reduce(0) { $0 + $1.best.count } }
 }

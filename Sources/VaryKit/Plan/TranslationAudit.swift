@@ -22,13 +22,50 @@ public struct TranslationAudit: Sendable {
     /// Per page locale, per kind of text (`messages`, `vary`, `products`, `categories`…).
     public var completeness: [String: [String: Completeness]] { results.completeness }
     /// One warning per fallen-back text, with its locales and page count, sorted.
-    public var diagnostics: [Diagnostic] { results.fallbacks.values.map(\.diagnostic).sorted() }
+    public var diagnostics: [Diagnostic] { results.fallbacks.values.map { $0.diagnostic(tags: tags) }.sorted() }
 
     private let results: Results
+    /// The page locales, sorted: `TagSet` holds their numbers.
+    private let tags: [String]
 
     private struct Results {
         var completeness: [String: [String: Completeness]] = [:]
         var fallbacks: [FallbackKey: Fallback] = [:]
+
+        /// Adds another part's results: its locales' counts (a locale is counted in one part only), and its
+        /// warnings' locales and pages.
+        mutating func add(_ part: Results) {
+            completeness.merge(part.completeness) { mine, _ in mine }
+            for (key, fallback) in part.fallbacks {
+                guard var known = fallbacks.removeValue(forKey: key) else {
+                    fallbacks[key] = fallback
+                    continue
+                }
+                known.tags.formUnion(fallback.tags)
+                known.pages += fallback.pages
+                fallbacks[key] = known
+            }
+        }
+    }
+
+    /// A set of page locales by number, one bit each: a text may fall back in hundreds of them.
+    private struct TagSet {
+        var words: [UInt64] = []
+
+        mutating func insert(_ number: Int) {
+            let word = number / 64
+            if words.count <= word { words += [UInt64](repeating: 0, count: word + 1 - words.count) }
+            words[word] |= 1 << UInt64(number % 64)
+        }
+
+        mutating func formUnion(_ other: TagSet) {
+            if words.count < other.words.count { words += [UInt64](repeating: 0, count: other.words.count - words.count) }
+            for (index, word) in other.words.enumerated() { words[index] |= word }
+        }
+
+        var numbers: [Int] {
+            words.indices.flatMap { word in (0..<64).filter { words[word] & (1 << UInt64($0)) != 0 }.map { word * 64 + $0 } }
+        }
     }
 
     private struct FallbackKey: Hashable {
@@ -39,16 +76,18 @@ public struct TranslationAudit: Sendable {
     private struct Fallback {
         var location: SourceLocation
         var used: String
-        var tags: Set<String> = []
+        var tags = TagSet()
         var pages = 0
         var shownAs: String?
 
-        var diagnostic: Diagnostic {
+        /// The warning, naming the locales by `tags` (the audit's page locales by number).
+        func diagnostic(tags names: [String]) -> Diagnostic {
             let count = "(\(pages) \(pages == 1 ? "page" : "pages"))"
             if let shownAs {
                 return location.warning("no name in any locale, shown as '\(shownAs)' \(count)")
             }
-            return location.warning("no text for \(tags.sorted().joined(separator: ", ")), used \(used) \(count)")
+            let tags = self.tags.numbers.map { names[$0] }.sorted()
+            return location.warning("no text for \(tags.joined(separator: ", ")), used \(used) \(count)")
         }
     }
 
@@ -62,43 +101,96 @@ public struct TranslationAudit: Sendable {
         }
         let catalog = CatalogFacts(content: content)
         // Which products each promotion holds does not depend on the locale.
-        var promotionProducts: [String: [String]] = [:]
-        for promotion in content.promotions {
-            promotionProducts[promotion.id] = content.products.filter { promotion.appliesTo.contains($0) }.map(\.id)
+        let promotionProducts = content.promotions.reduce(into: [String: [String]]()) { products, promotion in
+            products[promotion.id] = content.products.filter { promotion.appliesTo.contains($0) }.map(\.id)
         }
-        // What depends only on the locale (messages, product texts) or only on the region (what it sells) is
-        // worked out once, not once per region and locale.
-        var tagTexts: [String: TagTexts] = [:]
-        var regionStock: [String: RegionStock] = [:]
-        var results = Results()
-        var productFallbacks: [String: SlotPages] = [:]
-        for (key, localePages) in pageCounts.sorted(by: { ($0.key.region, $0.key.tag) < ($1.key.region, $1.key.tag) }) {
-            guard let region = content.regions.first(where: { $0.id == key.region }) else { continue }
-            let texts = tagTexts[key.tag] ?? TagTexts(
-                content: content, catalog: catalog, chain: LocaleChain(key.tag, defaultTag: site.defaultLocale),
-                localizer: localizers[key.tag] ?? Localizer(content: content, tag: key.tag), localesFile: localesFile)
-            tagTexts[key.tag] = texts
-            let stock = regionStock[region.id] ?? RegionStock(content: content, region: region)
-            regionStock[region.id] = stock
-            var scope = LocaleScope(results: results, tag: key.tag, defaultTag: site.defaultLocale, pages: localePages)
-            results = Results()  // the scope now holds the only reference, so it mutates in place
-            scope.slots = productFallbacks.removeValue(forKey: key.tag) ?? SlotPages(count: texts.slots.count)
-            scope.audit(
-                content: content, region: region, bundles: bundles[region.id] ?? [], promotionProducts: promotionProducts,
-                now: now, catalog: catalog, texts: texts, stock: stock)
-            productFallbacks[key.tag] = scope.slots
-            results = scope.results
-        }
-        // The product texts that fell back, with every page locale and page count they were found on.
-        for (tag, slots) in productFallbacks {
-            let texts = tagTexts[tag]!
-            for slot in texts.slots.indices where slots.used[slot] {
-                let key = texts.slots[slot]
-                results.fallbacks[key, default: Fallback(location: key.location, used: key.used)].tags.insert(tag)
-                results.fallbacks[key]!.pages += slots.pages[slot]
+        // What depends only on the region (what it sells) is worked out once per region. The product texts depend
+        // on the locale only through the keys products have texts for: a tag no product text has resolves every
+        // product text as its language does, so they are worked out once per language (and per such tag). Those
+        // groups are audited in parallel, each over its locales and their regions in order, into results of their
+        // own: a locale's counts are in its group only, and the warnings groups share (a text that falls back in
+        // several locales) add up the same in any order.
+        let regions = Dictionary(content.regions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let regionIDs = Set(pageCounts.keys.map(\.region)).filter { regions[$0] != nil }.sorted()
+        let stocks = Self.parallelMap(regionIDs) { RegionStock(content: content, region: regions[$0]!) }
+        let regionStock = Dictionary(uniqueKeysWithValues: zip(regionIDs, stocks))
+        let byTag = Dictionary(grouping: pageCounts.keys.filter { regions[$0.region] != nil }, by: \.tag)
+        let tags = byTag.keys.sorted()
+        let tagNumbers = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) })
+        let groups = Dictionary(grouping: tags) { catalog.textKeys.contains($0) ? $0 : LocaleTag.language($0) }
+        let total = Total()
+        _ = Self.parallelMap(groups.keys.sorted()) { productTag -> Bool in
+            let texts = ProductTexts(
+                content: content, chain: LocaleChain(productTag, defaultTag: site.defaultLocale))
+            var results = Results()
+            var slotTags = [TagSet](repeating: TagSet(), count: texts.slots.count)
+            var slotPages = [Int](repeating: 0, count: texts.slots.count)
+            for tag in groups[productTag]! {
+                let messages = Self.messages(
+                    localizer: localizers[tag] ?? Localizer(content: content, tag: tag), localesFile: localesFile)
+                var slots = SlotPages(count: texts.slots.count)
+                for key in byTag[tag]!.sorted(by: { $0.region < $1.region }) {
+                    var scope = LocaleScope(
+                        results: results, tag: tag, number: tagNumbers[tag]!, defaultTag: site.defaultLocale, pages: pageCounts[key]!)
+                    results = Results()  // the scope now holds the only reference, so it mutates in place
+                    scope.slots = slots
+                    slots = SlotPages(count: 0)
+                    scope.audit(
+                        content: content, region: regions[key.region]!, bundles: bundles[key.region] ?? [],
+                        promotionProducts: promotionProducts, now: now, catalog: catalog, messages: messages, texts: texts,
+                        stock: regionStock[key.region]!)
+                    slots = scope.slots
+                    results = scope.results
+                }
+                for slot in texts.slots.indices where slots.used[slot] {
+                    slotTags[slot].insert(tagNumbers[tag]!)
+                    slotPages[slot] += slots.pages[slot]
+                }
             }
+            // The product texts that fell back, with every page locale and page count they were found on.
+            for slot in texts.slots.indices where !slotTags[slot].words.isEmpty {
+                let key = texts.slots[slot]
+                results.fallbacks[key, default: Fallback(location: key.location, used: key.used)].tags.formUnion(slotTags[slot])
+                results.fallbacks[key]!.pages += slotPages[slot]
+            }
+            total.add(results)
+            return true
         }
-        self.results = results
+        self.results = total.results
+        self.tags = tags
+    }
+
+    /// The results of the groups, added as each one finishes.
+    private final class Total: @unchecked Sendable {
+        // @unchecked: every access to `value` happens while holding `lock`.
+        private let lock = NSLock()
+        private var value = Results()
+
+        func add(_ part: Results) { lock.withLock { value.add(part) } }
+
+        var results: Results { lock.withLock { value } }
+    }
+
+    /// `items.map(transform)`, the items shared among the machine's cores.
+    private static func parallelMap<Item: Sendable, Value>(_ items: [Item], _ transform: @Sendable (Item) -> Value) -> [Value] {
+        let slots = ParallelSlots<Value>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            slots.set(index, transform(items[index]))
+        }
+        return slots.values
+    }
+
+    /// Results of parallel work, one slot per item, filled by whichever thread does the item.
+    private final class ParallelSlots<Value>: @unchecked Sendable {
+        // @unchecked: every access to `slots` happens while holding `lock`.
+        private let lock = NSLock()
+        private var slots: [Value?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+
+        var values: [Value] { lock.withLock { slots.map { $0! } } }
     }
 
     private struct PageLocaleKey: Hashable {
@@ -110,10 +202,19 @@ public struct TranslationAudit: Sendable {
     private struct CatalogFacts {
         let indexByID: [String: Int]
         let ancestry: [[String]]
+        /// Every key the products' audited texts (title, description, image alt) have an entry for.
+        let textKeys: Set<String>
 
         init(content: StoreContent) {
             indexByID = Dictionary(content.products.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             ancestry = content.products.map(\.categoryAncestry)
+            var keys: Set<String> = []
+            for product in content.products {
+                keys.formUnion(product.title.entries.keys)
+                keys.formUnion(product.description.entries.keys)
+                keys.formUnion(product.image.alt.entries.keys)
+            }
+            textKeys = keys
         }
     }
 
@@ -143,26 +244,32 @@ public struct TranslationAudit: Sendable {
         }
     }
 
-    /// One locale's texts that do not depend on the region: its messages' resolutions, and for every product how
-    /// many of its texts are in the locale's language and which fell back (as indexes into `slots`).
-    private struct TagTexts {
-        let messages: [(kind: String, exact: Bool, location: SourceLocation, used: String)]
+    /// How a locale's messages resolved, as the audit records them.
+    private typealias Messages = [(kind: String, exact: Bool, location: SourceLocation, used: String)]
+
+    /// One locale's messages' resolutions, by message id.
+    private static func messages(localizer: Localizer, localesFile: String) -> Messages {
+        localizer.resolutions.sorted(by: { $0.key < $1.key }).map { id, resolution in
+            let kind = BuiltInTexts.byID[id] != nil && resolution.location == nil ? "vary" : "messages"
+            let location = resolution.location.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column, path: id) }
+                ?? SourceLocation(file: localesFile, path: id)
+            let used: String
+            switch resolution.source {
+            case .store(let key): used = key
+            case .builtIn(let language): used = "Vary's \(language)"
+            }
+            return (kind, resolution.isExact, location, used)
+        }
+    }
+
+    /// For every product, how many of its texts are in a locale's language and which fell back (as indexes into
+    /// `slots`); the same for every locale whose chain resolves the products' texts alike.
+    private struct ProductTexts {
         let productExact: [Int]
         let productSlots: [[Int]]
         let slots: [FallbackKey]
 
-        init(content: StoreContent, catalog: CatalogFacts, chain: LocaleChain, localizer: Localizer, localesFile: String) {
-            messages = localizer.resolutions.sorted(by: { $0.key < $1.key }).map { id, resolution in
-                let kind = BuiltInTexts.byID[id] != nil && resolution.location == nil ? "vary" : "messages"
-                let location = resolution.location.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column, path: id) }
-                    ?? SourceLocation(file: localesFile, path: id)
-                let used: String
-                switch resolution.source {
-                case .store(let key): used = key
-                case .builtIn(let language): used = "Vary's \(language)"
-                }
-                return (kind, resolution.isExact, location, used)
-            }
+        init(content: StoreContent, chain: LocaleChain) {
             var productExact: [Int] = []
             var productSlots: [[Int]] = []
             var slots: [FallbackKey] = []
@@ -194,7 +301,7 @@ public struct TranslationAudit: Sendable {
         }
     }
 
-    /// Per fallen-back product text of one locale (a slot of `TagTexts`): whether any page shows it, and on how many.
+    /// Per fallen-back product text of one locale (a slot of `ProductTexts`): whether any page shows it, and on how many.
     private struct SlotPages {
         var used: [Bool]
         var pages: [Int]
@@ -210,13 +317,16 @@ public struct TranslationAudit: Sendable {
         var results: Results
         var slots = SlotPages(count: 0)
         let tag: String
+        /// The tag's number among the audit's page locales (`TagSet`).
+        let number: Int
         let pages: [PageSpec]
         let landings: [PageSpec]
         let chain: LocaleChain
 
-        init(results: Results, tag: String, defaultTag: String, pages: [PageSpec]) {
+        init(results: Results, tag: String, number: Int, defaultTag: String, pages: [PageSpec]) {
             self.results = results
             self.tag = tag
+            self.number = number
             chain = LocaleChain(tag, defaultTag: defaultTag)
             self.pages = pages
             landings = pages.filter { $0.kind == .landing }
@@ -232,12 +342,12 @@ public struct TranslationAudit: Sendable {
 
         mutating func audit(
             content: StoreContent, region: Region, bundles: [PricedBundle], promotionProducts: [String: [String]], now: Date,
-            catalog: CatalogFacts, texts: TagTexts, stock: RegionStock
+            catalog: CatalogFacts, messages: Messages, texts: ProductTexts, stock: RegionStock
         ) {
             let all = pages.count
             let defaultSegment = content.site.defaultSegment.id
 
-            for message in texts.messages {
+            for message in messages {
                 record(message.kind, exact: message.exact, location: message.location, used: message.used, pages: all)
             }
 
@@ -361,7 +471,7 @@ public struct TranslationAudit: Sendable {
             }
             results.completeness[tag, default: [:]][kind, default: Completeness()].fallback += 1
             let key = FallbackKey(location: location, used: used)
-            results.fallbacks[key, default: Fallback(location: location, used: used)].tags.insert(tag)
+            results.fallbacks[key, default: Fallback(location: location, used: used)].tags.insert(number)
             results.fallbacks[key]!.pages += pages
         }
     }
