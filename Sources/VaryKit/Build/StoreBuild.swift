@@ -23,18 +23,19 @@ public enum StoreBuild {
             let planned = plan(source, options: options, clock: &clock)
             diagnostics = (diagnostics + planned.inputs.priorPrices.warnings).sorted()
             let audit = try auditTranslations(planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics)
-            let previous = PreviousBuild(source: source, planned: planned, options: options, cache: cache, key: key)
+            let previous = PreviousBuild(source: source, planned: planned, options: options, cache: cache, key: key, files: files)
             let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
             let rendered = try render(planned, source: source, previous: previous, options: options, staging: staging,
                                       clock: &clock, events: events)
             // A problem a template tag causes is one diagnostic at the tag, with the pages it is on.
             let checkProblems = Diagnostic.mergingTemplatePlaces(rendered.checkProblems)
-            let report = try emit(planned, source: source, rendered: rendered, options: options, staging: staging,
+            let report = try emit(planned, source: source, rendered: rendered, previous: previous, options: options, staging: staging,
                                   clock: &clock, diagnostics: diagnostics, translations: audit.completeness,
                                   returned: checkProblems.isEmpty ? diagnostics : nil)
             return BuildOutcome(
                 exitCode: checkProblems.contains { $0.severity == .error } ? 1 : 0,
-                diagnostics: diagnostics + checkProblems, report: report, timings: clock.timings)
+                diagnostics: diagnostics + checkProblems, report: report, timings: clock.timings,
+                personalized: rendered.personalized)
         } catch {
             return BuildOutcome(
                 exitCode: error.exitCode, diagnostics: diagnostics + error.diagnostics, report: nil, timings: clock.timings)
@@ -180,14 +181,30 @@ public enum StoreBuild {
         var cache: PageCache
         var context: [UInt8]
         var key: String
+        /// This build's key without its messages, the digests of its messages, and what changed in them since the
+        /// previous build when nothing else did (`MessageChanges`).
+        var withoutMessages: String
+        var messages: [String: String]
+        var messageChanges: MessageChanges?
 
-        init(source: Source, planned: Planned, options: BuildOptions, cache: PageCache, key: String) {
+        init(source: Source, planned: Planned, options: BuildOptions, cache: PageCache, key: String,
+             files: (content: SourceFiles, templates: SourceFiles)) {
             self.cache = cache
             context = PageCache.context(
                 templates: source.templateFiles, strict: options.strict, check: options.check, allPaths: planned.allPaths,
                 outputName: options.outputName)
             // The key names the shard: a folder rebuilt as another shard holds other pages, it is not unchanged.
             self.key = key
+            withoutMessages = PageCache.buildKey(
+                options: options, content: files.content, templates: files.templates,
+                leavingOut: MessageChanges.files(of: source.content))
+            messages = MessageChanges.digests(of: source.content)
+            if !options.force, !cache.withoutMessages.isEmpty, cache.withoutMessages == withoutMessages {
+                let site = source.content.site
+                messageChanges = MessageChanges(
+                    from: cache.messages, to: messages, content: source.content,
+                    tags: Set(planned.own.map { $0.locale ?? site.defaultLocale }))
+            }
         }
     }
 
@@ -235,6 +252,7 @@ public enum StoreBuild {
         renderer.cache = previous.cache
         renderer.cacheContext = previous.context
         renderer.buildKey = previous.key
+        renderer.messageChanges = previous.messageChanges
         var rendered = renderer.renderAll(planned.own, jobs: options.jobs, events: events)
         rendered.buildKey = renderer.buildKey
         clock.finish()
@@ -253,7 +271,7 @@ public enum StoreBuild {
     /// Writes assets, sitemap, robots and routes (a shard other than the first writes none of them, and every shard
     /// its record), commits the staging directory and records the page cache.
     static func emit(
-        _ planned: Planned, source: Source, rendered: PageRenderer.Result, options: BuildOptions,
+        _ planned: Planned, source: Source, rendered: PageRenderer.Result, previous: PreviousBuild, options: BuildOptions,
         staging: StagingDirectory, clock: inout StageClock, diagnostics: [Diagnostic],
         translations: [String: [String: TranslationAudit.Completeness]], returned: [Diagnostic]?
     ) throws(Stop) -> BuildReport {
@@ -275,7 +293,7 @@ public enum StoreBuild {
             }
             report.record(summary)
             saveCache(of: rendered.cacheable, build: rendered.buildKey, manifest: staging.manifest(), output: options.output,
-                      outcome: outcome)
+                      outcome: outcome, messages: (previous.withoutMessages, previous.messages))
         } catch {
             staging.abandon()
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
@@ -313,7 +331,7 @@ extension StoreBuild {
     /// Records the pages just built for the next build: their inputs, and the files they became in the output.
     /// The output's other files and its manifest are recorded by size and modification time.
     static func saveCache(of cacheable: [String: String], build: String, manifest: Manifest, output: URL,
-                          outcome: PageCache.Outcome? = nil) {
+                          outcome: PageCache.Outcome? = nil, messages: (key: String, digests: [String: String]) = ("", [:])) {
         var entries: [String: PageCache.Entry] = [:]
         var others: [String: PageCache.Stamp] = [:]
         let outputPath = output.standardizedFileURL.path
@@ -328,7 +346,8 @@ extension StoreBuild {
                 others[path] = PageCache.Stamp(bytes: status.size, seconds: seconds, nanoseconds: nanoseconds)
             }
         }
-        PageCache(entries: entries, build: build, others: others, outcome: outcome).save(for: output)
+        PageCache(entries: entries, build: build, others: others, outcome: outcome, withoutMessages: messages.key,
+                  messages: messages.digests).save(for: output)
     }
 }
 

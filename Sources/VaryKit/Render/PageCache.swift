@@ -42,12 +42,19 @@ struct PageCache: Sendable {
     private(set) var others: [String: Stamp] = [:]
     /// What the build that wrote the cache returned, when it can be returned again (`UnchangedBuild`).
     private(set) var outcome: Outcome?
+    /// The key of the build that wrote the cache without its message files' bytes, and its messages' digests
+    /// (`MessageChanges`); empty when not recorded.
+    private(set) var withoutMessages = ""
+    private(set) var messages: [String: String] = [:]
 
-    init(entries: [String: Entry] = [:], build: String = "", others: [String: Stamp] = [:], outcome: Outcome? = nil) {
+    init(entries: [String: Entry] = [:], build: String = "", others: [String: Stamp] = [:], outcome: Outcome? = nil,
+         withoutMessages: String = "", messages: [String: String] = [:]) {
         self.entries = entries
         self.build = build
         self.others = others
         self.outcome = outcome
+        self.withoutMessages = withoutMessages
+        self.messages = messages
     }
 
     /// The cache file of an output folder.
@@ -75,6 +82,19 @@ struct PageCache: Sendable {
             outcome = Outcome(line: line.dropFirst("outcome\t".count))
             lines.removeFirst()
         }
+        // The message digests: a line that cannot be a file's, which never has an empty path.
+        var withoutMessages = ""
+        var messages: [String: String] = [:]
+        if let line = lines.first, line.hasPrefix("\tmessages\t") {
+            let fields = line.split(separator: "\t")
+            if fields.count == 3, let data = Data(base64Encoded: String(fields[2])),
+               let decoded = try? JSONDecoder().decode([String: String].self, from: data)
+            {
+                withoutMessages = String(fields[1])
+                messages = decoded
+            }
+            lines.removeFirst()
+        }
         var entries: [String: Entry] = [:]
         var others: [String: Stamp] = [:]
         for line in lines {
@@ -90,7 +110,8 @@ struct PageCache: Sendable {
                     inputs: String(fields[1]), sha256: String(fields[2]), bytes: bytes, seconds: seconds, nanoseconds: nanoseconds)
             }
         }
-        return PageCache(entries: entries, build: build, others: others, outcome: outcome)
+        return PageCache(entries: entries, build: build, others: others, outcome: outcome, withoutMessages: withoutMessages,
+                         messages: messages)
     }
 
     /// Writes the cache for `output` (replacing the old one in one rename); failures only cost speed next time.
@@ -98,6 +119,11 @@ struct PageCache: Sendable {
         var text = PageCache.version + "\n"
         if !build.isEmpty { text += "build\t\(build)\n" }
         if let line = outcome?.line, !line.isEmpty { text += "outcome\t\(line)\n" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        if !withoutMessages.isEmpty, let digests = try? encoder.encode(messages) {
+            text += "\tmessages\t\(withoutMessages)\t\(digests.base64EncodedString())\n"
+        }
         for path in entries.keys.sorted() {
             let entry = entries[path]!
             text += "\(path)\t\(entry.inputs)\t\(entry.sha256)\t\(entry.bytes)\t\(entry.seconds)\t\(entry.nanoseconds)\n"
@@ -143,8 +169,10 @@ struct PageCache: Sendable {
     /// settings that change what a build writes or reports (strictness, check depth, the folders' names as
     /// diagnostics show them, `--fail-on-fallback`, the shard), `now`, and every content and template file's
     /// path and digest, with the files the walk skipped. Everything a build computes is a function of these, so
-    /// two builds with the same key write the same files and report the same diagnostics.
-    static func buildKey(options: BuildOptions, content: SourceFiles, templates: SourceFiles) -> String {
+    /// two builds with the same key write the same files and report the same diagnostics. Content files in
+    /// `leavingOut` count by their path only (`MessageChanges`).
+    static func buildKey(options: BuildOptions, content: SourceFiles, templates: SourceFiles,
+                         leavingOut: Set<String> = []) -> String {
         var bytes: [UInt8] = []
         let settings = [
             version, executableIdentity, options.strict ? "strict" : "lenient", options.check.rawValue, options.outputName,
@@ -153,12 +181,13 @@ struct PageCache: Sendable {
         ]
         for part in settings { ModelBytes.append(.string(part), to: &bytes) }
         ModelBytes.append(.double(options.now.timeIntervalSince1970), to: &bytes)
-        for files in [content, templates] {
+        for (index, files) in [content, templates].enumerated() {
             ModelBytes.append(.string(files.root), to: &bytes)
             ModelBytes.append(.int(files.files.count), to: &bytes)
             for path in files.files.keys.sorted() {
                 ModelBytes.append(.string(path), to: &bytes)
-                ModelBytes.append(.string(InputsHash.hex(files.files[path]!)), to: &bytes)
+                let left = index == 0 && leavingOut.contains(path)
+                ModelBytes.append(.string(left ? "left out" : InputsHash.hex(files.files[path]!)), to: &bytes)
             }
             ModelBytes.append(.list(files.warnings.map { .string($0.description) }), to: &bytes)
         }
