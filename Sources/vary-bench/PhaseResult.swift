@@ -11,6 +11,8 @@ struct PhaseResult {
     var timings: [BuildReport.Timing]
     /// Check errors the build found (a realistic store has none).
     var problems: Int
+    /// Pages whose view model the build built; the others were taken over from the previous build.
+    var personalized = 0
 
     var pages: Int { report.pagesByKind.values.reduce(0, +) }
 
@@ -23,9 +25,9 @@ struct PhaseResult {
             + (problems > 0 ? "  (\(problems) check errors)" : "")
     }
 
-    /// The stage timings, `load 120 ms, validate 30 ms, …`.
+    /// The stage timings, `load 120 ms, validate 30 ms, …`, and the number of view models built.
     var stages: String {
-        timings.map { "\($0.stage) \($0.milliseconds) ms" }.joined(separator: ", ")
+        timings.map { "\($0.stage) \($0.milliseconds) ms" }.joined(separator: ", ") + "; \(personalized) models built"
     }
 }
 

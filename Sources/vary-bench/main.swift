@@ -111,7 +111,7 @@ func runPhase(_ name: String, root: URL, jobs: Int) -> PhaseResult {
     }
     return PhaseResult(name: name, seconds: seconds, cpuSeconds: cpuSeconds, peakBytes: PeakMemory.highWaterMark(),
                        report: outcome.report!, timings: outcome.timings,
-                       problems: outcome.diagnostics.filter { $0.severity == .error }.count)
+                       problems: outcome.diagnostics.filter { $0.severity == .error }.count, personalized: outcome.personalized)
 }
 
 /// One run of the benchmark: the four builds, the floor and `vary check`.

@@ -111,6 +111,26 @@ struct MessageChangeBuildTests {
         #expect(!withPrice.changed.isEmpty)
     }
 
+    @Test("on the sample store, a changed promotion message personalizes only pages whose templates read it, as a fresh build writes them")
+    func sampleStore() throws {
+        let build = TestBuild(fixture: "sample")
+        defer { build.cleanUp() }
+        let result = try rebuild(build) {
+            try edit(build, "content/locales/en.json", "\"offer.code\": \"Use code\"", "\"offer.code\": \"Use the code\"")
+        }
+        // The banner partial that reads it shows only when a promotion has a code: pages including it are
+        // personalized, and of those only the pages that show a code change.
+        #expect(!result.changed.isEmpty)
+        #expect(result.outcome.personalized >= result.changed.count)
+        #expect(result.pages > result.outcome.personalized)
+        let regional = try rebuild(build) {
+            try edit(build, "content/locales/de.json", "\"offer.code\": \"Code\"", "\"offer.code\": \"Gutscheincode\"")
+        }
+        #expect(!regional.changed.isEmpty)
+        #expect(regional.outcome.personalized >= regional.changed.count)
+        #expect(regional.outcome.personalized < result.outcome.personalized)
+    }
+
     @Test("a page of a locale whose own file has the message is not personalized when the default locale's changes")
     func shadowedMessage() {
         let content = MiniStore.loaded()
