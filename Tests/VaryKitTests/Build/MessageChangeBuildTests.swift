@@ -72,6 +72,19 @@ struct MessageChangeBuildTests {
         #expect(result.outcome.personalized == result.changed.count)
     }
 
+    @Test("a message removed from one locale's file personalizes that locale's pages, which now fall back to the default's")
+    func removedMessageFallsBack() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        let result = try rebuild(build) {
+            try edit(build, "content/locales/de.json", "\"nav.home\": \"Startseite\",", "")
+        }
+        #expect(!result.changed.isEmpty)
+        #expect(result.changed.allSatisfy { $0.hasPrefix("de/de-de/") })
+        #expect(result.outcome.personalized == result.changed.count)
+        #expect(build.read("de/de-de/index.html")?.contains("Home") == true)
+    }
+
     @Test("a message no template reads, added or removed, personalizes no page")
     func unreadMessage() throws {
         let build = TestBuild()
