@@ -186,6 +186,10 @@ public enum StoreBuild {
         var withoutMessages: String
         var messages: [String: String]
         var messageChanges: MessageChanges?
+        /// The same for the templates (`TemplateChanges`).
+        var withoutTemplates: String
+        var templates: [String: String]
+        var templateChanges: TemplateChanges?
 
         init(source: Source, planned: Planned, options: BuildOptions, cache: PageCache, key: String,
              files: (content: SourceFiles, templates: SourceFiles)) {
@@ -204,6 +208,13 @@ public enum StoreBuild {
                 messageChanges = MessageChanges(
                     from: cache.messages, to: messages, content: source.content,
                     tags: Set(planned.own.map { $0.locale ?? site.defaultLocale }))
+            }
+            withoutTemplates = PageCache.buildKey(
+                options: options, content: files.content, templates: files.templates,
+                leavingOutTemplates: TemplateChanges.files(of: files.templates))
+            templates = TemplateChanges.digests(of: files.templates)
+            if !options.force, !cache.withoutTemplates.isEmpty, cache.withoutTemplates == withoutTemplates {
+                templateChanges = TemplateChanges(from: cache.templates, to: templates, templates: files.templates)
             }
         }
     }
@@ -253,6 +264,7 @@ public enum StoreBuild {
         renderer.cacheContext = previous.context
         renderer.buildKey = previous.key
         renderer.messageChanges = previous.messageChanges
+        renderer.templateChanges = previous.templateChanges
         var rendered = renderer.renderAll(planned.own, jobs: options.jobs, events: events)
         rendered.buildKey = renderer.buildKey
         clock.finish()
@@ -293,7 +305,8 @@ public enum StoreBuild {
             }
             report.record(summary)
             saveCache(of: rendered.cacheable, build: rendered.buildKey, manifest: staging.manifest(), output: options.output,
-                      outcome: outcome, messages: (previous.withoutMessages, previous.messages))
+                      outcome: outcome, messages: (previous.withoutMessages, previous.messages),
+                      templates: (previous.withoutTemplates, previous.templates))
         } catch {
             staging.abandon()
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
@@ -331,7 +344,8 @@ extension StoreBuild {
     /// Records the pages just built for the next build: their inputs, and the files they became in the output.
     /// The output's other files and its manifest are recorded by size and modification time.
     static func saveCache(of cacheable: [String: String], build: String, manifest: Manifest, output: URL,
-                          outcome: PageCache.Outcome? = nil, messages: (key: String, digests: [String: String]) = ("", [:])) {
+                          outcome: PageCache.Outcome? = nil, messages: (key: String, digests: [String: String]) = ("", [:]),
+                          templates: (key: String, digests: [String: String]) = ("", [:])) {
         var entries: [String: PageCache.Entry] = [:]
         var others: [String: PageCache.Stamp] = [:]
         let outputPath = output.standardizedFileURL.path
@@ -347,7 +361,7 @@ extension StoreBuild {
             }
         }
         PageCache(entries: entries, build: build, others: others, outcome: outcome, withoutMessages: messages.key,
-                  messages: messages.digests).save(for: output)
+                  messages: messages.digests, withoutTemplates: templates.key, templates: templates.digests).save(for: output)
     }
 }
 

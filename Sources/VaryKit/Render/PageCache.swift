@@ -46,15 +46,21 @@ struct PageCache: Sendable {
     /// (`MessageChanges`); empty when not recorded.
     private(set) var withoutMessages = ""
     private(set) var messages: [String: String] = [:]
+    /// The same for the templates (`TemplateChanges`).
+    private(set) var withoutTemplates = ""
+    private(set) var templates: [String: String] = [:]
 
     init(entries: [String: Entry] = [:], build: String = "", others: [String: Stamp] = [:], outcome: Outcome? = nil,
-         withoutMessages: String = "", messages: [String: String] = [:]) {
+         withoutMessages: String = "", messages: [String: String] = [:], withoutTemplates: String = "",
+         templates: [String: String] = [:]) {
         self.entries = entries
         self.build = build
         self.others = others
         self.outcome = outcome
         self.withoutMessages = withoutMessages
         self.messages = messages
+        self.withoutTemplates = withoutTemplates
+        self.templates = templates
     }
 
     /// The cache file of an output folder.
@@ -82,16 +88,14 @@ struct PageCache: Sendable {
             outcome = Outcome(line: line.dropFirst("outcome\t".count))
             lines.removeFirst()
         }
-        // The message digests: a line that cannot be a file's, which never has an empty path.
-        var withoutMessages = ""
-        var messages: [String: String] = [:]
-        if let line = lines.first, line.hasPrefix("\tmessages\t") {
+        // The message and template digests: lines that cannot be a file's, which never has an empty path.
+        var partial: [String: (key: String, digests: [String: String])] = [:]
+        while let line = lines.first, line.hasPrefix("\t") {
             let fields = line.split(separator: "\t")
             if fields.count == 3, let data = Data(base64Encoded: String(fields[2])),
                let decoded = try? JSONDecoder().decode([String: String].self, from: data)
             {
-                withoutMessages = String(fields[1])
-                messages = decoded
+                partial[String(fields[0])] = (String(fields[1]), decoded)
             }
             lines.removeFirst()
         }
@@ -110,8 +114,10 @@ struct PageCache: Sendable {
                     inputs: String(fields[1]), sha256: String(fields[2]), bytes: bytes, seconds: seconds, nanoseconds: nanoseconds)
             }
         }
-        return PageCache(entries: entries, build: build, others: others, outcome: outcome, withoutMessages: withoutMessages,
-                         messages: messages)
+        return PageCache(
+            entries: entries, build: build, others: others, outcome: outcome, withoutMessages: partial["messages"]?.key ?? "",
+            messages: partial["messages"]?.digests ?? [:], withoutTemplates: partial["templates"]?.key ?? "",
+            templates: partial["templates"]?.digests ?? [:])
     }
 
     /// Writes the cache for `output` (replacing the old one in one rename); failures only cost speed next time.
@@ -121,8 +127,10 @@ struct PageCache: Sendable {
         if let line = outcome?.line, !line.isEmpty { text += "outcome\t\(line)\n" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        if !withoutMessages.isEmpty, let digests = try? encoder.encode(messages) {
-            text += "\tmessages\t\(withoutMessages)\t\(digests.base64EncodedString())\n"
+        for (name, key, digests) in [("messages", withoutMessages, messages), ("templates", withoutTemplates, templates)] {
+            if !key.isEmpty, let encoded = try? encoder.encode(digests) {
+                text += "\t\(name)\t\(key)\t\(encoded.base64EncodedString())\n"
+            }
         }
         for path in entries.keys.sorted() {
             let entry = entries[path]!
@@ -170,9 +178,10 @@ struct PageCache: Sendable {
     /// diagnostics show them, `--fail-on-fallback`, the shard), `now`, and every content and template file's
     /// path and digest, with the files the walk skipped. Everything a build computes is a function of these, so
     /// two builds with the same key write the same files and report the same diagnostics. Content files in
-    /// `leavingOut` count by their path only (`MessageChanges`).
+    /// `leavingOut` and template files in `leavingOutTemplates` count by their path only (`MessageChanges`,
+    /// `TemplateChanges`).
     static func buildKey(options: BuildOptions, content: SourceFiles, templates: SourceFiles,
-                         leavingOut: Set<String> = []) -> String {
+                         leavingOut: Set<String> = [], leavingOutTemplates: Set<String> = []) -> String {
         var bytes: [UInt8] = []
         let settings = [
             version, executableIdentity, options.strict ? "strict" : "lenient", options.check.rawValue, options.outputName,
@@ -186,7 +195,7 @@ struct PageCache: Sendable {
             ModelBytes.append(.int(files.files.count), to: &bytes)
             for path in files.files.keys.sorted() {
                 ModelBytes.append(.string(path), to: &bytes)
-                let left = index == 0 && leavingOut.contains(path)
+                let left = (index == 0 ? leavingOut : leavingOutTemplates).contains(path)
                 ModelBytes.append(.string(left ? "left out" : InputsHash.hex(files.files[path]!)), to: &bytes)
             }
             ModelBytes.append(.list(files.warnings.map { .string($0.description) }), to: &bytes)

@@ -16,6 +16,8 @@ struct PageRenderer: Sendable {
     var buildKey = ""
     /// When messages are all that changed since the previous build, which ones (see `MessageChanges`).
     var messageChanges: MessageChanges?
+    /// When templates are all that changed since the previous build, which ones (see `TemplateChanges`).
+    var templateChanges: TemplateChanges?
 
     struct Result {
         /// Template errors (strict mode): the build must not land.
@@ -74,6 +76,13 @@ struct PageRenderer: Sendable {
         // are the previous build's.
         if let messageChanges, !messageChanges.reach(messages, tag: page.locale ?? builder.inputs.content.site.defaultLocale),
            let known = cache.entries[page.file],
+           local.times.measure(.write, { adopt(page, known) })
+        {
+            local.cacheable[page.file] = known.inputs
+            return
+        }
+        // Only templates changed and this page renders none of them: its model and its bytes are the previous build's.
+        if let templateChanges, !templateChanges.reach("pages/\(page.kind.rawValue)"), let known = cache.entries[page.file],
            local.times.measure(.write, { adopt(page, known) })
         {
             local.cacheable[page.file] = known.inputs

@@ -167,3 +167,70 @@ struct MessageChangeBuildTests {
         #expect(MessageChanges(from: previous, to: current, content: content, tags: ["en-US"]) == nil)
     }
 }
+
+@Suite("A changed template personalizes only the pages that render it")
+struct TemplateChangeBuildTests {
+    private func edit(_ build: TestBuild, _ path: String, _ old: String, _ new: String) throws {
+        let url = build.directory.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old))
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+
+    private func site(_ tree: [String: Data]) -> [String: Data] {
+        tree.filter { $0.key != EmitSummary.changesPath && $0.key != StagingDirectory.reportPath }
+    }
+
+    /// Builds, changes, rebuilds; checks the output against a fresh build; returns the rebuild and the pages
+    /// whose bytes changed.
+    private func rebuild(_ build: TestBuild, change: () throws -> Void) throws -> (outcome: BuildOutcome, changed: Set<String>) {
+        #expect(build.run().exitCode == 0)
+        let before = build.tree()
+        try change()
+        let outcome = build.run()
+        #expect(outcome.exitCode == 0)
+        let after = build.tree()
+        let fresh = build.directory.appendingPathComponent("fresh-\(UUID().uuidString)")
+        let cold = build.run(output: fresh)
+        #expect(site(after) == site(build.tree(fresh)))
+        #expect(outcome.diagnostics == cold.diagnostics)
+        return (outcome, Set(after.keys.filter { $0.hasSuffix(".html") && before[$0] != after[$0] }))
+    }
+
+    @Test("a changed page template, partial or layout personalizes exactly the pages that render it")
+    func changedTemplates() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        let page = try rebuild(build) {
+            try edit(build, "site-templates/pages/promotion.mustache", "</", " </")
+        }
+        #expect(!page.changed.isEmpty)
+        #expect(page.changed.allSatisfy { $0.contains("/promotions/") })
+        #expect(page.outcome.personalized == page.changed.count)
+        let partial = try rebuild(build) {
+            try edit(build, "site-templates/partials/card.mustache", "</", " </")
+        }
+        #expect(!partial.changed.isEmpty)
+        #expect(partial.outcome.personalized >= partial.changed.count)
+        let layout = try rebuild(build) {
+            try edit(build, "site-templates/layouts/base.mustache", "</", " </")
+        }
+        #expect(layout.outcome.personalized == layout.changed.count)
+        #expect(layout.changed.count == layout.outcome.report?.pagesByKind.values.reduce(0, +))
+    }
+
+    @Test("a template added, or changed with another file, personalizes every page")
+    func everyPage() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        let added = try rebuild(build) {
+            build.write("site-templates/partials/unused.mustache", "<p>unused</p>")
+        }
+        #expect(added.outcome.personalized == added.outcome.report?.pagesByKind.values.reduce(0, +))
+        let withMessage = try rebuild(build) {
+            try edit(build, "site-templates/pages/promotion.mustache", "</", " </")
+            try edit(build, "content/locales/de.json", "\"Startseite\"", "\"Start\"")
+        }
+        #expect(withMessage.outcome.personalized == withMessage.outcome.report?.pagesByKind.values.reduce(0, +))
+    }
+}

@@ -146,6 +146,12 @@ struct PageCacheTests {
         #expect(loaded.outcome == outcome)
         #expect(loaded.outcome?.report.json() == report.json())
         #expect(loaded.entries == ["a/index.html": entry])
+        PageCache(entries: ["a/index.html": entry], build: "k1", withoutMessages: "m1", messages: ["en\tnav.home": "d1"],
+                  withoutTemplates: "t1", templates: ["pages/landing.mustache": "d2"]).save(for: output)
+        let partial = PageCache.load(for: output)
+        #expect(partial.withoutMessages == "m1" && partial.messages == ["en\tnav.home": "d1"])
+        #expect(partial.withoutTemplates == "t1" && partial.templates == ["pages/landing.mustache": "d2"])
+        #expect(partial.entries == ["a/index.html": entry] && partial.outcome == nil)
 
         try Data("vary-page-cache 0\na/index.html\tabc\tdef\t12\t34\t56\n".utf8)
             .write(to: URL(fileURLWithPath: PageCache.location(of: output)))
