@@ -134,7 +134,8 @@ func runPhase(_ name: String, root: URL, jobs: Int) -> PhaseResult {
     }
     return PhaseResult(name: name, seconds: seconds, cpuSeconds: cpuSeconds, peakBytes: memory.peak,
                        report: outcome.report!, timings: outcome.timings,
-                       problems: outcome.diagnostics.filter { $0.severity == .error }.count, stagePeaks: memory.stages)
+                       problems: outcome.diagnostics.filter { $0.severity == .error }.count, personalized: outcome.personalized,
+                       stagePeaks: memory.stages)
 }
 
 /// One run of the benchmark: the four builds, the floor and `vary check`.

@@ -72,6 +72,8 @@ public struct BuildOutcome: Sendable {
     public var diagnostics: [Diagnostic]
     public var report: BuildReport?
     public var timings: [BuildReport.Timing]
+    /// How many pages had their view model built; the others were taken over from the previous build unchanged.
+    public var personalized = 0
 
     /// The build's wall-clock time: its stages, without the thread time of the steps inside them.
     public var milliseconds: Int {

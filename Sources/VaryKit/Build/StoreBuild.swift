@@ -12,26 +12,30 @@ public enum StoreBuild {
         var clock = StageClock(events: events)
         var diagnostics: [Diagnostic] = []
         do {
-            let source = try loadAndValidate(options, clock: &clock, diagnostics: &diagnostics)
+            clock.start("load")
+            let files = try readSources(options)
+            let key = PageCache.buildKey(options: options, content: files.content, templates: files.templates)
+            let cache = PageCache.load(for: options.output)
+            if let outcome = try UnchangedBuild.keep(options, cache: cache, key: key, clock: &clock, events: events) {
+                return outcome
+            }
+            let source = try loadAndValidate(options, files: files, clock: &clock, diagnostics: &diagnostics)
             let planned = plan(source, options: options, clock: &clock)
             diagnostics = (diagnostics + planned.inputs.priorPrices.warnings).sorted()
             let audit = try auditTranslations(planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics)
-            let previous = PreviousBuild(source: source, planned: planned, options: options)
-            if let report = try keepUnchanged(planned, source: source, previous: previous, options: options, clock: &clock,
-                                              diagnostics: diagnostics, translations: audit.completeness) {
-                events(.progress(done: planned.own.count, total: planned.own.count))
-                return BuildOutcome(exitCode: 0, diagnostics: diagnostics, report: report, timings: clock.timings)
-            }
+            let previous = PreviousBuild(source: source, planned: planned, options: options, cache: cache, key: key, files: files)
             let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
             let rendered = try render(planned, source: source, previous: previous, options: options, staging: staging,
                                       clock: &clock, events: events)
-            let report = try emit(planned, source: source, rendered: rendered, options: options, staging: staging,
-                                  clock: &clock, diagnostics: diagnostics, translations: audit.completeness)
             // A problem a template tag causes is one diagnostic at the tag, with the pages it is on.
             let checkProblems = Diagnostic.mergingTemplatePlaces(rendered.checkProblems)
+            let report = try emit(planned, source: source, rendered: rendered, previous: previous, options: options, staging: staging,
+                                  clock: &clock, diagnostics: diagnostics, translations: audit.completeness,
+                                  returned: checkProblems.isEmpty ? diagnostics : nil)
             return BuildOutcome(
                 exitCode: checkProblems.contains { $0.severity == .error } ? 1 : 0,
-                diagnostics: diagnostics + checkProblems, report: report, timings: clock.timings)
+                diagnostics: diagnostics + checkProblems, report: report, timings: clock.timings,
+                personalized: rendered.personalized)
         } catch {
             return BuildOutcome(
                 exitCode: error.exitCode, diagnostics: diagnostics + error.diagnostics, report: nil, timings: clock.timings)
@@ -65,20 +69,25 @@ public enum StoreBuild {
     }
 
     /// Reads and validates everything; warnings go to `diagnostics`, errors stop the build with exit code 2.
-    static func loadAndValidate(_ options: BuildOptions, clock: inout StageClock, diagnostics: inout [Diagnostic])
-        throws(Stop) -> Source
-    {
-        clock.start("load")
-        let contentFiles: SourceFiles
-        let templateFiles: SourceFiles
+    /// The raw files of the content and template folders.
+    static func readSources(_ options: BuildOptions) throws(Stop) -> (content: SourceFiles, templates: SourceFiles) {
         do {
-            contentFiles = try SourceFiles.read(directory: options.content, displayName: options.contentName)
-            templateFiles = try SourceFiles.read(directory: options.templates, displayName: options.templatesName)
+            return (try SourceFiles.read(directory: options.content, displayName: options.contentName),
+                    try SourceFiles.read(directory: options.templates, displayName: options.templatesName))
         } catch {
             throw Stop(exitCode: 2, diagnostics: [
                 Diagnostic(file: options.contentName, message: "cannot read: \(error.localizedDescription)")
             ])
         }
+    }
+
+    /// Parses and validates the files `readSources` read, in the `load` stage the caller started.
+    static func loadAndValidate(
+        _ options: BuildOptions, files: (content: SourceFiles, templates: SourceFiles), clock: inout StageClock,
+        diagnostics: inout [Diagnostic]
+    ) throws(Stop) -> Source {
+        let contentFiles = files.content
+        let templateFiles = files.templates
         let (loaded, loadDiagnostics) = ContentLoader.load(contentFiles)
         let (templates, templateDiagnostics) = SiteTemplates.load(templateFiles)
         clock.finish()
@@ -172,39 +181,42 @@ public enum StoreBuild {
         var cache: PageCache
         var context: [UInt8]
         var key: String
+        /// This build's key without its messages, the digests of its messages, and what changed in them since the
+        /// previous build when nothing else did (`MessageChanges`).
+        var withoutMessages: String
+        var messages: [String: String]
+        var messageChanges: MessageChanges?
+        /// The same for the templates (`TemplateChanges`).
+        var withoutTemplates: String
+        var templates: [String: String]
+        var templateChanges: TemplateChanges?
 
-        init(source: Source, planned: Planned, options: BuildOptions) {
-            cache = PageCache.load(for: options.output)
+        init(source: Source, planned: Planned, options: BuildOptions, cache: PageCache, key: String,
+             files: (content: SourceFiles, templates: SourceFiles)) {
+            self.cache = cache
             context = PageCache.context(
                 templates: source.templateFiles, strict: options.strict, check: options.check, allPaths: planned.allPaths,
                 outputName: options.outputName)
-            key = PageCache.buildKey(context: context, content: source.contentFiles, now: options.now.timeIntervalSince1970)
-            // A folder rebuilt as another shard holds other pages: it is not unchanged.
-            if let shard = options.shard { key += " shard \(shard)" }
+            // The key names the shard: a folder rebuilt as another shard holds other pages, it is not unchanged.
+            self.key = key
+            withoutMessages = PageCache.buildKey(
+                options: options, content: files.content, templates: files.templates,
+                leavingOut: MessageChanges.files(of: source.content))
+            messages = MessageChanges.digests(of: source.content)
+            if !options.force, !cache.withoutMessages.isEmpty, cache.withoutMessages == withoutMessages {
+                let site = source.content.site
+                messageChanges = MessageChanges(
+                    from: cache.messages, to: messages, content: source.content,
+                    tags: Set(planned.own.map { $0.locale ?? site.defaultLocale }))
+            }
+            withoutTemplates = PageCache.buildKey(
+                options: options, content: files.content, templates: files.templates,
+                leavingOutTemplates: TemplateChanges.files(of: files.templates))
+            templates = TemplateChanges.digests(of: files.templates)
+            if !options.force, !cache.withoutTemplates.isEmpty, cache.withoutTemplates == withoutTemplates {
+                templateChanges = TemplateChanges(from: cache.templates, to: templates, templates: files.templates)
+            }
         }
-    }
-
-    /// When nothing any file depends on changed since the previous build (its key is this one's) and its output is
-    /// intact, leaves every file of the site as it is and writes only this build's change list and report; nil,
-    /// having changed nothing, when the build must render (`--force` always does).
-    static func keepUnchanged(
-        _ planned: Planned, source: Source, previous: PreviousBuild, options: BuildOptions, clock: inout StageClock,
-        diagnostics: [Diagnostic], translations: [String: [String: TranslationAudit.Completeness]]
-    ) throws(Stop) -> BuildReport? {
-        guard !options.force, previous.cache.build == previous.key else { return nil }
-        clock.start("unchanged")
-        defer { clock.finish() }
-        _ = try? StagingDirectory.removeStaleStaging(for: options.output)
-        guard UnchangedOutput.isIntact(options.output, cache: previous.cache, pages: planned.own) else { return nil }
-        var report = baseReport(planned, source: source, options: options, diagnostics: diagnostics, translations: translations)
-        let summary = UnchangedOutput.summary(of: previous.cache)
-        report.record(summary)
-        do {
-            try UnchangedOutput.record(changes: summary.changesJSON(), report: report.json(), in: options.output)
-        } catch {
-            throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
-        }
-        return report
     }
 
     /// The report of a build before its commit adds what changed in the output.
@@ -251,6 +263,8 @@ public enum StoreBuild {
         renderer.cache = previous.cache
         renderer.cacheContext = previous.context
         renderer.buildKey = previous.key
+        renderer.messageChanges = previous.messageChanges
+        renderer.templateChanges = previous.templateChanges
         var rendered = renderer.renderAll(planned.own, jobs: options.jobs, events: events)
         rendered.buildKey = renderer.buildKey
         clock.finish()
@@ -269,12 +283,14 @@ public enum StoreBuild {
     /// Writes assets, sitemap, robots and routes (a shard other than the first writes none of them, and every shard
     /// its record), commits the staging directory and records the page cache.
     static func emit(
-        _ planned: Planned, source: Source, rendered: PageRenderer.Result, options: BuildOptions,
+        _ planned: Planned, source: Source, rendered: PageRenderer.Result, previous: PreviousBuild, options: BuildOptions,
         staging: StagingDirectory, clock: inout StageClock, diagnostics: [Diagnostic],
-        translations: [String: [String: TranslationAudit.Completeness]]
+        translations: [String: [String: TranslationAudit.Completeness]], returned: [Diagnostic]?
     ) throws(Stop) -> BuildReport {
         clock.start("emit")
         var report = baseReport(planned, source: source, options: options, diagnostics: diagnostics, translations: translations)
+        // A build without check problems returns `returned` with this report: the next build with its key may too.
+        let outcome = returned.map { PageCache.Outcome(pages: planned.own.count, diagnostics: $0, report: report) }
         do {
             if options.shard?.writesSiteFiles ?? true {
                 try writeSiteFiles(planned, source: source, staging: staging)
@@ -288,7 +304,9 @@ public enum StoreBuild {
                 return final.json()
             }
             report.record(summary)
-            saveCache(of: rendered.cacheable, build: rendered.buildKey, manifest: staging.manifest(), output: options.output)
+            saveCache(of: rendered.cacheable, build: rendered.buildKey, manifest: staging.manifest(), output: options.output,
+                      outcome: outcome, messages: (previous.withoutMessages, previous.messages),
+                      templates: (previous.withoutTemplates, previous.templates))
         } catch {
             staging.abandon()
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
@@ -325,7 +343,9 @@ extension StoreBuild {
 
     /// Records the pages just built for the next build: their inputs, and the files they became in the output.
     /// The output's other files and its manifest are recorded by size and modification time.
-    static func saveCache(of cacheable: [String: String], build: String, manifest: Manifest, output: URL) {
+    static func saveCache(of cacheable: [String: String], build: String, manifest: Manifest, output: URL,
+                          outcome: PageCache.Outcome? = nil, messages: (key: String, digests: [String: String]) = ("", [:]),
+                          templates: (key: String, digests: [String: String]) = ("", [:])) {
         var entries: [String: PageCache.Entry] = [:]
         var others: [String: PageCache.Stamp] = [:]
         let outputPath = output.standardizedFileURL.path
@@ -340,7 +360,8 @@ extension StoreBuild {
                 others[path] = PageCache.Stamp(bytes: status.size, seconds: seconds, nanoseconds: nanoseconds)
             }
         }
-        PageCache(entries: entries, build: build, others: others).save(for: output)
+        PageCache(entries: entries, build: build, others: others, outcome: outcome, withoutMessages: messages.key,
+                  messages: messages.digests, withoutTemplates: templates.key, templates: templates.digests).save(for: output)
     }
 }
 

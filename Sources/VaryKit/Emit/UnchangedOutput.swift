@@ -10,9 +10,14 @@ enum UnchangedOutput {
     /// size and modification time the cache recorded. A page with check problems is not recorded, so a build
     /// that had some is never taken as unchanged (its problems must be reported again).
     static func isIntact(_ output: URL, cache: PageCache, pages: [PageSpec]) -> Bool {
+        guard cache.entries.count == pages.count, pages.allSatisfy({ cache.entries[$0.file] != nil }) else { return false }
+        return isIntact(output, cache: cache)
+    }
+
+    /// Whether `output` is what the build that wrote `cache` left, as above, for the pages the cache recorded.
+    static func isIntact(_ output: URL, cache: PageCache) -> Bool {
         let root = output.standardizedFileURL.path
-        guard !cache.build.isEmpty, cache.entries.count == pages.count,
-              pages.allSatisfy({ cache.entries[$0.file] != nil }),
+        guard !cache.build.isEmpty,
               let present = try? FileSystemCalls.listFiles(under: root)
         else { return false }
         let own: Set<String> = [EmitSummary.changesPath, StagingDirectory.reportPath]

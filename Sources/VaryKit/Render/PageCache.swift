@@ -33,18 +33,34 @@ struct PageCache: Sendable {
     }
 
     /// Bumped whenever rendering or checking could change for the same view model.
-    static let version = "vary-page-cache 4"
+    static let version = "vary-page-cache 5"
 
     private(set) var entries: [String: Entry] = [:]
     /// The key of the build that wrote the cache (`buildKey`), or empty.
     private(set) var build = ""
     /// The previous output's files other than pages, including its manifest, by path.
     private(set) var others: [String: Stamp] = [:]
+    /// What the build that wrote the cache returned, when it can be returned again (`UnchangedBuild`).
+    private(set) var outcome: Outcome?
+    /// The key of the build that wrote the cache without its message files' bytes, and its messages' digests
+    /// (`MessageChanges`); empty when not recorded.
+    private(set) var withoutMessages = ""
+    private(set) var messages: [String: String] = [:]
+    /// The same for the templates (`TemplateChanges`).
+    private(set) var withoutTemplates = ""
+    private(set) var templates: [String: String] = [:]
 
-    init(entries: [String: Entry] = [:], build: String = "", others: [String: Stamp] = [:]) {
+    init(entries: [String: Entry] = [:], build: String = "", others: [String: Stamp] = [:], outcome: Outcome? = nil,
+         withoutMessages: String = "", messages: [String: String] = [:], withoutTemplates: String = "",
+         templates: [String: String] = [:]) {
         self.entries = entries
         self.build = build
         self.others = others
+        self.outcome = outcome
+        self.withoutMessages = withoutMessages
+        self.messages = messages
+        self.withoutTemplates = withoutTemplates
+        self.templates = templates
     }
 
     /// The cache file of an output folder.
@@ -66,6 +82,23 @@ struct PageCache: Sendable {
             build = String(line.dropFirst("build\t".count))
             lines.removeFirst()
         }
+        var outcome: Outcome?
+        if let line = lines.first, line.hasPrefix("outcome\t") {
+            // A damaged record only costs the shortcut: the pages are still known.
+            outcome = Outcome(line: line.dropFirst("outcome\t".count))
+            lines.removeFirst()
+        }
+        // The message and template digests: lines that cannot be a file's, which never has an empty path.
+        var partial: [String: (key: String, digests: [String: String])] = [:]
+        while let line = lines.first, line.hasPrefix("\t") {
+            let fields = line.split(separator: "\t")
+            if fields.count == 3, let data = Data(base64Encoded: String(fields[2])),
+               let decoded = try? JSONDecoder().decode([String: String].self, from: data)
+            {
+                partial[String(fields[0])] = (String(fields[1]), decoded)
+            }
+            lines.removeFirst()
+        }
         var entries: [String: Entry] = [:]
         var others: [String: Stamp] = [:]
         for line in lines {
@@ -81,13 +114,24 @@ struct PageCache: Sendable {
                     inputs: String(fields[1]), sha256: String(fields[2]), bytes: bytes, seconds: seconds, nanoseconds: nanoseconds)
             }
         }
-        return PageCache(entries: entries, build: build, others: others)
+        return PageCache(
+            entries: entries, build: build, others: others, outcome: outcome, withoutMessages: partial["messages"]?.key ?? "",
+            messages: partial["messages"]?.digests ?? [:], withoutTemplates: partial["templates"]?.key ?? "",
+            templates: partial["templates"]?.digests ?? [:])
     }
 
     /// Writes the cache for `output` (replacing the old one in one rename); failures only cost speed next time.
     func save(for output: URL) {
         var text = PageCache.version + "\n"
         if !build.isEmpty { text += "build\t\(build)\n" }
+        if let line = outcome?.line, !line.isEmpty { text += "outcome\t\(line)\n" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for (name, key, digests) in [("messages", withoutMessages, messages), ("templates", withoutTemplates, templates)] {
+            if !key.isEmpty, let encoded = try? encoder.encode(digests) {
+                text += "\t\(name)\t\(key)\t\(encoded.base64EncodedString())\n"
+            }
+        }
         for path in entries.keys.sorted() {
             let entry = entries[path]!
             text += "\(path)\t\(entry.inputs)\t\(entry.sha256)\t\(entry.bytes)\t\(entry.seconds)\t\(entry.nanoseconds)\n"
@@ -129,14 +173,33 @@ struct PageCache: Sendable {
         return InputsHash.hex(bytes)
     }
 
-    /// The key of a whole build: the build-wide `context`, the digest of every content file, and `now`.
-    static func buildKey(context: [UInt8], content: SourceFiles, now: Double) -> String {
-        var bytes = context
-        for path in content.files.keys.sorted() {
-            ModelBytes.append(.string(path), to: &bytes)
-            ModelBytes.append(.string(InputsHash.hex(content.files[path]!)), to: &bytes)
+    /// The key of a whole build, from what it was given before anything is parsed: Vary's version and binary, the
+    /// settings that change what a build writes or reports (strictness, check depth, the folders' names as
+    /// diagnostics show them, `--fail-on-fallback`, the shard), `now`, and every content and template file's
+    /// path and digest, with the files the walk skipped. Everything a build computes is a function of these, so
+    /// two builds with the same key write the same files and report the same diagnostics. Content files in
+    /// `leavingOut` and template files in `leavingOutTemplates` count by their path only (`MessageChanges`,
+    /// `TemplateChanges`).
+    static func buildKey(options: BuildOptions, content: SourceFiles, templates: SourceFiles,
+                         leavingOut: Set<String> = [], leavingOutTemplates: Set<String> = []) -> String {
+        var bytes: [UInt8] = []
+        let settings = [
+            version, executableIdentity, options.strict ? "strict" : "lenient", options.check.rawValue, options.outputName,
+            options.contentName, options.templatesName, options.failOnFallback ? "fail on fallback" : "fallback warns",
+            options.shard.map { "shard \($0)" } ?? "whole site",
+        ]
+        for part in settings { ModelBytes.append(.string(part), to: &bytes) }
+        ModelBytes.append(.double(options.now.timeIntervalSince1970), to: &bytes)
+        for (index, files) in [content, templates].enumerated() {
+            ModelBytes.append(.string(files.root), to: &bytes)
+            ModelBytes.append(.int(files.files.count), to: &bytes)
+            for path in files.files.keys.sorted() {
+                ModelBytes.append(.string(path), to: &bytes)
+                let left = (index == 0 ? leavingOut : leavingOutTemplates).contains(path)
+                ModelBytes.append(.string(left ? "left out" : InputsHash.hex(files.files[path]!)), to: &bytes)
+            }
+            ModelBytes.append(.list(files.warnings.map { .string($0.description) }), to: &bytes)
         }
-        ModelBytes.append(.double(now), to: &bytes)
         return InputsHash.hex(bytes)
     }
 

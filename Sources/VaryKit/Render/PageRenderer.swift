@@ -14,6 +14,10 @@ struct PageRenderer: Sendable {
     var cacheContext: [UInt8] = []
     /// This build's key (`PageCache.buildKey`): when the previous build had the same, no page changed.
     var buildKey = ""
+    /// When messages are all that changed since the previous build, which ones (see `MessageChanges`).
+    var messageChanges: MessageChanges?
+    /// When templates are all that changed since the previous build, which ones (see `TemplateChanges`).
+    var templateChanges: TemplateChanges?
 
     struct Result {
         /// Template errors (strict mode): the build must not land.
@@ -28,6 +32,8 @@ struct PageRenderer: Sendable {
         var buildKey = ""
         /// Time spent in each step of the pages, summed over the threads.
         var times = StepTimes()
+        /// How many pages had their view model built (the others were taken over from the previous build).
+        var personalized = 0
     }
 
     func renderAll(_ pages: [PageSpec], jobs: Int, events: @Sendable (BuildEvent) -> Void) -> Result {
@@ -84,11 +90,28 @@ struct PageRenderer: Sendable {
             local.cacheable[page.file] = known.inputs
             return
         }
+        let messages = templates.messageUse["pages/\(page.kind.rawValue)"]
+        // Only messages changed and this page's templates read none of them: its view model, hence its inputs,
+        // are the previous build's.
+        if let messageChanges, !messageChanges.reach(messages, tag: page.locale ?? builder.inputs.content.site.defaultLocale),
+           let known = cache.entries[page.file],
+           local.times.measure(.write, { adopt(page, known) })
+        {
+            local.cacheable[page.file] = known.inputs
+            return
+        }
+        // Only templates changed and this page renders none of them: its model and its bytes are the previous build's.
+        if let templateChanges, !templateChanges.reach("pages/\(page.kind.rawValue)"), let known = cache.entries[page.file],
+           local.times.measure(.write, { adopt(page, known) })
+        {
+            local.cacheable[page.file] = known.inputs
+            return
+        }
         let language = page.locale ?? builder.inputs.content.site.defaultLocale
         let model = local.times.measure(.personalize) { builder.model(for: page, reusing: &parts) }
+        local.personalized += 1
         let inputs = local.times.measure(.digest) {
-            PageCache.inputs(context: cacheContext, path: page.file, language: language, model: model,
-                             messages: templates.messageUse["pages/\(page.kind.rawValue)"])
+            PageCache.inputs(context: cacheContext, path: page.file, language: language, model: model, messages: messages)
         }
         if let known = cache.entries[page.file], known.inputs == inputs, local.times.measure(.write, { adopt(page, known) }) {
             local.cacheable[page.file] = inputs
@@ -131,6 +154,7 @@ struct PageRenderer: Sendable {
             value.checkProblems += part.checkProblems
             value.cacheable.merge(part.cacheable) { first, _ in first }
             value.times.add(part.times)
+            value.personalized += part.personalized
             lock.unlock()
         }
 
@@ -140,7 +164,7 @@ struct PageRenderer: Sendable {
             // Strict-mode errors repeat on every page using the same template; report each place once.
             return Result(
                 renderErrors: Array(Set(value.renderErrors)), writeFailure: value.writeFailure, checkProblems: value.checkProblems,
-                cacheable: value.cacheable, times: value.times)
+                cacheable: value.cacheable, times: value.times, personalized: value.personalized)
         }
     }
 

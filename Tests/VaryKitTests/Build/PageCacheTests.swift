@@ -70,16 +70,47 @@ struct PageCacheTests {
         #expect(FileManager.default.contents(atPath: path) == bytes)
     }
 
-    @Test("the build key changes with any content file and with now, and only then")
+    @Test("the build key changes with any content or template file, any setting a build reports or writes, and now, and only then")
     func buildKey() {
         let content = SourceFiles(root: "content", files: ["site.json": Array("{}".utf8), "regions.json": Array("[]".utf8)])
-        let key = PageCache.buildKey(context: [1, 2], content: content, now: 100)
-        #expect(PageCache.buildKey(context: [1, 2], content: content, now: 100) == key)
+        let templates = SourceFiles(root: "site-templates", files: ["pages/landing.mustache": Array("x".utf8)])
+        let options = BuildOptions(now: Date(timeIntervalSince1970: 100))
+        let key = PageCache.buildKey(options: options, content: content, templates: templates)
+        #expect(PageCache.buildKey(options: options, content: content, templates: templates) == key)
         var changed = content
         changed.files["regions.json"] = Array("[ ]".utf8)
-        #expect(PageCache.buildKey(context: [1, 2], content: changed, now: 100) != key)
-        #expect(PageCache.buildKey(context: [1, 2], content: content, now: 101) != key)
-        #expect(PageCache.buildKey(context: [1, 3], content: content, now: 100) != key)
+        #expect(PageCache.buildKey(options: options, content: changed, templates: templates) != key)
+        var renamed = content
+        renamed.files["other.json"] = renamed.files.removeValue(forKey: "regions.json")
+        #expect(PageCache.buildKey(options: options, content: renamed, templates: templates) != key)
+        var skipped = content
+        skipped.warnings = [Diagnostic(.warning, file: "content/link.json", message: "leads outside the store's folder")]
+        #expect(PageCache.buildKey(options: options, content: skipped, templates: templates) != key)
+        var edited = templates
+        edited.files["pages/landing.mustache"] = Array("y".utf8)
+        #expect(PageCache.buildKey(options: options, content: content, templates: edited) != key)
+        // The same files in the other folder are other inputs.
+        #expect(PageCache.buildKey(options: options, content: templates, templates: content) != key)
+        var variants: [BuildOptions] = []
+        for change in 0..<8 {
+            var other = options
+            switch change {
+            case 0: other.now = Date(timeIntervalSince1970: 101)
+            case 1: other.strict.toggle()
+            case 2: other.check = .full
+            case 3: other.failOnFallback = true
+            case 4: other.shard = Shard(index: 1, count: 2)
+            case 5: other.contentName = "store"
+            case 6: other.templatesName = "theme"
+            default: other.outputName = "public"
+            }
+            variants.append(other)
+        }
+        let keys = variants.map { PageCache.buildKey(options: $0, content: content, templates: templates) }
+        #expect(Set(keys + [key]).count == variants.count + 1)
+        var threads = options
+        threads.jobs = 7
+        #expect(PageCache.buildKey(options: threads, content: content, templates: templates) == key)
     }
 
     @Test("a page's message tree keeps only the ids and subtrees its template reads")
@@ -100,6 +131,27 @@ struct PageCacheTests {
         PageCache(entries: ["a/index.html": entry], build: "k1").save(for: output)
         #expect(PageCache.load(for: output).entries == ["a/index.html": entry])
         #expect(PageCache.load(for: output).build == "k1")
+        #expect(PageCache.load(for: output).outcome == nil)
+        var report = BuildReport(pagesByKind: ["landing": 3], skipped: [BuildReport.Skipped(kind: "bundle", id: "b", region: "us", reason: "r")],
+                                 warnings: ["content/a.json:1:2: warning: w"], nextSchedule: [Date(timeIntervalSince1970: 1_800_000_000)],
+                                 translations: ["de-de": ["message": TranslationAudit.Completeness(exact: 2, fallback: 1, missing: 0)]])
+        report.combinations = ["desk": ["us": 4]]
+        var warning = Diagnostic(.warning, file: "content/a.json", line: 1, column: 2, path: "x[0]", message: "w\tsecond\nline", hint: "h")
+        warning.excerpt = "  x\n  ^"
+        warning.pages = 2
+        warning.examplePage = "output/a/index.html"
+        let outcome = PageCache.Outcome(pages: 1, diagnostics: [warning, Diagnostic(.warning, file: "f", message: "m")], report: report)
+        PageCache(entries: ["a/index.html": entry], build: "k1", outcome: outcome).save(for: output)
+        let loaded = PageCache.load(for: output)
+        #expect(loaded.outcome == outcome)
+        #expect(loaded.outcome?.report.json() == report.json())
+        #expect(loaded.entries == ["a/index.html": entry])
+        PageCache(entries: ["a/index.html": entry], build: "k1", withoutMessages: "m1", messages: ["en\tnav.home": "d1"],
+                  withoutTemplates: "t1", templates: ["pages/landing.mustache": "d2"]).save(for: output)
+        let partial = PageCache.load(for: output)
+        #expect(partial.withoutMessages == "m1" && partial.messages == ["en\tnav.home": "d1"])
+        #expect(partial.withoutTemplates == "t1" && partial.templates == ["pages/landing.mustache": "d2"])
+        #expect(partial.entries == ["a/index.html": entry] && partial.outcome == nil)
 
         try Data("vary-page-cache 0\na/index.html\tabc\tdef\t12\t34\t56\n".utf8)
             .write(to: URL(fileURLWithPath: PageCache.location(of: output)))

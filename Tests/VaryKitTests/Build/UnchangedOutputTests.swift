@@ -50,7 +50,15 @@ struct UnchangedOutputTests {
         let kept = fast.run()
         let rendered = full.run(force: true)
         #expect(stages(kept).contains("unchanged"))
+        // Nothing is parsed, validated, planned or audited: the key is known from the files' bytes.
+        #expect(stages(kept).isDisjoint(with: ["validate", "plan", "audit", "pages", "emit"]))
         #expect(stages(rendered).contains("pages"))
+        // The same warnings (the mini store's fallbacks) and exit code as the build that renders.
+        #expect(kept.exitCode == rendered.exitCode)
+        #expect(!kept.diagnostics.isEmpty)
+        #expect(kept.diagnostics == rendered.diagnostics)
+        #expect(kept.diagnostics.map(\.excerpt) == rendered.diagnostics.map(\.excerpt))
+        #expect(kept.diagnostics.map(\.hint) == rendered.diagnostics.map(\.hint))
         #expect(try identities(fast).filter { !$0.key.hasPrefix("_vary/") } == pagesBefore)
         #expect(kept.report?.json() == rendered.report?.json())
         for path in [EmitSummary.changesPath, StagingDirectory.reportPath] {
@@ -61,6 +69,49 @@ struct UnchangedOutputTests {
         #expect(fast.tree() == full.tree())
         // No temporary file is left beside them.
         #expect(try FileSystemCalls.listFiles(under: fast.output.path).count == fast.tree().count)
+    }
+
+    @Test("a damaged or older page cache makes the next build take the full path, with the same output and outcome")
+    func damagedCacheTakesTheFullPath() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        let first = build.run()
+        #expect(first.exitCode == 0)
+        let location = PageCache.location(of: build.output)
+        let text = try String(contentsOfFile: location, encoding: .utf8)
+        #expect(text.contains("\noutcome\t"))
+        let tree = build.tree()
+        for damaged in [
+            text.replacingOccurrences(of: "\noutcome\t", with: "\noutcome\t!"),
+            text.replacingOccurrences(of: PageCache.version, with: "vary-page-cache 4"),
+        ] {
+            try Data(damaged.utf8).write(to: URL(fileURLWithPath: location))
+            let outcome = build.run()
+            #expect(outcome.exitCode == 0)
+            #expect(stages(outcome).contains("plan"))
+            #expect(outcome.diagnostics == first.diagnostics)
+            // Every file but those describing the build (its counts of written and unchanged files differ).
+            let site: Set<String> = [EmitSummary.changesPath, StagingDirectory.reportPath]
+            #expect(build.tree().filter { !site.contains($0.key) } == tree.filter { !site.contains($0.key) })
+        }
+        let kept = build.run()
+        #expect(stages(kept).contains("unchanged"))
+        #expect(kept.diagnostics == first.diagnostics)
+    }
+
+    @Test("a shard rebuilt with the same input is kept, and a folder rebuilt as another shard is rendered")
+    func shardsAreKeptPerShard() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        let first = build.run(shard: Shard(index: 1, count: 2))
+        #expect(first.exitCode == 0)
+        let again = build.run(shard: Shard(index: 1, count: 2))
+        #expect(stages(again).contains("unchanged"))
+        #expect(again.diagnostics == first.diagnostics)
+        #expect(again.report?.pagesByKind == first.report?.pagesByKind)
+        let other = build.run(shard: Shard(index: 2, count: 2))
+        #expect(stages(other).contains("pages"))
+        #expect(stages(build.run()).contains("pages"))
     }
 
     @Test("a page deleted from the output makes the next build render it again")

@@ -1,0 +1,118 @@
+import Foundation
+
+/// The rebuild that parses nothing: the build key (`PageCache.buildKey`) is known from the raw bytes of the
+/// content and template files and the settings, before any parsing. When it equals the key of the build that
+/// wrote the cache, everything that build computed — diagnostics, plan, audit, pages — would come out the same, so
+/// when its output is still intact this build reads the outcome the cache recorded (`PageCache.Outcome`) instead
+/// of loading, validating, planning and auditing, writes the same change list and report a full rebuild writes,
+/// and returns the same diagnostics and exit code. Anything in doubt (no recorded outcome, another cache
+/// version, a damaged cache, an output changed since) takes the full path.
+enum UnchangedBuild {
+    /// The outcome of the build that left `output` as it is, with its change list and report written again; nil,
+    /// having changed nothing, when the build must take the full path (`--force` always does). Called in the
+    /// `load` stage, after reading the files; the `load` stage is running again when it returns nil.
+    static func keep(
+        _ options: BuildOptions, cache: PageCache, key: String, clock: inout StageClock,
+        events: @Sendable (BuildEvent) -> Void
+    ) throws(StoreBuild.Stop) -> BuildOutcome? {
+        guard !options.force, !cache.build.isEmpty, cache.build == key, let recorded = cache.outcome else { return nil }
+        clock.finish()
+        clock.start("unchanged")
+        _ = try? StagingDirectory.removeStaleStaging(for: options.output)
+        guard cache.entries.count == recorded.pages, UnchangedOutput.isIntact(options.output, cache: cache) else {
+            clock.finish()
+            clock.start("load")
+            return nil
+        }
+        var report = recorded.report
+        let summary = UnchangedOutput.summary(of: cache)
+        report.record(summary)
+        do {
+            try UnchangedOutput.record(changes: summary.changesJSON(), report: report.json(), in: options.output)
+        } catch {
+            clock.finish()
+            throw StoreBuild.Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
+        }
+        clock.finish()
+        events(.progress(done: recorded.pages, total: recorded.pages))
+        return BuildOutcome(exitCode: 0, diagnostics: recorded.diagnostics, report: report, timings: clock.timings)
+    }
+}
+
+extension PageCache {
+    /// What a build that finished with exit code 0 and no check problems returned, so that a build with its key
+    /// can return it without computing it: its diagnostics (warnings), its report before the commit's counts,
+    /// and how many pages it built (every one of them is in the cache, else it is not recorded).
+    struct Outcome: Sendable, Hashable {
+        var pages: Int
+        var diagnostics: [Diagnostic]
+        var report: BuildReport
+
+        /// One line of text (base64 of JSON), for the cache file.
+        var line: String {
+            let record = Record(
+                pages: pages, diagnostics: diagnostics.map(Record.Item.init), report: report)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return (try? encoder.encode(record).base64EncodedString()) ?? ""
+        }
+
+        init(pages: Int, diagnostics: [Diagnostic], report: BuildReport) {
+            self.pages = pages
+            self.diagnostics = diagnostics
+            self.report = report
+        }
+
+        /// Reads `line`; nil when it is not one.
+        init?(line: Substring) {
+            guard let data = Data(base64Encoded: String(line)),
+                  let record = try? JSONDecoder().decode(Record.self, from: data)
+            else { return nil }
+            pages = record.pages
+            diagnostics = record.diagnostics.map(\.diagnostic)
+            report = record.report
+        }
+
+        /// The stored form: every field of each diagnostic.
+        private struct Record: Codable {
+            struct Item: Codable {
+                var severity: Diagnostic.Severity
+                var file: String
+                var line: Int
+                var column: Int
+                var path: String
+                var message: String
+                var hint: String?
+                var excerpt: String?
+                var pages: Int
+                var examplePage: String?
+
+                init(_ diagnostic: Diagnostic) {
+                    severity = diagnostic.severity
+                    file = diagnostic.file
+                    line = diagnostic.line
+                    column = diagnostic.column
+                    path = diagnostic.path
+                    message = diagnostic.message
+                    hint = diagnostic.hint
+                    excerpt = diagnostic.excerpt
+                    pages = diagnostic.pages
+                    examplePage = diagnostic.examplePage
+                }
+
+                var diagnostic: Diagnostic {
+                    var diagnostic = Diagnostic(
+                        severity, file: file, line: line, column: column, path: path, message: message, hint: hint)
+                    diagnostic.excerpt = excerpt
+                    diagnostic.pages = pages
+                    diagnostic.examplePage = examplePage
+                    return diagnostic
+                }
+            }
+
+            var pages: Int
+            var diagnostics: [Item]
+            var report: BuildReport
+        }
+    }
+}
