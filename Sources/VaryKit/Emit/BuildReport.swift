@@ -90,6 +90,10 @@ public struct BuildReport: Sendable, Hashable, Codable {
 
     /// Deterministic JSON: sorted keys, skipped items and warnings sorted, schedule instants sorted,
     /// unique and in UTC (`2026-12-01T00:00:00Z`); timings only when asked for.
+    ///
+    /// The warnings (tens of megabytes for a large catalog that lacks translations) go straight into the bytes:
+    /// the encoder lays out the rest around one mark, which is replaced by the warnings escaped as the encoder
+    /// escapes strings. The text is the encoder's, without its intermediate copies of the warnings.
     public func json(includingTimings: Bool = false) -> [UInt8] {
         var normalized = self
         normalized.skipped.sort()
@@ -97,7 +101,25 @@ public struct BuildReport: Sendable, Hashable, Codable {
         normalized.nextSchedule = Set(nextSchedule.map { $0.timeIntervalSince1970.rounded(.down) }).sorted()
             .map { Date(timeIntervalSince1970: $0) }
         if !includingTimings { normalized.timings = [] }
-        return DeterministicJSON.encode(normalized)
+        let warnings = normalized.warnings
+        guard !warnings.isEmpty else { return DeterministicJSON.encode(normalized) }
+        normalized.warnings = ["warnings"]
+        let skeleton = DeterministicJSON.encode(normalized)
+        // Only a top-level key starts a line with exactly two spaces and a quote; the mark is on the next line.
+        let mark = Array("\n  \"warnings\" : [\n    \"warnings\"".utf8)
+        guard let found = skeleton.firstRange(of: mark) else {
+            normalized.warnings = warnings
+            return DeterministicJSON.encode(normalized)
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(skeleton.count + warnings.reduce(0) { $0 + $1.utf8.count + 8 })
+        bytes.append(contentsOf: skeleton[..<(found.upperBound - "\"warnings\"".utf8.count)])
+        for (index, warning) in warnings.enumerated() {
+            if index > 0 { bytes.append(contentsOf: ",\n    ".utf8) }
+            DeterministicJSON.appendString(warning, to: &bytes)
+        }
+        bytes.append(contentsOf: skeleton[found.upperBound...])
+        return bytes
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -73,6 +73,19 @@ struct BuildReportTests {
         #expect(String(decoding: report.json(), as: UTF8.self) == expected)
     }
 
+    @Test("warnings written into the report are escaped exactly as the JSON encoder escapes them")
+    func warningsAsTheEncoderWritesThem() {
+        var tricky = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        tricky += "\" quote \\ backslash / slash é \u{2028} \u{7F} \u{FEFF} 😀"
+        let warnings = ["warnings", tricky, "content/products.json:3:5: warning: \"title\" falls back to en", ""].sorted()
+        let report = BuildReport(
+            pagesByKind: ["landing": 1], skipped: [.init(kind: "bundle", id: "warnings", reason: "warnings")],
+            warnings: warnings, translations: ["de-DE": ["vary": .init(exact: 1)]])
+        #expect(report.json() == DeterministicJSON.encode(report))
+        let reversed = BuildReport(pagesByKind: ["landing": 1], warnings: warnings.reversed())
+        #expect(reversed.json() == DeterministicJSON.encode(BuildReport(pagesByKind: ["landing": 1], warnings: warnings)))
+    }
+
     @Test("timings appear only when asked for")
     func timings() {
         let text = String(decoding: report.json(includingTimings: true), as: UTF8.self)
