@@ -48,13 +48,17 @@ extension PageCache {
         var diagnostics: [Diagnostic]
         var report: BuildReport
 
-        /// One line of text (base64 of JSON), for the cache file.
-        var line: String {
-            let record = Record(
-                pages: pages, diagnostics: diagnostics.map(Record.Item.init), report: report)
+        /// The record as one line of JSON (no line breaks: the encoder escapes them in strings), for the cache
+        /// file. The report's warnings are left out: they are the warnings among `diagnostics`, as printed, which
+        /// is how the build made them (`StoreBuild.baseReport`), and a catalog without translations has tens of
+        /// megabytes of them.
+        var json: [UInt8] {
+            var report = report
+            report.warnings = []
+            let record = Record(pages: pages, diagnostics: diagnostics.map(Record.Item.init), report: report)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            return (try? encoder.encode(record).base64EncodedString()) ?? ""
+            return (try? encoder.encode(record)).map(Array.init) ?? []
         }
 
         init(pages: Int, diagnostics: [Diagnostic], report: BuildReport) {
@@ -63,14 +67,13 @@ extension PageCache {
             self.report = report
         }
 
-        /// Reads `line`; nil when it is not one.
-        init?(line: Substring) {
-            guard let data = Data(base64Encoded: String(line)),
-                  let record = try? JSONDecoder().decode(Record.self, from: data)
-            else { return nil }
+        /// Reads `json`; nil when it is not one.
+        init?(json: some Collection<UInt8>) {
+            guard let record = try? JSONDecoder().decode(Record.self, from: Data(json)) else { return nil }
             pages = record.pages
             diagnostics = record.diagnostics.map(\.diagnostic)
             report = record.report
+            report.warnings = diagnostics.filter { $0.severity == .warning }.map(\.description)
         }
 
         /// The stored form: every field of each diagnostic.

@@ -33,7 +33,7 @@ struct PageCache: Sendable {
     }
 
     /// Bumped whenever rendering or checking could change for the same view model.
-    static let version = "vary-page-cache 5"
+    static let version = "vary-page-cache 6"
 
     private(set) var entries: [String: Entry] = [:]
     /// The key of the build that wrote the cache (`buildKey`), or empty.
@@ -72,22 +72,33 @@ struct PageCache: Sendable {
 
     /// The cache written by the previous build of `output`; empty when there is none or it is unreadable.
     static func load(for output: URL) -> PageCache {
-        guard let data = FileManager.default.contents(atPath: location(of: output)),
-              let text = String(data: data, encoding: .utf8)
-        else { return PageCache() }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard lines.popFirst().map(String.init) == version else { return PageCache() }
+        guard let data = FileManager.default.contents(atPath: location(of: output)) else { return PageCache() }
+        var bytes = data[...]
+        // The outcome's line is read as bytes: for a catalog without translations it holds tens of megabytes of
+        // warnings, which should not be copied into text on the way.
+        func nextLine() -> Data.SubSequence? {
+            guard !bytes.isEmpty else { return nil }
+            let end = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = bytes[..<end]
+            bytes = end < bytes.endIndex ? bytes[bytes.index(after: end)...] : bytes[bytes.endIndex...]
+            return line
+        }
+        func starts(_ line: Data.SubSequence, with prefix: String) -> Bool { line.starts(with: prefix.utf8) }
+        guard let first = nextLine(), first.elementsEqual(version.utf8) else { return PageCache() }
         var build = ""
-        if let line = lines.first, line.hasPrefix("build\t") {
-            build = String(line.dropFirst("build\t".count))
-            lines.removeFirst()
-        }
         var outcome: Outcome?
-        if let line = lines.first, line.hasPrefix("outcome\t") {
-            // A damaged record only costs the shortcut: the pages are still known.
-            outcome = Outcome(line: line.dropFirst("outcome\t".count))
-            lines.removeFirst()
+        var rest = nextLine()
+        if let line = rest, starts(line, with: "build\t") {
+            build = String(decoding: line.dropFirst("build\t".utf8.count), as: UTF8.self)
+            rest = nextLine()
         }
+        if let line = rest, starts(line, with: "outcome\t") {
+            // A damaged record only costs the shortcut: the pages are still known.
+            outcome = Outcome(json: line.dropFirst("outcome\t".utf8.count))
+            rest = nextLine()
+        }
+        var lines = ((rest.map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "") + String(decoding: bytes, as: UTF8.self))
+            .split(separator: "\n", omittingEmptySubsequences: true)[...]
         // The message and template digests: lines that cannot be a file's, which never has an empty path.
         var partial: [String: (key: String, digests: [String: String])] = [:]
         while let line = lines.first, line.hasPrefix("\t") {
@@ -122,28 +133,32 @@ struct PageCache: Sendable {
 
     /// Writes the cache for `output` (replacing the old one in one rename); failures only cost speed next time.
     func save(for output: URL) {
-        var text = PageCache.version + "\n"
-        if !build.isEmpty { text += "build\t\(build)\n" }
-        if let line = outcome?.line, !line.isEmpty { text += "outcome\t\(line)\n" }
+        var text = Array((PageCache.version + "\n").utf8)
+        if !build.isEmpty { text += "build\t\(build)\n".utf8 }
+        if let json = outcome?.json, !json.isEmpty {
+            text += "outcome\t".utf8
+            text += json
+            text.append(UInt8(ascii: "\n"))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for (name, key, digests) in [("messages", withoutMessages, messages), ("templates", withoutTemplates, templates)] {
             if !key.isEmpty, let encoded = try? encoder.encode(digests) {
-                text += "\t\(name)\t\(key)\t\(encoded.base64EncodedString())\n"
+                text += "\t\(name)\t\(key)\t\(encoded.base64EncodedString())\n".utf8
             }
         }
         for path in entries.keys.sorted() {
             let entry = entries[path]!
-            text += "\(path)\t\(entry.inputs)\t\(entry.sha256)\t\(entry.bytes)\t\(entry.seconds)\t\(entry.nanoseconds)\n"
+            text += "\(path)\t\(entry.inputs)\t\(entry.sha256)\t\(entry.bytes)\t\(entry.seconds)\t\(entry.nanoseconds)\n".utf8
         }
         for path in others.keys.sorted() {
             let stamp = others[path]!
-            text += "\(path)\t\(stamp.bytes)\t\(stamp.seconds)\t\(stamp.nanoseconds)\n"
+            text += "\(path)\t\(stamp.bytes)\t\(stamp.seconds)\t\(stamp.nanoseconds)\n".utf8
         }
         let target = PageCache.location(of: output)
         let temporary = target + ".tmp-\(getpid())"
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+            try Data(text).write(to: URL(fileURLWithPath: temporary))
             try FileSystemCalls.rename(temporary, to: target)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)

@@ -132,15 +132,17 @@ struct PageCacheTests {
         #expect(PageCache.load(for: output).entries == ["a/index.html": entry])
         #expect(PageCache.load(for: output).build == "k1")
         #expect(PageCache.load(for: output).outcome == nil)
-        var report = BuildReport(pagesByKind: ["landing": 3], skipped: [BuildReport.Skipped(kind: "bundle", id: "b", region: "us", reason: "r")],
-                                 warnings: ["content/a.json:1:2: warning: w"], nextSchedule: [Date(timeIntervalSince1970: 1_800_000_000)],
-                                 translations: ["de-de": ["message": TranslationAudit.Completeness(exact: 2, fallback: 1, missing: 0)]])
-        report.combinations = ["desk": ["us": 4]]
         var warning = Diagnostic(.warning, file: "content/a.json", line: 1, column: 2, path: "x[0]", message: "w\tsecond\nline", hint: "h")
         warning.excerpt = "  x\n  ^"
         warning.pages = 2
         warning.examplePage = "output/a/index.html"
-        let outcome = PageCache.Outcome(pages: 1, diagnostics: [warning, Diagnostic(.warning, file: "f", message: "m")], report: report)
+        let diagnostics = [warning, Diagnostic(.warning, file: "f", message: "m")]
+        // A build's report lists its warnings as printed; the cache keeps them once, in the diagnostics.
+        var report = BuildReport(pagesByKind: ["landing": 3], skipped: [BuildReport.Skipped(kind: "bundle", id: "b", region: "us", reason: "r")],
+                                 warnings: diagnostics.map(\.description), nextSchedule: [Date(timeIntervalSince1970: 1_800_000_000)],
+                                 translations: ["de-de": ["message": TranslationAudit.Completeness(exact: 2, fallback: 1, missing: 0)]])
+        report.combinations = ["desk": ["us": 4]]
+        let outcome = PageCache.Outcome(pages: 1, diagnostics: diagnostics, report: report)
         PageCache(entries: ["a/index.html": entry], build: "k1", outcome: outcome).save(for: output)
         let loaded = PageCache.load(for: output)
         #expect(loaded.outcome == outcome)
