@@ -52,13 +52,13 @@ extension PageCache {
         /// file. The report's warnings are left out: they are the warnings among `diagnostics`, as printed, which
         /// is how the build made them (`StoreBuild.baseReport`), and a catalog without translations has tens of
         /// megabytes of them.
-        var json: [UInt8] {
+        var json: Data {
             var report = report
             report.warnings = []
             let record = Record(pages: pages, diagnostics: diagnostics.map(Record.Item.init), report: report)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            return (try? encoder.encode(record)).map(Array.init) ?? []
+            return (try? encoder.encode(record)) ?? Data()
         }
 
         init(pages: Int, diagnostics: [Diagnostic], report: BuildReport) {

@@ -133,32 +133,36 @@ struct PageCache: Sendable {
 
     /// Writes the cache for `output` (replacing the old one in one rename); failures only cost speed next time.
     func save(for output: URL) {
-        var text = Array((PageCache.version + "\n").utf8)
-        if !build.isEmpty { text += "build\t\(build)\n".utf8 }
-        if let json = outcome?.json, !json.isEmpty {
-            text += "outcome\t".utf8
-            text += json
-            text.append(UInt8(ascii: "\n"))
+        let outcome = outcome?.json ?? Data()
+        // One buffer of the file's size: the outcome can be tens of megabytes, and is copied into it once.
+        var file = Data(capacity: outcome.count + 160 * (entries.count + others.count) + 4096)
+        func add(_ line: String) { file.append(contentsOf: Array(line.utf8)) }
+        add(PageCache.version + "\n")
+        if !build.isEmpty { add("build\t\(build)\n") }
+        if !outcome.isEmpty {
+            add("outcome\t")
+            file.append(outcome)
+            add("\n")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for (name, key, digests) in [("messages", withoutMessages, messages), ("templates", withoutTemplates, templates)] {
             if !key.isEmpty, let encoded = try? encoder.encode(digests) {
-                text += "\t\(name)\t\(key)\t\(encoded.base64EncodedString())\n".utf8
+                add("\t\(name)\t\(key)\t\(encoded.base64EncodedString())\n")
             }
         }
         for path in entries.keys.sorted() {
             let entry = entries[path]!
-            text += "\(path)\t\(entry.inputs)\t\(entry.sha256)\t\(entry.bytes)\t\(entry.seconds)\t\(entry.nanoseconds)\n".utf8
+            add("\(path)\t\(entry.inputs)\t\(entry.sha256)\t\(entry.bytes)\t\(entry.seconds)\t\(entry.nanoseconds)\n")
         }
         for path in others.keys.sorted() {
             let stamp = others[path]!
-            text += "\(path)\t\(stamp.bytes)\t\(stamp.seconds)\t\(stamp.nanoseconds)\n".utf8
+            add("\(path)\t\(stamp.bytes)\t\(stamp.seconds)\t\(stamp.nanoseconds)\n")
         }
         let target = PageCache.location(of: output)
         let temporary = target + ".tmp-\(getpid())"
         do {
-            try Data(text).write(to: URL(fileURLWithPath: temporary))
+            try file.write(to: URL(fileURLWithPath: temporary))
             try FileSystemCalls.rename(temporary, to: target)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
