@@ -4,12 +4,13 @@ import VaryKit
 /// Printing to the terminal or a CI log.
 enum Terminal {
     /// Whether this runs under CI (`CI=true` or `CI=1`), which also makes builds strict.
-    static var isCI: Bool { ["true", "1"].contains(ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? "") }
+    static let isCI = ["true", "1"].contains(ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? "")
 
     /// Whether output goes to a person at a terminal rather than a CI log.
     static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 && !isCI }
 
-    static var isGitHubActions: Bool { ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" }
+    /// Read once: the environment is a new dictionary on every read, and a build may print thousands of warnings.
+    static let isGitHubActions = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))

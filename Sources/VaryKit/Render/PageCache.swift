@@ -78,9 +78,12 @@ struct PageCache: Sendable {
         // warnings, which should not be copied into text on the way.
         func nextLine() -> Data.SubSequence? {
             guard !bytes.isEmpty else { return nil }
-            let end = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let offset = bytes.withUnsafeBytes { raw in
+                memchr(raw.baseAddress!, Int32(UInt8(ascii: "\n")), raw.count).map { UnsafeRawPointer($0) - raw.baseAddress! }
+            }
+            let end = offset.map { bytes.startIndex + $0 } ?? bytes.endIndex
             let line = bytes[..<end]
-            bytes = end < bytes.endIndex ? bytes[bytes.index(after: end)...] : bytes[bytes.endIndex...]
+            bytes = end < bytes.endIndex ? bytes[(end + 1)...] : bytes[bytes.endIndex...]
             return line
         }
         func starts(_ line: Data.SubSequence, with prefix: String) -> Bool { line.starts(with: prefix.utf8) }
