@@ -48,17 +48,37 @@ extension PageCache {
         var diagnostics: [Diagnostic]
         var report: BuildReport
 
-        /// The record as one line of JSON (no line breaks: the encoder escapes them in strings), for the cache
-        /// file. The report's warnings are left out: they are the warnings among `diagnostics`, as printed, which
-        /// is how the build made them (`StoreBuild.baseReport`), and a catalog without translations has tens of
-        /// megabytes of them.
-        var json: Data {
+        /// Appends the record as one line of JSON (no line breaks: strings escape them), for the cache file.
+        /// The report's warnings are left out: they are the warnings among `diagnostics`, as printed, which is how
+        /// the build made them (`StoreBuild.baseReport`). The diagnostics — tens of megabytes for a catalog that
+        /// lacks translations — are written straight into `file`, without an encoder's intermediate copies.
+        func write(into file: inout [UInt8]) {
             var report = report
             report.warnings = []
-            let record = Record(pages: pages, diagnostics: diagnostics.map(Record.Item.init), report: report)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            return (try? encoder.encode(record)) ?? Data()
+            guard let reportJSON = try? encoder.encode(report) else { return }
+            func field(_ name: String, _ text: String?) {
+                guard let text else { return }
+                file += ",\"\(name)\":".utf8
+                DeterministicJSON.appendString(text, to: &file)
+            }
+            file += #"{"diagnostics":["#.utf8
+            for (index, diagnostic) in diagnostics.enumerated() {
+                if index > 0 { file.append(UInt8(ascii: ",")) }
+                file += #"{"column":\#(diagnostic.column),"line":\#(diagnostic.line),"pages":\#(diagnostic.pages)"#.utf8
+                field("severity", diagnostic.severity.rawValue)
+                field("file", diagnostic.file)
+                field("path", diagnostic.path)
+                field("message", diagnostic.message)
+                field("hint", diagnostic.hint)
+                field("excerpt", diagnostic.excerpt)
+                field("examplePage", diagnostic.examplePage)
+                file.append(UInt8(ascii: "}"))
+            }
+            file += #"],"pages":\#(pages),"report":"#.utf8
+            file += reportJSON
+            file.append(UInt8(ascii: "}"))
         }
 
         init(pages: Int, diagnostics: [Diagnostic], report: BuildReport) {
@@ -76,9 +96,9 @@ extension PageCache {
             report.warnings = diagnostics.filter { $0.severity == .warning }.map(\.description)
         }
 
-        /// The stored form: every field of each diagnostic.
-        private struct Record: Codable {
-            struct Item: Codable {
+        /// The stored form (`write(into:)`): every field of each diagnostic.
+        private struct Record: Decodable {
+            struct Item: Decodable {
                 var severity: Diagnostic.Severity
                 var file: String
                 var line: Int
@@ -89,19 +109,6 @@ extension PageCache {
                 var excerpt: String?
                 var pages: Int
                 var examplePage: String?
-
-                init(_ diagnostic: Diagnostic) {
-                    severity = diagnostic.severity
-                    file = diagnostic.file
-                    line = diagnostic.line
-                    column = diagnostic.column
-                    path = diagnostic.path
-                    message = diagnostic.message
-                    hint = diagnostic.hint
-                    excerpt = diagnostic.excerpt
-                    pages = diagnostic.pages
-                    examplePage = diagnostic.examplePage
-                }
 
                 var diagnostic: Diagnostic {
                     var diagnostic = Diagnostic(

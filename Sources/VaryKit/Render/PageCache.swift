@@ -136,15 +136,14 @@ struct PageCache: Sendable {
 
     /// Writes the cache for `output` (replacing the old one in one rename); failures only cost speed next time.
     func save(for output: URL) {
-        let outcome = outcome?.json ?? Data()
-        // One buffer of the file's size: the outcome can be tens of megabytes, and is copied into it once.
-        var file = Data(capacity: outcome.count + 160 * (entries.count + others.count) + 4096)
-        func add(_ line: String) { file.append(contentsOf: Array(line.utf8)) }
+        // One buffer for the file: the outcome can be tens of megabytes, and is written into it directly.
+        var file: [UInt8] = []
+        func add(_ line: String) { file += line.utf8 }
         add(PageCache.version + "\n")
         if !build.isEmpty { add("build\t\(build)\n") }
-        if !outcome.isEmpty {
+        if let outcome {
             add("outcome\t")
-            file.append(outcome)
+            outcome.write(into: &file)
             add("\n")
         }
         let encoder = JSONEncoder()
@@ -165,7 +164,7 @@ struct PageCache: Sendable {
         let target = PageCache.location(of: output)
         let temporary = target + ".tmp-\(getpid())"
         do {
-            try file.write(to: URL(fileURLWithPath: temporary))
+            try Data(file).write(to: URL(fileURLWithPath: temporary))
             try FileSystemCalls.rename(temporary, to: target)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)

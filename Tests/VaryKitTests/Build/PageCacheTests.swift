@@ -136,7 +136,7 @@ struct PageCacheTests {
         warning.excerpt = "  x\n  ^"
         warning.pages = 2
         warning.examplePage = "output/a/index.html"
-        let diagnostics = [warning, Diagnostic(.warning, file: "f", message: "m")]
+        let diagnostics = [warning, Diagnostic(.warning, file: "f", message: "m \"quoted\" \\ é \u{1}")]
         // A build's report lists its warnings as printed; the cache keeps them once, in the diagnostics.
         var report = BuildReport(pagesByKind: ["landing": 3], skipped: [BuildReport.Skipped(kind: "bundle", id: "b", region: "us", reason: "r")],
                                  warnings: diagnostics.map(\.description), nextSchedule: [Date(timeIntervalSince1970: 1_800_000_000)],
