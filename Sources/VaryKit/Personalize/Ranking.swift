@@ -250,28 +250,31 @@ private struct PageRanking {
     mutating func placeInOrder(limit: Int, popularity: RegionalPopularity, isComplete: Bool) -> Bool {
         var remaining = (0..<ordered).filter { !placedFlags[$0] }
         while placed.count < limit {
-            var bestPosition = -1
-            var bestScore = -Double.infinity
-            var stopped = false
-            for (position, candidate) in remaining.enumerated() {
-                let base = candidates[candidate].base
-                if base < bestScore {
-                    stopped = true
-                    break
-                }
-                let score = base * diversity(candidate)
-                if score > bestScore
-                    || (score == bestScore && candidates[candidate].idOrder < candidates[remaining[bestPosition]].idOrder)
-                {
-                    bestPosition = position
-                    bestScore = score
-                }
-            }
+            let (bestPosition, stopped) = bestByScore(in: remaining)
             if !stopped && !isComplete { return false }
-            guard bestPosition >= 0 else { return true }
+            guard let bestPosition else { return true }
             place(remaining.remove(at: bestPosition), pinned: false, popularity: popularity)
         }
         return true
+    }
+
+    /// The position in `remaining` (candidates by base score, then id) of the best penalized score, ties to the
+    /// smaller id, and whether the scan stopped early at a base below it (a penalty never raises a score).
+    mutating func bestByScore(in remaining: [Int]) -> (position: Int?, stopped: Bool) {
+        var bestPosition: Int?
+        var bestScore = -Double.infinity
+        for (position, candidate) in remaining.enumerated() {
+            let base = candidates[candidate].base
+            if base < bestScore { return (bestPosition, true) }
+            let score = base * diversity(candidate)
+            if score > bestScore
+                || (score == bestScore && candidates[candidate].idOrder < candidates[remaining[bestPosition ?? position]].idOrder)
+            {
+                bestPosition = position
+                bestScore = score
+            }
+        }
+        return (bestPosition, false)
     }
 
     func isPlaced(_ candidate: Int) -> Bool { placedFlags[candidate] }
@@ -330,30 +333,14 @@ private struct PageRanking {
         var remaining = best(window)
         var isComplete = remaining.count == candidates.count - placed.count
         while placed.count < limit, !remaining.isEmpty {
-            var bestPosition = 0
-            var bestScore = -Double.infinity
-            var stopped = false
-            for (position, candidate) in remaining.enumerated() {
-                let base = candidates[candidate].base
-                if base < bestScore {
-                    stopped = true
-                    break
-                }
-                let score = base * diversity(candidate)
-                if score > bestScore
-                    || (score == bestScore && candidates[candidate].idOrder < candidates[remaining[bestPosition]].idOrder)
-                {
-                    bestPosition = position
-                    bestScore = score
-                }
-            }
+            let (found, stopped) = bestByScore(in: remaining)
             if !stopped && !isComplete {
                 window *= 4
                 remaining = best(window)
                 isComplete = remaining.count == candidates.count - placed.count
                 continue
             }
-            place(remaining.remove(at: bestPosition), pinned: false, popularity: popularity)
+            place(remaining.remove(at: found ?? 0), pinned: false, popularity: popularity)
         }
     }
 
