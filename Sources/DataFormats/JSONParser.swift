@@ -20,6 +20,29 @@ struct JSONParser {
         return node
     }
 
+    /// Parses a document whose top level is an array one element at a time, giving each element to `body` as soon
+    /// as it is parsed, so that the elements' trees are never all held at once; returns nil then. A document of
+    /// another kind is parsed whole and returned. A syntax error is thrown where `parseDocument` throws it, after
+    /// `body` has had the elements before it.
+    mutating func parseDocument(eachElement body: (JSONNode) -> Void) throws(JSONSyntaxError) -> JSONNode? {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == ASCII.openBracket else { return try parseDocument() }
+        // The elements are at the depth `parseValue` gives a top-level array's elements.
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == ASCII.closeBracket {
+            index += 1
+        } else {
+            while true {
+                body(try parseValue(depth: 1))
+                if try closes(ASCII.closeBracket, "]", after: "array element") { break }
+            }
+        }
+        skipWhitespace()
+        if index < bytes.count { throw error("trailing characters after the JSON value", at: index) }
+        return nil
+    }
+
     // MARK: Values
 
     private mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONNode {

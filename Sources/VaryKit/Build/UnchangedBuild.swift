@@ -51,8 +51,9 @@ extension PageCache {
         /// Appends the record as one line of JSON (no line breaks: strings escape them), for the cache file.
         /// The report's warnings are left out: they are the warnings among `diagnostics`, as printed, which is how
         /// the build made them (`StoreBuild.baseReport`). The diagnostics — tens of megabytes for a catalog that
-        /// lacks translations — are written straight into `file`, without an encoder's intermediate copies.
-        func write(into file: inout [UInt8]) {
+        /// lacks translations — are written straight into `file`, without an encoder's intermediate copies, and
+        /// `flush` is given the bytes after each diagnostic, so that a caller writing to disk holds only a part of them.
+        func write(into file: inout [UInt8], flush: (inout [UInt8]) -> Void = { _ in }) {
             var report = report
             report.warnings = []
             let encoder = JSONEncoder()
@@ -75,6 +76,7 @@ extension PageCache {
                 field("excerpt", diagnostic.excerpt)
                 field("examplePage", diagnostic.examplePage)
                 file.append(UInt8(ascii: "}"))
+                flush(&file)
             }
             file += #"],"pages":\#(pages),"report":"#.utf8
             file += reportJSON

@@ -23,7 +23,8 @@ public struct Product: Sendable, Hashable {
     /// Free-form attributes, sorted by name.
     public var attributes: [(name: String, value: String)]
     public var location: SourceLocation
-    /// Where each region key of `stock` and `regionPrices` was written, for reporting unknown regions.
+    /// Where the region keys of `stock` and `regionPrices` that name no region of `regions.json` were written, for
+    /// reporting them (a catalog file's decoder keeps only those).
     public var regionReferences: [Reference]
     /// What the product holds and what its unit price is per (`750 ml` per `1 l`), when the catalog says.
     public var unitPricing: UnitPricing? = nil

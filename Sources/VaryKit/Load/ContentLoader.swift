@@ -129,11 +129,38 @@ public enum ContentLoader {
         }
 
         /// Decodes a file holding an array; each element's path is `<file name>[i]` (`promotions[2]`).
+        ///
+        /// Each element is decoded as soon as it is parsed and its tree dropped, so a large catalog is never held
+        /// as a whole tree of positioned values. What the elements' decoding reports is kept apart until the whole
+        /// file has parsed: a file with a syntax error reports that error alone and decodes to nothing.
         func array<T>(_ path: String, required: Bool, decode: (Field) -> T?) -> [T] {
-            guard let root = json(path, required: required) else { return [] }
+            let display = source.displayPath(path)
+            guard let bytes = source.files[path] else {
+                if required { log.add(Diagnostic(file: display, message: "file not found")) }
+                return []
+            }
             let name = String(path.split(separator: "/").last!.dropLast(".json".count))
-            let named = Field(node: root.node, path: name, file: root.file, log: log)
-            return (named.elements ?? []).compactMap(decode)
+            let decoded = DiagnosticLog()
+            var values: [T] = []
+            var index = 0
+            do {
+                let whole = try JSON.parse(bytes) { element in
+                    if let value = decode(Field(node: element, path: "\(name)[\(index)]", file: display, log: decoded)) {
+                        values.append(value)
+                    }
+                    index += 1
+                }
+                if let whole {
+                    // Not an array: reported as one, as for any other field.
+                    let named = Field(node: whole, path: name, file: display, log: log)
+                    return (named.elements ?? []).compactMap(decode)
+                }
+            } catch {
+                report(error, in: path)
+                return []
+            }
+            log.add(contentsOf: decoded.diagnostics)
+            return values
         }
 
         func csv(_ path: String) -> CSVTable? {

@@ -20,16 +20,18 @@ enum ProductDecoder {
         let tags = field.optional("tags")?.strings ?? []
         let image = field.required("image").flatMap(decodeImage)
         let prices = field.required("prices")?.moneyByCurrency
+        // Only keys that name no region are kept, with where they were written, for validation to report: a
+        // catalog lists tens of regions per product, and their locations would be most of what a product holds.
         var regionReferences: [Reference] = []
         var regionPrices: [String: Money] = [:]
         for member in field.optional("regionPrices")?.members ?? [] {
-            regionReferences.append(Reference(member.key, at: member.keyLocation))
+            if regionCurrencies[member.key] == nil { regionReferences.append(Reference(member.key, at: member.keyLocation)) }
             guard let currency = regionCurrencies[member.key] else { continue }
             if let money = member.value.money(in: currency) { regionPrices[member.key] = money }
         }
         var stock: [String: Int] = [:]
         for member in field.optional("stock")?.members ?? [] {
-            regionReferences.append(Reference(member.key, at: member.keyLocation))
+            if regionCurrencies[member.key] == nil { regionReferences.append(Reference(member.key, at: member.keyLocation)) }
             if let count = member.value.int(in: 0...Int(Int32.max)) { stock[member.key] = count }
         }
         let popularity = field.optional("popularity").map { $0.double(in: 0...1) } ?? 0

@@ -87,7 +87,17 @@ public struct TranslationAudit: Sendable {
                 return location.warning("no name in any locale, shown as '\(shownAs)' \(count)")
             }
             let tags = self.tags.numbers.map { names[$0] }.sorted()
-            return location.warning("no text for \(tags.joined(separator: ", ")), used \(used) \(count)")
+            // Laid out in storage of its own size: an interpolated text keeps the capacity it grew to, up to twice
+            // its length, and a build holds thousands of these (kilobytes each) until it ends.
+            var message: [UInt8] = []
+            message.reserveCapacity(tags.reduce(64 + used.utf8.count) { $0 + $1.utf8.count + 2 })
+            message += "no text for ".utf8
+            for (index, tag) in tags.enumerated() {
+                if index > 0 { message += ", ".utf8 }
+                message += tag.utf8
+            }
+            message += ", used \(used) \(count)".utf8
+            return location.warning(String(decoding: message, as: UTF8.self))
         }
     }
 

@@ -136,14 +136,30 @@ struct PageCache: Sendable {
 
     /// Writes the cache for `output` (replacing the old one in one rename); failures only cost speed next time.
     func save(for output: URL) {
-        // One buffer for the file: the outcome can be tens of megabytes, and is written into it directly.
+        let target = PageCache.location(of: output)
+        let temporary = target + ".tmp-\(getpid())"
+        // The file is written in pieces of about a megabyte: the outcome can be tens of megabytes, and is written
+        // into the piece directly.
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary)
+        else { return }
+        var failed = false
         var file: [UInt8] = []
-        func add(_ line: String) { file += line.utf8 }
+        file.reserveCapacity(PageCache.pieceSize + 64 * 1024)
+        func flush(_ piece: inout [UInt8], atLeast size: Int) {
+            guard piece.count >= size, !failed else { return }
+            do { try handle.write(contentsOf: piece) } catch { failed = true }
+            piece.removeAll(keepingCapacity: true)
+        }
+        func add(_ line: String) {
+            file += line.utf8
+            flush(&file, atLeast: PageCache.pieceSize)
+        }
         add(PageCache.version + "\n")
         if !build.isEmpty { add("build\t\(build)\n") }
         if let outcome {
             add("outcome\t")
-            outcome.write(into: &file)
+            outcome.write(into: &file) { flush(&$0, atLeast: PageCache.pieceSize) }
             add("\n")
         }
         let encoder = JSONEncoder()
@@ -161,15 +177,18 @@ struct PageCache: Sendable {
             let stamp = others[path]!
             add("\(path)\t\(stamp.bytes)\t\(stamp.seconds)\t\(stamp.nanoseconds)\n")
         }
-        let target = PageCache.location(of: output)
-        let temporary = target + ".tmp-\(getpid())"
+        flush(&file, atLeast: 0)
         do {
-            try Data(file).write(to: URL(fileURLWithPath: temporary))
+            try handle.close()
+            guard !failed else { throw CocoaError(.fileWriteUnknown) }
             try FileSystemCalls.rename(temporary, to: target)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
         }
     }
+
+    /// How many bytes of the cache file `save` holds before writing them out.
+    static let pieceSize = 1 << 20
 
     /// Removes the cache, when a build could not tell which of its pages are current.
     static func remove(for output: URL) {
