@@ -53,7 +53,9 @@ public enum StoreBuild {
         var content: StoreContent
         var templates: SiteTemplates
         var templateFiles: SourceFiles
-        var contentFiles: SourceFiles
+        /// A shard build's record of its inputs, made while the content files' bytes are at hand: they are not
+        /// kept past the stages that read them (tens of megabytes for a large catalog).
+        var shardInputs: ShardRecord.Inputs?
     }
 
     /// The plan: the pages, what they share, and what was skipped.
@@ -110,7 +112,10 @@ public enum StoreBuild {
             throw Stop(exitCode: 2, diagnostics: found.sorted())
         }
         diagnostics += found.sorted()
-        return Source(content: content, templates: templates, templateFiles: templateFiles, contentFiles: contentFiles)
+        let shardInputs = options.shard.map { _ in
+            ShardRecord.Inputs(options: options, content: contentFiles, templates: templateFiles)
+        }
+        return Source(content: content, templates: templates, templateFiles: templateFiles, shardInputs: shardInputs)
     }
 
     /// Publishes bundles per region, expands the variant matrix and fingerprints the assets.
@@ -219,14 +224,15 @@ public enum StoreBuild {
         }
     }
 
-    /// The report of a build before its commit adds what changed in the output.
+    /// The report of a build before its commit adds what changed in the output, without its warnings: they are
+    /// the descriptions of the warnings among the diagnostics, which `emit` writes and adds last.
     static func baseReport(
-        _ planned: Planned, source: Source, options: BuildOptions, diagnostics: [Diagnostic],
+        _ planned: Planned, source: Source, options: BuildOptions,
         translations: [String: [String: TranslationAudit.Completeness]]
     ) -> BuildReport {
         var report = BuildReport(
             pagesByKind: Dictionary(grouping: planned.own, by: \.kind.rawValue).mapValues(\.count),
-            skipped: planned.skipped, warnings: diagnostics.filter { $0.severity == .warning }.map(\.description),
+            skipped: planned.skipped,
             nextSchedule: nextScheduleInstants(source.content.promotions, after: options.now), translations: translations)
         report.combinations = planned.inputs.configurators.mapValues { $0.regions.mapValues(\.count) }.filter { !$0.value.isEmpty }
         return report
@@ -288,20 +294,22 @@ public enum StoreBuild {
         translations: [String: [String: TranslationAudit.Completeness]], returned: [Diagnostic]?
     ) throws(Stop) -> BuildReport {
         clock.start("emit")
-        var report = baseReport(planned, source: source, options: options, diagnostics: diagnostics, translations: translations)
+        var report = baseReport(planned, source: source, options: options, translations: translations)
+        let warnings = diagnostics.filter { $0.severity == .warning }
         // A build without check problems returns `returned` with this report: the next build with its key may too.
+        // (The record leaves the report's warnings out: they are the warnings among `returned`.)
         let outcome = returned.map { PageCache.Outcome(pages: planned.own.count, diagnostics: $0, report: report) }
         do {
             if options.shard?.writesSiteFiles ?? true {
                 try writeSiteFiles(planned, source: source, staging: staging)
             }
-            if let shard = options.shard {
-                try staging.write(ShardRecord.path, shardRecord(shard, planned: planned, source: source, rendered: rendered, options: options).json())
+            if let shard = options.shard, let inputs = source.shardInputs {
+                try staging.write(ShardRecord.path, shardRecord(shard, inputs: inputs, planned: planned, rendered: rendered, options: options).json())
             }
             let summary = try staging.commit { summary in
                 var final = report
                 final.record(summary)
-                return final.json()
+                return final.json(warnings: warnings)
             }
             report.record(summary)
             saveCache(of: rendered.cacheable, build: rendered.buildKey, manifest: staging.manifest(), output: options.output,
@@ -313,6 +321,8 @@ public enum StoreBuild {
         }
         clock.finish()
         report.timings = clock.timings
+        // Made last, when the report's file and the cache are written and their bytes gone.
+        report.warnings = warnings.map(\.description)
         return report
     }
 }
@@ -332,11 +342,11 @@ extension StoreBuild {
 
     /// What `vary merge` needs to know of this shard build: its inputs, the plan it was cut from, its pages and
     /// their problems.
-    static func shardRecord(_ shard: Shard, planned: Planned, source: Source, rendered: PageRenderer.Result,
+    static func shardRecord(_ shard: Shard, inputs: ShardRecord.Inputs, planned: Planned, rendered: PageRenderer.Result,
                             options: BuildOptions) -> ShardRecord {
         ShardRecord(
             shard: shard.index, shards: shard.count,
-            inputs: ShardRecord.Inputs(options: options, content: source.contentFiles, templates: source.templateFiles),
+            inputs: inputs,
             plan: ShardRecord.Plan(files: planned.pages.map(\.file)), pages: planned.own.map(\.file).sorted(),
             problems: rendered.checkProblems.sorted().map { ShardRecord.Problem($0, outputName: options.outputName) })
     }

@@ -95,27 +95,77 @@ public struct BuildReport: Sendable, Hashable, Codable {
     /// the encoder lays out the rest around one mark, which is replaced by the warnings escaped as the encoder
     /// escapes strings. The text is the encoder's, without its intermediate copies of the warnings.
     public func json(includingTimings: Bool = false) -> [UInt8] {
+        let warnings = self.warnings.sorted()
+        return json(includingTimings: includingTimings, warningCount: warnings.count, sizes: warnings.reduce(0) { $0 + $1.utf8.count }) {
+            for warning in warnings { $0(warning) }
+        }
+    }
+
+    /// The same bytes as `json(includingTimings:)` of this report with `warnings` set to these diagnostics'
+    /// descriptions, which this report leaves empty: each description is made when it is written, so tens of
+    /// megabytes of them are never held besides the diagnostics themselves.
+    func json(includingTimings: Bool = false, warnings: [Diagnostic]) -> [UInt8] {
+        guard let order = Self.descriptionOrder(warnings) else {
+            var described = self
+            described.warnings = warnings.map(\.description)
+            return described.json(includingTimings: includingTimings)
+        }
+        return json(includingTimings: includingTimings, warningCount: warnings.count, sizes: warnings.reduce(0) { $0 + $1.description.utf8.count }) { add in
+            for index in order { add(warnings[index].description) }
+        }
+    }
+
+    /// The order of the diagnostics' descriptions as `String` sorts them, without making every description at
+    /// once: descriptions that differ before their messages (file, line, column and path, all ASCII) are ordered
+    /// by those heads, the others by their whole descriptions. Nil when a head is not ASCII.
+    static func descriptionOrder(_ diagnostics: [Diagnostic]) -> [Int]? {
+        var heads: [[UInt8]] = []
+        heads.reserveCapacity(diagnostics.count)
+        for diagnostic in diagnostics {
+            var head = diagnostic
+            head.message = ""
+            head.hint = nil
+            head.pages = 0
+            let bytes = Array(head.description.utf8)
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            heads.append(bytes)
+        }
+        return diagnostics.indices.sorted { a, b in
+            let first = heads[a], second = heads[b]
+            // Where two ASCII heads differ, their descriptions differ the same way (a head ends in ": ").
+            for index in 0..<min(first.count, second.count) where first[index] != second[index] {
+                return first[index] < second[index]
+            }
+            return diagnostics[a].description < diagnostics[b].description
+        }
+    }
+
+    /// The report's JSON with `count` warnings that `produce` hands, sorted, to its argument.
+    private func json(includingTimings: Bool, warningCount: Int, sizes: Int, produce: ((String) -> Void) -> Void) -> [UInt8] {
         var normalized = self
         normalized.skipped.sort()
-        normalized.warnings.sort()
+        normalized.warnings = []
         normalized.nextSchedule = Set(nextSchedule.map { $0.timeIntervalSince1970.rounded(.down) }).sorted()
             .map { Date(timeIntervalSince1970: $0) }
         if !includingTimings { normalized.timings = [] }
-        let warnings = normalized.warnings
-        guard !warnings.isEmpty else { return DeterministicJSON.encode(normalized) }
+        guard warningCount > 0 else { return DeterministicJSON.encode(normalized) }
         normalized.warnings = ["warnings"]
         let skeleton = DeterministicJSON.encode(normalized)
         // Only a top-level key starts a line with exactly two spaces and a quote; the mark is on the next line.
         let mark = Array("\n  \"warnings\" : [\n    \"warnings\"".utf8)
         guard let found = skeleton.firstRange(of: mark) else {
+            var warnings: [String] = []
+            produce { warnings.append($0) }
             normalized.warnings = warnings
             return DeterministicJSON.encode(normalized)
         }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(skeleton.count + warnings.reduce(0) { $0 + $1.utf8.count + 8 })
+        bytes.reserveCapacity(skeleton.count + sizes + 8 * warningCount)
         bytes.append(contentsOf: skeleton[..<(found.upperBound - "\"warnings\"".utf8.count)])
-        for (index, warning) in warnings.enumerated() {
-            if index > 0 { bytes.append(contentsOf: ",\n    ".utf8) }
+        var first = true
+        produce { warning in
+            if !first { bytes.append(contentsOf: ",\n    ".utf8) }
+            first = false
             DeterministicJSON.appendString(warning, to: &bytes)
         }
         bytes.append(contentsOf: skeleton[found.upperBound...])

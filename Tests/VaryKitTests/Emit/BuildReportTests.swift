@@ -114,4 +114,37 @@ struct BuildReportTests {
         report.record(EmitSummary(writtenPaths: ["b", "a"], removedPaths: ["c"], unchanged: 7))
         #expect((report.written, report.unchanged, report.removed) == (2, 7, 1))
     }
+
+    @Test("a report written from diagnostics has the bytes of the same report holding their descriptions")
+    func warningsFromDiagnostics() {
+        // Lines 9 and 10 sort the other way as text; two warnings share a place and differ in their messages;
+        // one has a hint, one is traced to pages, one has a non-ASCII path.
+        var traced = Diagnostic(.warning, file: "content/b.json", line: 3, column: 1, path: "x", message: "shown")
+        traced.pages = 2
+        traced.examplePage = "output/a/index.html"
+        let cases: [[Diagnostic]] = [
+            [
+                Diagnostic(.warning, file: "content/catalog/products.json", line: 9, column: 1, path: "products[7].title", message: "no text for de"),
+                Diagnostic(.warning, file: "content/catalog/products.json", line: 10, column: 1, path: "products[8].title", message: "no text for \"fr\""),
+                Diagnostic(.warning, file: "content/bundles.json", line: 1, column: 20, path: "bundles[0].title", message: "used en"),
+                Diagnostic(.warning, file: "content/bundles.json", line: 1, column: 20, path: "bundles[0].title", message: "used de"),
+                Diagnostic(.warning, file: "content/bundles.json", line: 1, column: 2, path: "bundles[0]", message: "z", hint: "did you mean 'y'?"),
+                Diagnostic(.warning, file: "content/site.json", message: "no line"),
+                traced,
+            ],
+            [
+                Diagnostic(.warning, file: "content/catalog/produits.json", line: 2, column: 1, path: "produits[0].títre", message: "b"),
+                Diagnostic(.warning, file: "content/catalog/produits.json", line: 1, column: 1, path: "produits[0].titre", message: "a"),
+            ],
+            [],
+        ]
+        for diagnostics in cases {
+            var described = report
+            described.warnings = diagnostics.map(\.description)
+            var bare = report
+            bare.warnings = []
+            #expect(bare.json(warnings: diagnostics) == described.json())
+            #expect(bare.json(includingTimings: true, warnings: diagnostics) == described.json(includingTimings: true))
+        }
+    }
 }

@@ -127,6 +127,32 @@ struct BadInputTests {
         #expect(errors.contains("content/catalog/products.json:6:15: products[0].stock.uk: unknown region 'uk' (did you mean 'us'?)"))
     }
 
+    @Test("a catalog whose syntax breaks after a product with a wrong field reports the syntax error alone")
+    func syntaxErrorAfterBadProduct() {
+        let catalog = product.replacingOccurrences(of: "\"stock\": {\"us\": 1}", with: "\"stock\": {\"us\": 1}, \"popularity\": \"high\"")
+            .replacingOccurrences(of: "\n]", with: ",\n  {\"id\": }\n]")
+        let errors = MiniStore.errors(content: ["catalog/products.json": catalog])
+        #expect(errors == ["content/catalog/products.json:8:10: expected a value, found '}'"])
+    }
+
+    @Test("a catalog that is not an array is reported at its first character")
+    func catalogNotAnArray() {
+        let errors = MiniStore.errors(content: ["catalog/products.json": "\n  {\"id\": \"rope-9\"}"])
+        #expect(errors.contains("content/catalog/products.json:2:3: products: expected an array, found an object"))
+    }
+
+    @Test("a product's known regions are not kept as references, its unknown ones are")
+    func regionReferencesKeepUnknownOnly() throws {
+        let catalog = product.replacingOccurrences(of: "\"stock\": {\"us\": 1}", with: "\"stock\": {\"us\": 1, \"mars\": 2}")
+        var source = MiniStore.content()
+        source.files["catalog/products.json"] = Array(catalog.utf8)
+        let (content, diagnostics) = ContentLoader.load(source)
+        let loaded = try #require(content, "\(diagnostics)")
+        let rope = try #require(loaded.products.first { $0.id == "rope-9" })
+        #expect(rope.regionReferences.map(\.id) == ["mars"])
+        #expect(rope.stock == ["us": 1, "mars": 2])
+    }
+
     @Test("a product sold in a region without a price in its currency")
     func unpricedInRegion() {
         let catalog = product.replacingOccurrences(of: ", \"KWD\": \"55.500\"", with: "")
