@@ -310,6 +310,12 @@ enum ModelBytes {
         return SharedFields(fields, summary: [sum1, sum2, UInt64(fields.count)])
     }
 
+    /// An object whose fields are made once and appear on many pages (a region's model, a bundle card), as an
+    /// extended object with no own fields: it renders as the object, and the digest hashes its fields once.
+    static func sharedObject(_ fields: [String: Value]) -> Value {
+        .extended([:], shared(fields))
+    }
+
     private static func sharedSums(_ shared: SharedFields, scratch bytes: inout [UInt8]) -> (UInt64, UInt64, Int) {
         if shared.summary.count == 3 { return (shared.summary[0], shared.summary[1], Int(shared.summary[2])) }
         let (sum1, sum2) = memberSums(shared.fields, scratch: &bytes)

@@ -183,7 +183,8 @@ struct CardBuilder {
     func promotion(_ promotion: Promotion, products: [Value]) -> Value {
         guard products.isEmpty, let parts else { return makePromotion(promotion, products: products) }
         if let known = parts.promotionCards[promotion.id] { return known }
-        let card = makePromotion(promotion, products: products)
+        // Without products it is the same on every page of the region and locale: hashed once.
+        let card = makePromotion(promotion, products: products).fields.map(ModelBytes.sharedObject) ?? .null
         parts.promotionCards[promotion.id] = card
         return card
     }
@@ -221,7 +222,8 @@ struct CardBuilder {
     func bundle(_ priced: PricedBundle) -> Value {
         guard let parts else { return makeBundle(priced) }
         if let known = parts.bundleCards[priced.bundle.id] { return known }
-        let card = makeBundle(priced)
+        // The same on every page of the region and locale that lists it: hashed once.
+        let card = makeBundle(priced).fields.map(ModelBytes.sharedObject) ?? .null
         parts.bundleCards[priced.bundle.id] = card
         return card
     }
