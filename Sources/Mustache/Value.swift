@@ -7,6 +7,10 @@ public enum Value: Sendable, Hashable {
     case string(String)
     case list([Value])
     case object([String: Value])
+    /// An object made of its own fields over fields shared with other values: a name is looked up in the own
+    /// fields first, then in the shared ones. It renders exactly as the `.object` of both would (`merged`), but
+    /// many values can extend one `SharedFields` without copying it.
+    case extended([String: Value], SharedFields)
 
     /// Whether a section over this value renders: null, false, 0, 0.0, "" and [] are falsey; everything else, even an empty object, is truthy.
     public var isTruthy: Bool {
@@ -17,15 +21,56 @@ public enum Value: Sendable, Hashable {
         case .double(let number): return number != 0 && !number.isNaN
         case .string(let text): return !text.isEmpty
         case .list(let items): return !items.isEmpty
-        case .object: return true
+        case .object, .extended: return true
         }
     }
 
     /// The value stored under `key` when this is an object, else nil.
     public subscript(key: String) -> Value? {
-        if case .object(let fields) = self { return fields[key] }
-        return nil
+        switch self {
+        case .object(let fields): return fields[key]
+        case .extended(let own, let shared): return own[key] ?? shared.fields[key]
+        default: return nil
+        }
     }
+
+    /// The fields of an object, an extended one's own and shared ones merged (its own win), else nil.
+    public var fields: [String: Value]? {
+        switch self {
+        case .object(let fields): return fields
+        case .extended(let own, let shared): return shared.fields.merging(own) { _, mine in mine }
+        default: return nil
+        }
+    }
+
+    /// The value with every extended object, at any depth, made the plain object it renders as.
+    public var merged: Value {
+        switch self {
+        case .list(let items): return .list(items.map(\.merged))
+        case .object(let fields): return .object(fields.mapValues(\.merged))
+        case .extended: return .object(fields!.mapValues(\.merged))
+        default: return self
+        }
+    }
+}
+
+/// Fields many values share (`Value.extended`), made once: a final class, so that extending it copies nothing.
+public final class SharedFields: Sendable, Hashable {
+    public let fields: [String: Value]
+    /// What the caller computed from `fields` when it made them, such as a digest, so that it is computed once
+    /// (the engine never reads it; empty when not given).
+    public let summary: [UInt64]
+
+    public init(_ fields: [String: Value], summary: [UInt64] = []) {
+        self.fields = fields
+        self.summary = summary
+    }
+
+    public static func == (lhs: SharedFields, rhs: SharedFields) -> Bool {
+        lhs === rhs || lhs.fields == rhs.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 }
 
 extension Value: ExpressibleByNilLiteral {

@@ -29,6 +29,28 @@ struct ValueTests {
         #expect(try render("{{#v}}yes{{/v}}{{^v}}no{{/v}}", ["v": value]) == (truthy ? "yes" : "no"))
     }
 
+    @Test("an extended object renders as the object of its own and shared fields, its own first")
+    func extendedObjects() throws {
+        let shared = SharedFields(["title": "Lamp", "rank": 0, "price": ["text": "€9"], "tags": ["a", "b"]])
+        let card: Value = .extended(["rank": 3, "isPinned": true], shared)
+        let template = "{{title}}#{{rank}}{{#isPinned}}!{{/isPinned}} {{price.text}} {{#tags}}{{.}}{{/tags}}{{#price}}[{{title}}]{{/price}}"
+        let expected = try render(template, card.merged)
+        #expect(expected == "Lamp#3! €9 ab[Lamp]")
+        #expect(try render(template, card) == expected)
+        #expect(try render("{{#cards}}{{title}}{{rank}};{{/cards}}", ["cards": [card, .extended(["rank": 4], shared)]]) == "Lamp3;Lamp4;")
+        #expect(card.isTruthy)
+        #expect(card["rank"] == 3)
+        #expect(card["title"] == "Lamp")
+        #expect(card.fields?.count == 5)
+    }
+
+    @Test("an extended object in plain text is an error in strict mode, as an object is")
+    func extendedObjectsAreNotText() throws {
+        let card: Value = .extended(["rank": 3], SharedFields(["title": "Lamp"]))
+        #expect(throws: (any Error).self) { try render("{{card}}", ["card": card], strict: true) }
+        #expect(try render("{{card}}", ["card": card]) == "")
+    }
+
     @Test("literals build the matching cases")
     func literals() {
         let value: Value = ["s": "x", "i": 1, "d": 1.5, "b": true, "n": nil, "l": [1, "a"]]

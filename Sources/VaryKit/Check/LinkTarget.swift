@@ -156,7 +156,7 @@ enum LinkTarget: Equatable, Sendable {
 
     /// `%20` and friends decoded as UTF-8; malformed escapes are kept as written.
     static func percentDecoded(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        guard text.containsByte(UInt8(ascii: "%")) else { return text }
         return String(decoding: PercentEncoding.decode(text, strict: false)!, as: UTF8.self)
     }
 }

@@ -43,6 +43,20 @@ enum PageScanner {
         }
     }
 
+    /// Tag names the scanner keeps, packed (`PackedName`): every start tag's name is tested against them.
+    private static let keptPacked = keptNames.sorted().map { PackedName(Array($0.utf8))! }
+    private static let rawTextPacked = TagBalance.rawText.sorted().map { PackedName(Array($0.utf8))! }
+    private static let urlAttributesPacked = ScriptRules.urlAttributes.sorted().map { PackedName(Array($0.utf8))! }
+
+    /// `isKept` of a packed name (nil: longer than any kept name).
+    static func isKept(_ name: PackedName?) -> Bool { name.map(keptPacked.contains) ?? false }
+
+    /// `isRawText` of a packed name.
+    static func isRawText(_ name: PackedName?) -> Bool { name.map(rawTextPacked.contains) ?? false }
+
+    /// `isURLAttribute` of a packed name.
+    static func isURLAttribute(_ name: PackedName?) -> Bool { name.map(urlAttributesPacked.contains) ?? false }
+
     /// The page's elements in document order.
     static func scan(_ bytes: [UInt8]) -> PageTree {
         guard !bytes.isEmpty else { return PageTree(elements: [], problems: [], parsed: false) }
@@ -122,16 +136,19 @@ enum PageScanner {
             while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") {
                 index += 1
             }
-            let name = lowered(nameStart..<index)
+            let nameRange = nameStart..<index
+            // The name is tested packed in two words; a String is made only for an element that is kept.
+            let packed = PackedName(bytes, nameRange)
             names.removeAll(keepingCapacity: true)
             values.removeAll(keepingCapacity: true)
-            var keep = PageScanner.isKept(name)
+            var keep = PageScanner.isKept(packed)
             readAttributes(keep: &keep)
             let line = keep ? lineAt(open) : 0
+            let name = keep ? lowered(nameRange) : ""
             var text: String?
-            if PageScanner.isRawText(name) {
+            if PageScanner.isRawText(packed) {
                 let contentStart = index
-                let end = findEndTag(name, from: index)
+                let end = findEndTag(nameRange, from: index)
                 if keep && (name == "title" || name == "script") {
                     let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<end]), as: UTF8.self)
                     text = name == "title" ? CharacterReferences.decode(raw) : raw
@@ -142,9 +159,7 @@ enum PageScanner {
             var attributes: [(name: String, value: String)] = []
             attributes.reserveCapacity(names.count)
             for (position, range) in names.enumerated() {
-                let value = values[position].map {
-                    CharacterReferences.decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self))
-                } ?? ""
+                let value = values[position].map(decodedValue) ?? ""
                 attributes.append((lowered(range), value))
             }
             elements.append(PageElement(name: name, attributes: attributes, line: line, text: text))
@@ -191,23 +206,32 @@ enum PageScanner {
             }
         }
 
+        /// An attribute value as HTML reads it: its character references decoded, looked for only when it has a `&`.
+        private func decodedValue(_ range: Range<Int>) -> String {
+            let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            guard !range.isEmpty, let base = bytes.baseAddress,
+                  memchr(base + range.lowerBound, Int32(UInt8(ascii: "&")), range.count) != nil else { return raw }
+            return CharacterReferences.decode(raw)
+        }
+
         /// `id`, `on…` and URL attributes make any element matter to the link and script rules.
         private func keeps(_ range: Range<Int>) -> Bool {
             guard range.count >= 2 else { return false }
             let first = bytes[range.lowerBound] | 0x20, second = bytes[range.lowerBound + 1] | 0x20
             if first == UInt8(ascii: "o") && second == UInt8(ascii: "n") { return true }
             if range.count == 2 { return first == UInt8(ascii: "i") && second == UInt8(ascii: "d") }
-            return PageScanner.isURLAttribute(lowered(range))
+            return PageScanner.isURLAttribute(PackedName(bytes, range))
         }
 
-        /// The start of `</name` (any case) after `position`, or the end of the page.
-        private func findEndTag(_ name: String, from position: Int) -> Int {
-            let pattern = Array(name.utf8)
+        /// The start of `</name` (any case) after `position`, or the end of the page; `name` is the range of the start
+        /// tag's name, one of the raw text elements' (letters only).
+        private func findEndTag(_ name: Range<Int>, from position: Int) -> Int {
+            let length = name.count
             var at = position
             while let open = find(UInt8(ascii: "<"), from: at) {
-                if open + 1 < bytes.count, bytes[open + 1] == UInt8(ascii: "/"), open + 2 + pattern.count <= bytes.count {
+                if open + 1 < bytes.count, bytes[open + 1] == UInt8(ascii: "/"), open + 2 + length <= bytes.count {
                     var same = true
-                    for offset in 0..<pattern.count where (bytes[open + 2 + offset] | 0x20) != pattern[offset] {
+                    for offset in 0..<length where (bytes[open + 2 + offset] | 0x20) != (bytes[name.lowerBound + offset] | 0x20) {
                         same = false
                         break
                     }
@@ -248,6 +272,33 @@ enum PageScanner {
     }
 }
 
+/// A tag or attribute name of at most 15 bytes, lower-cased (A–Z only, as the scanner lowers names) and packed
+/// with its length into two words, so that testing it against the names the rules read compares integers
+/// instead of making and comparing Strings.
+struct PackedName: Equatable {
+    let low: UInt64
+    let high: UInt64
+
+    /// The packed name of `bytes[range]`, or nil when it is longer than 15 bytes.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard range.count <= 15 else { return nil }
+        var low: UInt64 = 0, high = UInt64(range.count) << 56
+        for (offset, position) in range.enumerated() {
+            var byte = bytes[position]
+            if byte >= 0x41 && byte <= 0x5A { byte += 32 }
+            if offset < 8 { low |= UInt64(byte) << UInt64(offset * 8) } else { high |= UInt64(byte) << UInt64((offset - 8) * 8) }
+        }
+        self.low = low
+        self.high = high
+    }
+
+    /// The packed name of these bytes, or nil when they are longer than 15.
+    init?(_ bytes: [UInt8]) {
+        guard let packed = bytes.withUnsafeBufferPointer({ PackedName($0, 0..<$0.count) }) else { return nil }
+        self = packed
+    }
+}
+
 /// HTML character references in text and attribute values: numeric ones and the named ones pages use.
 enum CharacterReferences {
     static let named: [String: String] = [
@@ -258,7 +309,7 @@ enum CharacterReferences {
 
     /// The text with every reference it knows replaced; unknown ones stay as written.
     static func decode(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        guard text.containsByte(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

@@ -53,7 +53,7 @@ enum ScriptRules {
         if script.attribute("src") != nil {
             return [context.error(line: script.line, "a data block (<script type=\"application/json\">) cannot load a file")]
         }
-        if text.utf8.contains(UInt8(ascii: "<")) {
+        if text.containsByte(UInt8(ascii: "<")) {
             return [context.error(line: script.line, "a data block contains a raw \"<\"",
                                   hint: "escape it as \\u003c so that no content can close the <script>")]
         }

@@ -10,7 +10,7 @@ enum StructuredDataRules {
         for (number, script) in scripts.enumerated() {
             let text = script.text ?? ""
             let locator = scripts.count == 1 ? "" : "jsonld[\(number)]"
-            if text.utf8.contains(UInt8(ascii: "<")) {
+            if text.containsByte(UInt8(ascii: "<")) {
                 diagnostics.append(context.error(
                     line: script.line, path: locator, "JSON-LD contains a raw \"<\"",
                     hint: "escape it as \\u003c so that no content can close the <script>"))

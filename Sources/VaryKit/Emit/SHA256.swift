@@ -1,4 +1,7 @@
-/// SHA-256 (FIPS 180-4) in pure Swift, because Linux has no CryptoKit and Vary takes no package dependencies.
+import CSHA256
+
+/// SHA-256 (FIPS 180-4), because Linux has no CryptoKit and Vary takes no package dependencies: the compression
+/// runs on the processor's SHA instructions when it has them (`CSHA256`), else in Swift.
 public struct SHA256: Sendable {
     private var h0: UInt32 = 0x6a09_e667, h1: UInt32 = 0xbb67_ae85
     private var h2: UInt32 = 0x3c6e_f372, h3: UInt32 = 0xa54f_f53a
@@ -7,9 +10,20 @@ public struct SHA256: Sendable {
     /// Bytes of an incomplete block carried between `update` calls.
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
+    /// Whether blocks go to the processor's SHA instructions.
+    private let usesHardware: Bool
+
+    /// Whether this processor has the SHA instructions.
+    static let hardwareAvailable = vary_sha256_hardware_available() == 1
 
     /// Starts a new digest.
     public init() {
+        self.init(hardware: SHA256.hardwareAvailable)
+    }
+
+    /// Starts a new digest computed on the processor's SHA instructions or, with `hardware` false, in Swift.
+    init(hardware: Bool) {
+        usesHardware = hardware && SHA256.hardwareAvailable
         pending.reserveCapacity(64)
     }
 
@@ -94,6 +108,15 @@ public struct SHA256: Sendable {
     /// and the message schedule is kept as a ring of sixteen words computed as the rounds need them.
     private mutating func compress(_ data: UnsafeRawBufferPointer, blocks: Int) {
         guard let base = data.baseAddress else { return }
+        if usesHardware {
+            var state = (h0, h1, h2, h3, h4, h5, h6, h7)
+            withUnsafeMutableBytes(of: &state) { words in
+                vary_sha256_compress(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                     base.assumingMemoryBound(to: UInt8.self), blocks)
+            }
+            (h0, h1, h2, h3, h4, h5, h6, h7) = state
+            return
+        }
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { ring in
             let w = ring.baseAddress!
             SHA256.roundConstants.withUnsafeBufferPointer { constants in

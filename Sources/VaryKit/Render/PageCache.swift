@@ -297,24 +297,77 @@ enum ModelBytes {
             appendNumber(UInt64(items.count), to: &bytes)
             for item in items { append(item, to: &bytes) }
         case .object(let fields):
-            // Each member is written after the end, hashed and taken back; the sum of the members' hashes does
-            // not depend on the dictionary's order, so no keys need sorting.
-            let start = bytes.count
-            var sum1: UInt64 = 0, sum2: UInt64 = 0
-            for (key, member) in fields {
-                appendNumber(UInt64(key.utf8.count), to: &bytes)
-                bytes.append(contentsOf: key.utf8)
-                append(member, to: &bytes)
-                let (h1, h2) = bytes.withUnsafeBytes { InputsHash.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+            // The sum of the members' hashes does not depend on the dictionary's order, so no keys need sorting.
+            let (sum1, sum2) = memberSums(fields, scratch: &bytes)
+            appendObject(count: fields.count, sum1, sum2, to: &bytes)
+        case .extended(let own, let shared):
+            // Written as the object of both would be: the shared fields' sums, computed when they were made
+            // (`shared(_:)`), with the own fields' added and any shared field they hide taken out.
+            var (sum1, sum2, count) = sharedSums(shared, scratch: &bytes)
+            for (key, member) in own {
+                if let hidden = shared.fields[key] {
+                    let (h1, h2) = memberHash(key, hidden, scratch: &bytes)
+                    sum1 &-= h1
+                    sum2 &-= h2
+                    count -= 1
+                }
+                let (h1, h2) = memberHash(key, member, scratch: &bytes)
                 sum1 &+= h1
                 sum2 &+= h2
-                bytes.removeLast(bytes.count - start)
+                count += 1
             }
-            bytes.append(7)
-            appendNumber(UInt64(fields.count), to: &bytes)
-            appendNumber(sum1, to: &bytes)
-            appendNumber(sum2, to: &bytes)
+            appendObject(count: count, sum1, sum2, to: &bytes)
         }
+    }
+
+    /// Fields shared by many values (`Value.extended`), with the sums of their members' hashes computed once, so
+    /// that a value extending them writes their digest instead of their contents.
+    static func shared(_ fields: [String: Value]) -> SharedFields {
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(4096)
+        let (sum1, sum2) = memberSums(fields, scratch: &scratch)
+        return SharedFields(fields, summary: [sum1, sum2, UInt64(fields.count)])
+    }
+
+    /// An object whose fields are made once and appear on many pages (a region's model, a bundle card), as an
+    /// extended object with no own fields: it renders as the object, and the digest hashes its fields once.
+    static func sharedObject(_ fields: [String: Value]) -> Value {
+        .extended([:], shared(fields))
+    }
+
+    private static func sharedSums(_ shared: SharedFields, scratch bytes: inout [UInt8]) -> (UInt64, UInt64, Int) {
+        if shared.summary.count == 3 { return (shared.summary[0], shared.summary[1], Int(shared.summary[2])) }
+        let (sum1, sum2) = memberSums(shared.fields, scratch: &bytes)
+        return (sum1, sum2, shared.fields.count)
+    }
+
+    /// The sums of the 128-bit hashes of the members of an object, each member (key, then value) written after
+    /// the end of `bytes`, hashed and taken back.
+    private static func memberSums(_ fields: [String: Value], scratch bytes: inout [UInt8]) -> (UInt64, UInt64) {
+        var sum1: UInt64 = 0, sum2: UInt64 = 0
+        for (key, member) in fields {
+            let (h1, h2) = memberHash(key, member, scratch: &bytes)
+            sum1 &+= h1
+            sum2 &+= h2
+        }
+        return (sum1, sum2)
+    }
+
+    private static func memberHash(_ key: String, _ member: Value, scratch bytes: inout [UInt8]) -> (UInt64, UInt64) {
+        let start = bytes.count
+        appendNumber(UInt64(key.utf8.count), to: &bytes)
+        bytes.append(contentsOf: key.utf8)
+        append(member, to: &bytes)
+        let hash = bytes.withUnsafeBytes { InputsHash.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        bytes.removeLast(bytes.count - start)
+        return hash
+    }
+
+    private static func appendObject(count: Int, _ sum1: UInt64, _ sum2: UInt64, to bytes: inout [UInt8]) {
+        bytes.append(7)
+        appendNumber(UInt64(count), to: &bytes)
+        appendNumber(sum1, to: &bytes)
+        appendNumber(sum2, to: &bytes)
     }
 
     private static func appendNumber(_ number: UInt64, to bytes: inout [UInt8]) {

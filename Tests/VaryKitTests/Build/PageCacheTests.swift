@@ -186,4 +186,23 @@ struct PageCacheTests {
         backward["a"] = .int(1)
         #expect(bytes(.object(forward)) == bytes(.object(backward)))
     }
+
+    @Test("model bytes of an extended object are those of the object it renders as, its own fields hiding shared ones")
+    func modelBytesOfExtendedObjects() {
+        func bytes(_ value: Mustache.Value) -> [UInt8] {
+            var out: [UInt8] = []
+            ModelBytes.append(value, to: &out)
+            return out
+        }
+        let fields: [String: Mustache.Value] = [
+            "title": .string("Lamp"), "rank": .int(0), "price": .object(["text": .string("€9")]), "tags": .list([.string("a")]),
+        ]
+        let own: [String: Mustache.Value] = ["rank": .int(3), "isPinned": .bool(true)]
+        for shared in [ModelBytes.shared(fields), SharedFields(fields)] {
+            let card = Mustache.Value.extended(own, shared)
+            #expect(bytes(card) == bytes(card.merged))
+            #expect(bytes(.list([card, .string("x")])) == bytes(.list([card.merged, .string("x")])))
+            #expect(bytes(card) != bytes(.extended(["rank": .int(4), "isPinned": .bool(true)], shared)))
+        }
+    }
 }

@@ -81,7 +81,16 @@ struct ScannerNameTests {
             #expect(PageScanner.isKept(name) == PageScanner.keptNames.contains(name), "\(name)")
             #expect(PageScanner.isRawText(name) == TagBalance.rawText.contains(name), "\(name)")
             #expect(PageScanner.isURLAttribute(name) == ScriptRules.urlAttributes.contains(name), "\(name)")
+            // The scanner tests names packed, upper case lowered as it lowers names.
+            for spelling in [name, name.uppercased()] {
+                let packed = PackedName(Array(spelling.utf8)), lowered = name.lowercased()
+                #expect(PageScanner.isKept(packed) == PageScanner.keptNames.contains(lowered), "\(spelling)")
+                #expect(PageScanner.isRawText(packed) == TagBalance.rawText.contains(lowered), "\(spelling)")
+                #expect(PageScanner.isURLAttribute(packed) == ScriptRules.urlAttributes.contains(lowered), "\(spelling)")
+            }
         }
+        #expect(PageScanner.isKept(PackedName(Array("html\u{0}".utf8))) == false)
+        #expect(PackedName(Array("a-name-of-16-byt".utf8)) == nil)
     }
 }
 

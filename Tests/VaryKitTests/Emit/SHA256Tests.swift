@@ -58,4 +58,25 @@ struct SHA256Tests {
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 64))
             == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
     }
+
+    @Test("the Swift compression and the processor's SHA instructions give the same digests, the FIPS vectors included")
+    func hardwareAndSwiftAgree() {
+        func hex(_ bytes: [UInt8], hardware: Bool) -> String {
+            var hasher = SHA256(hardware: hardware)
+            hasher.update(bytes)
+            return hasher.finalizeHex()
+        }
+        #expect(hex(Array("abc".utf8), hardware: false) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(hex(Array("abc".utf8), hardware: true) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        for hardware in [false, true] {
+            #expect(hex(million, hardware: hardware) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let message = (0..<5000).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        for count in Array(0...200) + [1000, 4095, 4096, 4097, 5000] {
+            let part = Array(message[..<count])
+            #expect(hex(part, hardware: true) == hex(part, hardware: false), "\(count) bytes")
+        }
+    }
 }

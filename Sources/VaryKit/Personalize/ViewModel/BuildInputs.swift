@@ -57,7 +57,8 @@ public struct BuildInputs: Sendable {
         segmentsByID = Dictionary(content.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         productsByID = Dictionary(content.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         ranking = RankingTables(content: content, popularity: popularity, learned: learned)
-        assetsModel = .object(Dictionary(uniqueKeysWithValues: assetURLs.map { (AssetKey.name($0.key), .string($0.value)) }))
+        // On every page: hashed once (`ModelBytes.sharedObject`).
+        assetsModel = ModelBytes.sharedObject(Dictionary(uniqueKeysWithValues: assetURLs.map { (AssetKey.name($0.key), .string($0.value)) }))
     }
 
     /// The absolute URL of a path on the site.

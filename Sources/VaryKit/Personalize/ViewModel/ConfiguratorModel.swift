@@ -41,11 +41,9 @@ struct ConfiguratorModel {
         let valueLabel = text(values[current].label)
         let picture = self.picture(for: selection)
         let image: Value = .object(["src": .string(inputs.imageURL(picture.src)), "alt": .string(text(picture.alt))])
-        var card = cards.product(product, price: price, rank: 1, reasons: [], pinned: false)
-        if case .object(var fields) = card {
-            fields["image"] = image
-            card = .object(fields)
-        }
+        var fields = cards.productFields(product, price: price, rank: 1, reasons: [], pinned: false)
+        fields["image"] = image
+        let card: Value = .object(fields)
         let merchandisedValues: [Value] = regional.values.map { index in
             let value = values[index]
             var fields: [String: Value] = [

@@ -12,8 +12,8 @@ final class LocaleParts {
     let locale: PageLocale
     /// The message tree with everything but the messages that use `{segment}` or `{count}` formatted.
     let messages: Localizer.SharedTree
-    /// Product cards without `rank`, `isPinned` and `reasons`, by product and price.
-    var cards: [CardKey: [String: Value]] = [:]
+    /// Product cards without `rank`, `isPinned` and `reasons`, by product and price, with their digest.
+    var cards: [CardKey: SharedFields] = [:]
     var reasons: [Reason: String] = [:]
     /// Promotion cards without products, by promotion id.
     var promotionCards: [String: Value] = [:]

@@ -47,7 +47,8 @@ public struct PageModelBuilder: Sendable {
     private func familyAlternates(of page: PageSpec) -> FamilyAlternates {
         let all = alternates(of: page)
         return FamilyAlternates(
-            model: .list(all.map { .object(["hreflang": .string($0.hreflang), "url": .string($0.url)]) }),
+            // Every indexable page of the family lists them: each is hashed once, not on every page.
+            model: .list(all.map { ModelBytes.sharedObject(["hreflang": .string($0.hreflang), "url": .string($0.url)]) }),
             openGraphLocales: Set(all.lazy.map(\.hreflang).filter { $0 != "x-default" }.map(OpenGraph.locale)).sorted())
     }
 
@@ -171,7 +172,7 @@ public struct PageModelBuilder: Sendable {
         context["site"] = .object(["name": .string(site.name), "baseURL": .string(site.baseURL)])
         context["assets"] = inputs.assetsModel
         if parts.localeModel == nil {
-            parts.localeModel = .object([
+            parts.localeModel = ModelBytes.sharedObject([
                 "tag": .string(tag), "language": .string(LocaleTag.language(tag)),
                 "dir": .string(isRightToLeft(languageTag: tag) ? "rtl" : "ltr"),
                 "name": .string(LanguageName.nativeName(of: tag)),
@@ -186,7 +187,7 @@ public struct PageModelBuilder: Sendable {
                 "url": .string(counterpart(of: page, locale: other).path), "isCurrent": .bool(other == tag),
             ])
         })
-        if parts.region == nil { parts.region = regionModel(region, locale: locale) }
+        if parts.region == nil { parts.region = regionModel(region, locale: locale).fields.map(ModelBytes.sharedObject) }
         context["region"] = parts.region
         context["segment"] = .object([
             "id": .string(segment.id),
@@ -302,7 +303,7 @@ public struct PageModelBuilder: Sendable {
     private func description(of page: PageSpec, context: [String: Value], locale: PageLocale) -> String {
         func field(_ object: String, _ key: String) -> String? {
             // An empty text (a bundle without a description) falls back too: a page never has an empty description.
-            if case .object(let values)? = context[object], case .string(let text)? = values[key],
+            if case .string(let text)? = context[object]?[key],
                !text.allSatisfy(\.isWhitespace) { return text }
             return nil
         }
@@ -413,7 +414,7 @@ public struct PageModelBuilder: Sendable {
         func link(_ other: Segment, isCurrent: Bool) -> Value {
             let isDefault = other.id == site.defaultSegment.id
             let path = PageSpec(kind: .landing, region: parts.regionID, locale: parts.tag, segment: isDefault ? nil : other.id).path
-            return .object([
+            return ModelBytes.sharedObject([
                 "id": .string(other.id), "name": .string(parts.locale.text(other.name, defaultTag: site.defaultLocale)),
                 "url": .string(path), "isCurrent": .bool(isCurrent),
             ])

@@ -14,25 +14,32 @@ struct CardBuilder {
     private var defaultTag: String { inputs.content.site.defaultLocale }
     private var basePath: String { "/\(locale.region.id)/\(LocaleTag.pathForm(locale.tag))/" }
 
-    /// A product card (SPEC "product card").
+    /// A product card (SPEC "product card"): the page's `rank`, `isPinned` and `reasons` over the fields every page
+    /// of the region and locale shares, which are made once and not copied (`Value.extended`).
     func product(_ product: Product, price: PricedProduct, rank: Int, reasons: [Reason], pinned: Bool) -> Value {
-        var card: [String: Value]
+        .extended(pageFields(rank: rank, reasons: reasons, pinned: pinned), shared(product, price: price))
+    }
+
+    /// A product card as a plain dictionary, for a page that adds fields of its own to it.
+    func productFields(_ product: Product, price: PricedProduct, rank: Int, reasons: [Reason], pinned: Bool) -> [String: Value] {
+        var card = shared(product, price: price).fields
+        for (key, value) in pageFields(rank: rank, reasons: reasons, pinned: pinned) { card[key] = value }
+        return card
+    }
+
+    private func pageFields(rank: Int, reasons: [Reason], pinned: Bool) -> [String: Value] {
+        ["rank": .int(rank), "isPinned": .bool(pinned), "reasons": .list(reasons.map { .string(reasonText($0)) })]
+    }
+
+    /// The fields of the card that depend only on the product, its price and the region and locale.
+    private func shared(_ product: Product, price: PricedProduct) -> SharedFields {
         let prior = price.isDiscounted ? audience.flatMap { inputs.priorPrices.prior(of: product.id, for: $0) } : nil
-        if let parts {
-            let key = LocaleParts.CardKey(product: product.id, price: price, prior: prior)
-            if let known = parts.cards[key] {
-                card = known
-            } else {
-                card = sharedCard(product, price: price, prior: prior)
-                parts.cards[key] = card
-            }
-        } else {
-            card = sharedCard(product, price: price, prior: prior)
-        }
-        card["rank"] = .int(rank)
-        card["isPinned"] = .bool(pinned)
-        card["reasons"] = .list(reasons.map { .string(reasonText($0)) })
-        return .object(card)
+        guard let parts else { return ModelBytes.shared(sharedCard(product, price: price, prior: prior)) }
+        let key = LocaleParts.CardKey(product: product.id, price: price, prior: prior)
+        if let known = parts.cards[key] { return known }
+        let card = ModelBytes.shared(sharedCard(product, price: price, prior: prior))
+        parts.cards[key] = card
+        return card
     }
 
     /// The part of a product card that is the same on every page of the region and locale.
@@ -176,7 +183,8 @@ struct CardBuilder {
     func promotion(_ promotion: Promotion, products: [Value]) -> Value {
         guard products.isEmpty, let parts else { return makePromotion(promotion, products: products) }
         if let known = parts.promotionCards[promotion.id] { return known }
-        let card = makePromotion(promotion, products: products)
+        // Without products it is the same on every page of the region and locale: hashed once.
+        let card = makePromotion(promotion, products: products).fields.map(ModelBytes.sharedObject) ?? .null
         parts.promotionCards[promotion.id] = card
         return card
     }
@@ -214,7 +222,8 @@ struct CardBuilder {
     func bundle(_ priced: PricedBundle) -> Value {
         guard let parts else { return makeBundle(priced) }
         if let known = parts.bundleCards[priced.bundle.id] { return known }
-        let card = makeBundle(priced)
+        // The same on every page of the region and locale that lists it: hashed once.
+        let card = makeBundle(priced).fields.map(ModelBytes.sharedObject) ?? .null
         parts.bundleCards[priced.bundle.id] = card
         return card
     }

@@ -25,9 +25,9 @@ struct ProductPageModel {
     /// The parts of the page of `product`; `promotions` are those active for the page's audience, whose segment
     /// is the default one (product pages are not personalized). Nil when the region cannot price the product.
     func parts(_ product: Product, page: PageSpec, audience: PageAudience, promotions: [Promotion]) -> Parts? {
-        guard let priced = price(product, audience: audience, promotions: promotions),
-            case .object(var fields) = cards.product(product, price: priced, rank: 1, reasons: [], pinned: false)
+        guard let priced = price(product, audience: audience, promotions: promotions)
         else { return nil }
+        var fields = cards.productFields(product, price: priced, rank: 1, reasons: [], pinned: false)
         let region = audience.region
         let title = locale.text(product.title, defaultTag: defaultTag)
         let stock = product.stock[region.id] ?? 0

@@ -1,0 +1,14 @@
+#ifndef VARY_CSHA256_H
+#define VARY_CSHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Whether this processor has the SHA extensions `vary_sha256_compress` needs.
+int vary_sha256_hardware_available(void);
+
+/// Runs SHA-256's compression over `blocks` 64-byte blocks at `data`, updating `state` (h0…h7) in place.
+/// Call only when `vary_sha256_hardware_available()` returned 1.
+void vary_sha256_compress(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+#endif
