@@ -211,7 +211,7 @@ struct Renderer {
             var level = frames.count - 1
             while level >= 0 {
                 // Reading through the buffer lets the dictionary be borrowed in place rather than copied.
-                if let found = Self.field(parts[0], of: frames[level]) {
+                if let found = frames[level][parts[0]] {
                     if span.count == 1 { return found }
                     return descend(from: found, parts: parts, count: Int(span.count))
                 }
@@ -225,21 +225,11 @@ struct Renderer {
         var value = start
         var position = 1
         while position < count {
-            guard let next = Self.field(parts[position], of: value) else { return nil }
+            guard let next = value[parts[position]] else { return nil }
             value = next
             position += 1
         }
         return value
-    }
-
-    /// The member `name` of an object (an extended one's own fields first, then its shared ones); nil for anything else.
-    @inline(__always)
-    private static func field(_ name: String, of value: Value) -> Value? {
-        switch value {
-        case .object(let fields): return fields[name]
-        case .extended(let own, let shared): return own[name] ?? shared.fields[name]
-        default: return nil
-        }
     }
 
     private func error(at location: Int32, _ message: String) -> RenderError {

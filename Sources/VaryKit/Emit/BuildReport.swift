@@ -110,7 +110,12 @@ public struct BuildReport: Sendable, Hashable, Codable {
             described.warnings = warnings.map(\.description)
             return described.json(includingTimings: includingTimings)
         }
-        return json(includingTimings: includingTimings, warningCount: warnings.count, sizes: warnings.reduce(0) { $0 + $1.description.utf8.count }) { add in
+        // Room for the descriptions, reckoned from their parts rather than by making each one twice.
+        let sizes = warnings.reduce(0) { size, warning in
+            size + warning.file.utf8.count + warning.path.utf8.count + warning.message.utf8.count
+                + (warning.hint?.utf8.count ?? 0) + (warning.examplePage?.utf8.count ?? 0) + 64
+        }
+        return json(includingTimings: includingTimings, warningCount: warnings.count, sizes: sizes) { add in
             for index in order { add(warnings[index].description) }
         }
     }

@@ -111,8 +111,10 @@ public struct SHA256: Sendable {
         if usesHardware {
             var state = (h0, h1, h2, h3, h4, h5, h6, h7)
             withUnsafeMutableBytes(of: &state) { words in
-                vary_sha256_compress(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
-                                     base.assumingMemoryBound(to: UInt8.self), blocks)
+                SHA256.roundConstants.withUnsafeBufferPointer { constants in
+                    vary_sha256_compress(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                         base.assumingMemoryBound(to: UInt8.self), blocks, constants.baseAddress!)
+                }
             }
             (h0, h1, h2, h3, h4, h5, h6, h7) = state
             return

@@ -114,12 +114,18 @@ public enum ContentLoader {
         let source: SourceFiles
         let log: DiagnosticLog
 
-        func json(_ path: String, required: Bool) -> Field? {
+        /// A file's bytes and its path as diagnostics show it; nil, reported when `required`, when it is missing.
+        func file(_ path: String, required: Bool) -> (bytes: [UInt8], display: String)? {
             let display = source.displayPath(path)
             guard let bytes = source.files[path] else {
                 if required { log.add(Diagnostic(file: display, message: "file not found")) }
                 return nil
             }
+            return (bytes, display)
+        }
+
+        func json(_ path: String, required: Bool) -> Field? {
+            guard let (bytes, display) = file(path, required: required) else { return nil }
             do {
                 return Field(node: try JSON.parse(bytes), path: "", file: display, log: log)
             } catch {
@@ -134,11 +140,7 @@ public enum ContentLoader {
         /// as a whole tree of positioned values. What the elements' decoding reports is kept apart until the whole
         /// file has parsed: a file with a syntax error reports that error alone and decodes to nothing.
         func array<T>(_ path: String, required: Bool, decode: (Field) -> T?) -> [T] {
-            let display = source.displayPath(path)
-            guard let bytes = source.files[path] else {
-                if required { log.add(Diagnostic(file: display, message: "file not found")) }
-                return []
-            }
+            guard let (bytes, display) = file(path, required: required) else { return [] }
             let name = String(path.split(separator: "/").last!.dropLast(".json".count))
             let decoded = DiagnosticLog()
             var values: [T] = []

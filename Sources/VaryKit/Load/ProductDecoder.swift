@@ -25,8 +25,10 @@ enum ProductDecoder {
         var regionReferences: [Reference] = []
         var regionPrices: [String: Money] = [:]
         for member in field.optional("regionPrices")?.members ?? [] {
-            if regionCurrencies[member.key] == nil { regionReferences.append(Reference(member.key, at: member.keyLocation)) }
-            guard let currency = regionCurrencies[member.key] else { continue }
+            guard let currency = regionCurrencies[member.key] else {
+                regionReferences.append(Reference(member.key, at: member.keyLocation))
+                continue
+            }
             if let money = member.value.money(in: currency) { regionPrices[member.key] = money }
         }
         var stock: [String: Int] = [:]

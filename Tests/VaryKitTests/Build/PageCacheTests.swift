@@ -169,13 +169,14 @@ struct PageCacheTests {
         #expect(InputsHash.hex(Array("hello".utf8)) == "cbd8a7b341bd9b025b1e906a48ae1d19")
     }
 
+    private func bytes(_ value: Mustache.Value) -> [UInt8] {
+        var out: [UInt8] = []
+        ModelBytes.append(value, to: &out)
+        return out
+    }
+
     @Test("model bytes tell apart values that print alike and ignore object key order")
     func modelBytesAreUnambiguous() {
-        func bytes(_ value: Mustache.Value) -> [UInt8] {
-            var out: [UInt8] = []
-            ModelBytes.append(value, to: &out)
-            return out
-        }
         #expect(bytes(.string("1")) != bytes(.int(1)))
         #expect(bytes(.list([.string("ab"), .string("c")])) != bytes(.list([.string("a"), .string("bc")])))
         var forward: [String: Mustache.Value] = [:]
@@ -189,11 +190,6 @@ struct PageCacheTests {
 
     @Test("model bytes of an extended object are those of the object it renders as, its own fields hiding shared ones")
     func modelBytesOfExtendedObjects() {
-        func bytes(_ value: Mustache.Value) -> [UInt8] {
-            var out: [UInt8] = []
-            ModelBytes.append(value, to: &out)
-            return out
-        }
         let fields: [String: Mustache.Value] = [
             "title": .string("Lamp"), "rank": .int(0), "price": .object(["text": .string("€9")]), "tags": .list([.string("a")]),
         ]

@@ -187,7 +187,7 @@ public struct PageModelBuilder: Sendable {
                 "url": .string(counterpart(of: page, locale: other).path), "isCurrent": .bool(other == tag),
             ])
         })
-        if parts.region == nil { parts.region = regionModel(region, locale: locale).fields.map(ModelBytes.sharedObject) }
+        if parts.region == nil { parts.region = regionModel(region, locale: locale) }
         context["region"] = parts.region
         context["segment"] = .object([
             "id": .string(segment.id),
@@ -316,6 +316,7 @@ public struct PageModelBuilder: Sendable {
         }
     }
 
+    /// The region's model, the same on every page of the region and locale: a shared object, hashed once.
     private func regionModel(_ region: Region, locale: PageLocale) -> Value {
         let text = { (localized: LocalizedText) in locale.text(localized, defaultTag: self.site.defaultLocale) }
         var model: [String: Value] = [
@@ -341,7 +342,7 @@ public struct PageModelBuilder: Sendable {
             }),
         ]
         if region.taxNote == nil { model["taxNote"] = nil }
-        return .object(model)
+        return ModelBytes.sharedObject(model)
     }
 
     private func chooserRegion(_ region: Region) -> Value {

@@ -181,15 +181,15 @@ struct CardBuilder {
 
     /// A promotion card with the given product cards.
     func promotion(_ promotion: Promotion, products: [Value]) -> Value {
-        guard products.isEmpty, let parts else { return makePromotion(promotion, products: products) }
+        guard products.isEmpty, let parts else { return .object(promotionFields(promotion, products: products)) }
         if let known = parts.promotionCards[promotion.id] { return known }
         // Without products it is the same on every page of the region and locale: hashed once.
-        let card = makePromotion(promotion, products: products).fields.map(ModelBytes.sharedObject) ?? .null
+        let card = ModelBytes.sharedObject(promotionFields(promotion, products: products))
         parts.promotionCards[promotion.id] = card
         return card
     }
 
-    private func makePromotion(_ promotion: Promotion, products: [Value]) -> Value {
+    private func promotionFields(_ promotion: Promotion, products: [Value]) -> [String: Value] {
         var card: [String: Value] = [
             "id": .string(promotion.id),
             "title": .string(locale.text(promotion.title, defaultTag: defaultTag)),
@@ -204,7 +204,7 @@ struct CardBuilder {
             "productCountText": .string(locale.localizer.format("promotion.products", ["count": .int(products.count)])),
         ]
         if let code = promotion.code { card["code"] = .string(code) }
-        return .object(card)
+        return card
     }
 
     func discountText(_ discount: Discount) -> String {
@@ -220,16 +220,16 @@ struct CardBuilder {
 
     /// A bundle card.
     func bundle(_ priced: PricedBundle) -> Value {
-        guard let parts else { return makeBundle(priced) }
+        guard let parts else { return .object(bundleFields(priced)) }
         if let known = parts.bundleCards[priced.bundle.id] { return known }
         // The same on every page of the region and locale that lists it: hashed once.
-        let card = makeBundle(priced).fields.map(ModelBytes.sharedObject) ?? .null
+        let card = ModelBytes.sharedObject(bundleFields(priced))
         parts.bundleCards[priced.bundle.id] = card
         return card
     }
 
-    /// A bundle card made afresh, not remembered by id: a generated bundle's id is not a curated bundle's.
-    func makeBundle(_ priced: PricedBundle) -> Value {
+    /// A bundle card's fields made afresh, not remembered by id: a generated bundle's id is not a curated bundle's.
+    func bundleFields(_ priced: PricedBundle) -> [String: Value] {
         let bundle = priced.bundle
         let items: [Value] = priced.items.enumerated().map { index, item in
             let regular = item.product.price(in: locale.region) ?? priced.price
@@ -241,7 +241,7 @@ struct CardBuilder {
             ])
         }
         let itemCount = priced.items.reduce(0) { $0 + $1.quantity }
-        return .object([
+        return [
             "id": .string(bundle.id),
             "title": .string(locale.text(bundle.title, defaultTag: defaultTag)),
             "description": .string(locale.text(bundle.description, defaultTag: defaultTag)),
@@ -253,6 +253,6 @@ struct CardBuilder {
             "originalPriceText": .string(locale.money.string(priced.original)),
             "savingText": .string(locale.localizer.format("price.saving", ["amount": .string(locale.money.string(priced.saving))])),
             "price": .object(["amount": .string(priced.price.amountText), "currency": .string(priced.price.currency.code)]),
-        ])
+        ]
     }
 }

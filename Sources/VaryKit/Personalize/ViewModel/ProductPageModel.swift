@@ -127,7 +127,7 @@ struct ProductPageModel {
 
     /// The generated bundle as a bundle card without a page of its own (`url` is null), with its discount's text.
     private func boughtTogether(_ generated: PricedBundle) -> Value {
-        guard case .object(var fields) = cards.makeBundle(generated) else { return .null }
+        var fields = cards.bundleFields(generated)
         fields["url"] = .null
         if case .percent(let percent) = generated.bundle.pricing, percent > 0 {
             fields["discountText"] = .string(cards.discountText(.percent(percent)))
