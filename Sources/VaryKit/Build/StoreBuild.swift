@@ -292,6 +292,7 @@ public enum StoreBuild {
         renderer.templateChanges = previous.templateChanges
         renderer.reads = previous.reads
         renderer.catalogChanges = previous.catalogChanges
+        renderer.templateRoots = TemplateRoots.names(templates: source.templateFiles)
         var rendered = renderer.renderAll(planned.own, jobs: options.jobs, events: events)
         rendered.buildKey = renderer.buildKey
         clock.finish()

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Mustache
 
 /// The products a build changed since the previous one, when the catalog is all it changed: then a page none of
 /// whose products changed and whose selection (`PageSelection`) is the one it had has the view model it had, and is
@@ -208,5 +209,69 @@ struct CatalogReads: Sendable, Hashable {
         self.context = context
         self.products = products
         self.pages = pages
+    }
+}
+
+/// The top-level names of the view model a page template can read: the first part of every name a tag looks up,
+/// in the page template and everything it includes, at any depth (a name inside a section is looked up in the
+/// section's value first, then outwards up to the page's model, so it may read the model's member of that name).
+/// Nil when that cannot be told: a dynamic partial or parent, a template that cannot be read, or the implicit
+/// iterator (`.`) outside every section, which is the whole model.
+enum TemplateRoots {
+    static func names(templates: SourceFiles) -> [String: Set<String>?] {
+        var syntax: [String: [TemplateNode]] = [:]
+        for path in TemplateChanges.files(of: templates) {
+            if let text = templates.files[path].flatMap({ String(validating: $0, as: UTF8.self) }),
+               let nodes = TemplateLibrary.syntax(of: text) {
+                syntax[TemplateChanges.name(path)] = nodes
+            }
+        }
+        var result: [String: Set<String>?] = [:]
+        for page in syntax.keys where page.hasPrefix("pages/") {
+            var walk = Walk(syntax: syntax)
+            result[page] = walk.template(page, inSection: false) ? walk.names : nil
+        }
+        return result
+    }
+
+    private struct Walk {
+        let syntax: [String: [TemplateNode]]
+        var names: Set<String> = []
+        /// The templates walked, and whether inside a section.
+        var seen: Set<String> = []
+
+        /// Adds the names `template` reads; false when they cannot be told.
+        mutating func template(_ name: String, inSection: Bool) -> Bool {
+            guard seen.insert(name + (inSection ? "\t" : "")).inserted else { return true }
+            guard let nodes = syntax[name] else { return false }
+            return walk(nodes, inSection: inSection)
+        }
+
+        private mutating func read(_ name: String, inSection: Bool) -> Bool {
+            if name == "." { return inSection }
+            names.insert(String(name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""))
+            return true
+        }
+
+        private mutating func walk(_ nodes: [TemplateNode], inSection: Bool) -> Bool {
+            for node in nodes {
+                switch node {
+                case .text: continue
+                case .variable(let name, _, _):
+                    guard read(name, inSection: inSection) else { return false }
+                case .section(let name, let inverted, let body, _):
+                    // An inverted section renders its body in the context around it.
+                    guard read(name, inSection: inSection), walk(body, inSection: inSection || !inverted) else { return false }
+                case .block(_, let body, _):
+                    guard walk(body, inSection: inSection) else { return false }
+                case .partial(let name, _):
+                    guard let name, template(name, inSection: inSection) else { return false }
+                case .parent(let name, let blocks, _):
+                    guard let name, template(name, inSection: inSection) else { return false }
+                    for block in blocks where !walk(block.body, inSection: inSection) { return false }
+                }
+            }
+            return true
+        }
     }
 }

@@ -22,6 +22,8 @@ struct PageRenderer: Sendable {
     var reads: [String: CatalogReads.Page] = [:]
     /// When the catalog is all that changed since the previous build, which products (see `CatalogChanges`).
     var catalogChanges: CatalogChanges?
+    /// Per page template, the top-level names of the model it can read (`TemplateRoots`).
+    var templateRoots: [String: Set<String>?] = [:]
 
     struct Result {
         /// Template errors (strict mode): the build must not land.
@@ -113,7 +115,7 @@ struct PageRenderer: Sendable {
             keep(page, known, into: &local)
             return
         }
-        let selection = local.times.measure(.personalize) { builder.selection(for: page) }
+        let selection = local.times.measure(.personalize) { builder.selection(for: page, readsBundles: readsBundles(page)) }
         let read = selection.isComplete ? CatalogReads.Page(digest: selection.digest, products: selection.products) : nil
         // Only the catalog changed, this page shows none of the changed products and selects what it selected: its
         // view model, hence its inputs, are the previous build's.
@@ -156,6 +158,11 @@ struct PageRenderer: Sendable {
         }
     }
 
+    /// Whether the templates of `page` can read its model's `bundles`.
+    private func readsBundles(_ page: PageSpec) -> Bool {
+        (templateRoots["pages/\(page.kind.rawValue)"] ?? nil)?.contains("bundles") ?? true
+    }
+
     /// Records a page taken over with its previous inputs, and what it read of the catalog then (worked out again
     /// when the previous build did not record it).
     private func keep(_ page: PageSpec, _ known: PageCache.Entry, into local: inout Result) {
@@ -163,7 +170,7 @@ struct PageRenderer: Sendable {
         if let read = reads[page.file] {
             local.reads[page.file] = read
         } else {
-            let selection = local.times.measure(.personalize) { builder.selection(for: page) }
+            let selection = local.times.measure(.personalize) { builder.selection(for: page, readsBundles: readsBundles(page)) }
             if selection.isComplete {
                 local.reads[page.file] = CatalogReads.Page(digest: selection.digest, products: selection.products)
             }

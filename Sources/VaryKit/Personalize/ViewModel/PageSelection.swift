@@ -7,8 +7,9 @@ import Mustache
 /// the catalog, so a page whose selection digest is unchanged and none of whose products changed has the model it
 /// had (`CatalogChanges`).
 ///
-/// Per page kind the selection covers: on every page, the promotions it lists (`Planner.hasPage`) and the region's
-/// bundles for its segment (ids, items with quantities and unit prices, price, original, saving); on a landing page
+/// Per page kind the selection covers: on every page, the promotions it lists (`Planner.hasPage`) and, when its
+/// templates can read them, the region's bundles for its segment (ids, items with quantities and unit prices, price,
+/// original, saving); on a landing page
 /// the ranked products (id, rank, pin, price after promotions, reasons, prior price); on a promotion page its
 /// products with their prices; on a bundle page its bundle; on a product page its product's price, its cross-sell
 /// items (baskets, complement flag, price), its generated bundle and the bundles that hold it. Configurator pages
@@ -28,8 +29,9 @@ struct PageSelection: Sendable {
 }
 
 extension PageModelBuilder {
-    /// The selection of one page (`PageSelection`).
-    func selection(for page: PageSpec) -> PageSelection {
+    /// The selection of one page (`PageSelection`); `readsBundles` says whether its templates can read the
+    /// model's `bundles` (`TemplateRoots`), the region's bundles, whose items' cards it then shows.
+    func selection(for page: PageSpec, readsBundles: Bool = true) -> PageSelection {
         let site = inputs.content.site
         let region = page.region.flatMap { inputs.regionsByID[$0] } ?? inputs.regionsByID[site.defaultRegion.id]!
         let tag = page.locale ?? site.defaultLocale
@@ -152,9 +154,13 @@ extension PageModelBuilder {
         let listed = promotions.filter { Planner.hasPage($0, region: region.id, locale: tag, now: inputs.now) }
         add(listed.count)
         for promotion in listed { add(promotion.id) }
-        let bundles = (inputs.bundles[region.id] ?? []).filter { $0.bundle.segments?.contains { $0.id == segment.id } ?? true }
-        add(bundles.count)
-        for bundle in bundles { add(bundle) }
+        if readsBundles {
+            let bundles = (inputs.bundles[region.id] ?? []).filter { $0.bundle.segments?.contains { $0.id == segment.id } ?? true }
+            add(bundles.count)
+            for bundle in bundles { add(bundle) }
+        } else {
+            add("bundles not read")
+        }
         result.digest = InputsHash.hex(bytes)
         return result
     }
