@@ -214,10 +214,15 @@ struct CatalogReads: Sendable, Hashable {
 
 /// The top-level names of the view model a page template can read: the first part of every name a tag looks up,
 /// in the page template and everything it includes, at any depth (a name inside a section is looked up in the
-/// section's value first, then outwards up to the page's model, so it may read the model's member of that name).
-/// Nil when that cannot be told: a dynamic partial or parent, a template that cannot be read, or the implicit
-/// iterator (`.`) outside every section, which is the whole model.
+/// section's value first, then outwards up to the page's model, so it may read the model's member of that name),
+/// except a name that a section around it always defines (`shadowing`). Nil when that cannot be told: a dynamic
+/// partial or parent, a template that cannot be read, or the implicit iterator (`.`) outside every section, which
+/// is the whole model.
 enum TemplateRoots {
+    /// Per page template, the model's top-level sections whose value always has these members: a product page's
+    /// `product` has its own `bundles` (`ProductPageModel`), so `{{#bundles}}` inside it never reads the model's.
+    static let shadowing: [String: [String: Set<String>]] = ["pages/product": ["product": ["bundles"]]]
+
     static func names(templates: SourceFiles) -> [String: Set<String>?] {
         var syntax: [String: [TemplateNode]] = [:]
         for path in TemplateChanges.files(of: templates) {
@@ -228,47 +233,67 @@ enum TemplateRoots {
         }
         var result: [String: Set<String>?] = [:]
         for page in syntax.keys where page.hasPrefix("pages/") {
-            var walk = Walk(syntax: syntax)
-            result[page] = walk.template(page, inSection: false) ? walk.names : nil
+            var walk = Walk(syntax: syntax, shadowing: shadowing[page] ?? [:])
+            result[page] = walk.template(page, Scope()) ? walk.names : nil
         }
         return result
     }
 
+    /// Where a tag is: inside a section or not, and the names the sections around it always define.
+    private struct Scope: Hashable {
+        var inSection = false
+        var shadowed: Set<String> = []
+    }
+
     private struct Walk {
         let syntax: [String: [TemplateNode]]
+        let shadowing: [String: Set<String>]
         var names: Set<String> = []
-        /// The templates walked, and whether inside a section.
-        var seen: Set<String> = []
+        /// The templates walked, with their scope.
+        var seen: Set<[AnyHashable]> = []
 
-        /// Adds the names `template` reads; false when they cannot be told.
-        mutating func template(_ name: String, inSection: Bool) -> Bool {
-            guard seen.insert(name + (inSection ? "\t" : "")).inserted else { return true }
-            guard let nodes = syntax[name] else { return false }
-            return walk(nodes, inSection: inSection)
+        init(syntax: [String: [TemplateNode]], shadowing: [String: Set<String>]) {
+            self.syntax = syntax
+            self.shadowing = shadowing
         }
 
-        private mutating func read(_ name: String, inSection: Bool) -> Bool {
-            if name == "." { return inSection }
-            names.insert(String(name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""))
+        /// Adds the names `template` reads; false when they cannot be told.
+        mutating func template(_ name: String, _ scope: Scope) -> Bool {
+            guard seen.insert([name, scope]).inserted else { return true }
+            guard let nodes = syntax[name] else { return false }
+            return walk(nodes, scope)
+        }
+
+        private mutating func read(_ name: String, _ scope: Scope) -> Bool {
+            if name == "." { return scope.inSection }
+            let first = String(name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            if !scope.shadowed.contains(first) { names.insert(first) }
             return true
         }
 
-        private mutating func walk(_ nodes: [TemplateNode], inSection: Bool) -> Bool {
+        private mutating func walk(_ nodes: [TemplateNode], _ scope: Scope) -> Bool {
             for node in nodes {
                 switch node {
                 case .text: continue
                 case .variable(let name, _, _):
-                    guard read(name, inSection: inSection) else { return false }
+                    guard read(name, scope) else { return false }
                 case .section(let name, let inverted, let body, _):
+                    guard read(name, scope) else { return false }
                     // An inverted section renders its body in the context around it.
-                    guard read(name, inSection: inSection), walk(body, inSection: inSection || !inverted) else { return false }
+                    var inner = scope
+                    if !inverted {
+                        // Only a section of the model itself is known by its name.
+                        if !scope.inSection, let defined = shadowing[name] { inner.shadowed.formUnion(defined) }
+                        inner.inSection = true
+                    }
+                    guard walk(body, inner) else { return false }
                 case .block(_, let body, _):
-                    guard walk(body, inSection: inSection) else { return false }
+                    guard walk(body, scope) else { return false }
                 case .partial(let name, _):
-                    guard let name, template(name, inSection: inSection) else { return false }
+                    guard let name, template(name, scope) else { return false }
                 case .parent(let name, let blocks, _):
-                    guard let name, template(name, inSection: inSection) else { return false }
-                    for block in blocks where !walk(block.body, inSection: inSection) { return false }
+                    guard let name, template(name, scope) else { return false }
+                    for block in blocks where !walk(block.body, scope) { return false }
                 }
             }
             return true
