@@ -60,6 +60,10 @@ struct SyntheticStore {
         products[index].usd = (products[index].usd * 1.1).rounded()
     }
 
+    /// The product the "one product" build changes: the middle one, which in the named shapes is in no bundle and
+    /// pinned by no segment.
+    static func typicalProduct(of shape: StoreShape) -> Int { shape.products / 2 + 1 }
+
     // MARK: Files
 
     private func site() -> String {

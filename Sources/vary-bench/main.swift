@@ -5,9 +5,9 @@ import VaryKit
 @_silgen_name("malloc_trim") func mallocTrim(_ pad: Int) -> Int32
 #endif
 
-// Generates a synthetic store of a named shape (see StoreShape) into a temporary folder and builds it four times
-// with StoreBuild.run: cold (empty output), unchanged (same input again), one price (one product's price changed)
-// and one message (one message text changed). Then it times `cp -r` of the finished output tree, the I/O floor a
+// Generates a synthetic store of a named shape (see StoreShape) into a temporary folder and builds it five times
+// with StoreBuild.run: cold (empty output), unchanged (same input again), one price (product 0's price changed),
+// one product (a typical product's price changed) and one message (one message text changed). Then it times `cp -r` of the finished output tree, the I/O floor a
 // cold build is measured against. Prints pages, MB, wall and CPU time, peak resident memory and what was written.
 // `--shards N` instead times one build against N shards and their merge (ShardBench); `--write DIR` only writes the
 // store (content/ and site-templates/) into DIR, for tests that need a large store.
@@ -24,12 +24,12 @@ struct BenchOptions {
     var builds = BenchOptions.builds
 
     /// The builds of a run, in order; each one after cold changes the input of the one before.
-    static let builds = ["cold", "unchanged", "one price", "one message", "check"]
+    static let builds = ["cold", "unchanged", "one price", "one product", "one message", "check"]
 
     static let usage = """
         usage: vary-bench [--shape small|mid|large|wide] [--products N] [--regions N] [--locales N] [--segments N]
                           [--runs N] [--jobs N] [--keep] [--product-pages none|all|CATEGORY] [--shards N] [--write DIR]
-                          [--builds cold,unchanged,price,message,check]
+                          [--builds cold,unchanged,price,product,message,check]
                vary-bench --configurator [--groups N] [--values N] [--runs N]
         """
 
@@ -55,7 +55,9 @@ struct BenchOptions {
                 continue
             }
             if argument == "--builds" {
-                let names = text.split(separator: ",").map { $0 == "price" ? "one price" : $0 == "message" ? "one message" : String($0) }
+                let names = text.split(separator: ",").map {
+                    $0 == "price" ? "one price" : $0 == "product" ? "one product" : $0 == "message" ? "one message" : String($0)
+                }
                 guard !names.isEmpty, names.allSatisfy(BenchOptions.builds.contains) else { return nil }
                 options.builds = BenchOptions.builds.filter(names.contains)
                 continue
@@ -193,6 +195,14 @@ func benchmark(_ options: BenchOptions) throws -> RunResult {
         try Data(store.catalog().utf8).write(to: root.appendingPathComponent("content/catalog/products.json"))
     }
     if options.builds.contains("one price") { phases.append(runPhase("one price", root: root, jobs: options.jobs)) }
+    // A typical product: in no bundle, pinned nowhere, shown on the landing pages that rank it.
+    do {
+        var store = SyntheticStore(shape: options.shape, images: images)
+        store.changePrice(ofProductAt: 0)
+        store.changePrice(ofProductAt: SyntheticStore.typicalProduct(of: options.shape))
+        try Data(store.catalog().utf8).write(to: root.appendingPathComponent("content/catalog/products.json"))
+    }
+    if options.builds.contains("one product") { phases.append(runPhase("one product", root: root, jobs: options.jobs)) }
     try changeMessage(in: root)
     if options.builds.contains("one message") { phases.append(runPhase("one message", root: root, jobs: options.jobs)) }
     if !options.builds.contains("cold") { phases.removeFirst() }
@@ -259,8 +269,9 @@ for name in order {
 }
 if let floor = bestFloor, let cold = best["cold"] {
     print(floor.line)
-    print(String(format: "cold / floor: %.1f× wall; unchanged / cold %.1f%%, one price / cold %.1f%%, one message / cold %.1f%%",
+    print(String(format: "cold / floor: %.1f× wall; unchanged / cold %.1f%%, one price / cold %.1f%%, one product / cold %.1f%%, "
+                 + "one message / cold %.1f%%",
                  cold.seconds / floor.seconds,
                  100 * (best["unchanged"]?.seconds ?? 0) / cold.seconds, 100 * (best["one price"]?.seconds ?? 0) / cold.seconds,
-                 100 * (best["one message"]?.seconds ?? 0) / cold.seconds))
+                 100 * (best["one product"]?.seconds ?? 0) / cold.seconds, 100 * (best["one message"]?.seconds ?? 0) / cold.seconds))
 }

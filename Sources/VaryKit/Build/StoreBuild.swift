@@ -195,6 +195,14 @@ public enum StoreBuild {
         var withoutTemplates: String
         var templates: [String: String]
         var templateChanges: TemplateChanges?
+        /// The same for the catalog (`CatalogChanges`): this build's key without its catalog files, the digest of
+        /// what every page's inputs share and of the configurators' regions, its products' digests; and what the
+        /// previous build's pages read of the catalog, when it recorded that in the same build as its pages.
+        var withoutCatalog: String
+        var catalogContext: String
+        var products: [String: String]
+        var reads: [String: CatalogReads.Page] = [:]
+        var catalogChanges: CatalogChanges?
 
         init(source: Source, planned: Planned, options: BuildOptions, cache: PageCache, key: String,
              files: (content: SourceFiles, templates: SourceFiles)) {
@@ -220,6 +228,23 @@ public enum StoreBuild {
             templates = TemplateChanges.digests(of: files.templates)
             if !options.force, !cache.withoutTemplates.isEmpty, cache.withoutTemplates == withoutTemplates {
                 templateChanges = TemplateChanges(from: cache.templates, to: templates, templates: files.templates)
+            }
+            withoutCatalog = PageCache.buildKey(
+                options: options, content: files.content, templates: files.templates,
+                leavingOut: CatalogChanges.files(of: files.content))
+            var shared = context
+            // A card links to its product's configurator where it has one in the region.
+            for (id, plan) in planned.inputs.configurators.sorted(by: { $0.key < $1.key }) {
+                ModelBytes.append(.string(id), to: &shared)
+                ModelBytes.append(.list(plan.regions.keys.sorted().map(Value.string)), to: &shared)
+            }
+            catalogContext = InputsHash.hex(shared)
+            products = CatalogChanges.digests(of: source.content)
+            if !cache.build.isEmpty, let recorded = cache.reads, recorded.key == cache.build {
+                reads = recorded.pages
+                if !options.force, recorded.withoutCatalog == withoutCatalog, recorded.context == catalogContext {
+                    catalogChanges = CatalogChanges(from: recorded.products, to: products)
+                }
             }
         }
     }
@@ -271,6 +296,9 @@ public enum StoreBuild {
         renderer.buildKey = previous.key
         renderer.messageChanges = previous.messageChanges
         renderer.templateChanges = previous.templateChanges
+        renderer.reads = previous.reads
+        renderer.catalogChanges = previous.catalogChanges
+        renderer.templateRoots = TemplateRoots.names(templates: source.templateFiles)
         var rendered = renderer.renderAll(planned.own, jobs: options.jobs, events: events)
         rendered.buildKey = renderer.buildKey
         clock.finish()
@@ -314,7 +342,10 @@ public enum StoreBuild {
             report.record(summary)
             saveCache(of: rendered.cacheable, build: rendered.buildKey, manifest: staging.manifest(), output: options.output,
                       outcome: outcome, messages: (previous.withoutMessages, previous.messages),
-                      templates: (previous.withoutTemplates, previous.templates))
+                      templates: (previous.withoutTemplates, previous.templates),
+                      reads: CatalogReads(
+                        key: rendered.buildKey, withoutCatalog: previous.withoutCatalog, context: previous.catalogContext,
+                        products: previous.products, pages: rendered.reads))
         } catch {
             staging.abandon()
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
@@ -355,7 +386,7 @@ extension StoreBuild {
     /// The output's other files and its manifest are recorded by size and modification time.
     static func saveCache(of cacheable: [String: String], build: String, manifest: Manifest, output: URL,
                           outcome: PageCache.Outcome? = nil, messages: (key: String, digests: [String: String]) = ("", [:]),
-                          templates: (key: String, digests: [String: String]) = ("", [:])) {
+                          templates: (key: String, digests: [String: String]) = ("", [:]), reads: CatalogReads? = nil) {
         var entries: [String: PageCache.Entry] = [:]
         var others: [String: PageCache.Stamp] = [:]
         let outputPath = output.standardizedFileURL.path
@@ -371,7 +402,8 @@ extension StoreBuild {
             }
         }
         PageCache(entries: entries, build: build, others: others, outcome: outcome, withoutMessages: messages.key,
-                  messages: messages.digests, withoutTemplates: templates.key, templates: templates.digests).save(for: output)
+                  messages: messages.digests, withoutTemplates: templates.key, templates: templates.digests, reads: reads)
+            .save(for: output)
     }
 }
 

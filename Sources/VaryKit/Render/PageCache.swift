@@ -49,10 +49,14 @@ struct PageCache: Sendable {
     /// The same for the templates (`TemplateChanges`).
     private(set) var withoutTemplates = ""
     private(set) var templates: [String: String] = [:]
+    /// What each page read of the catalog (`CatalogReads`), kept as the line's bytes until a build asks for it: an
+    /// unchanged build never does.
+    private(set) var readsLine: Data.SubSequence?
 
     init(entries: [String: Entry] = [:], build: String = "", others: [String: Stamp] = [:], outcome: Outcome? = nil,
          withoutMessages: String = "", messages: [String: String] = [:], withoutTemplates: String = "",
-         templates: [String: String] = [:]) {
+         templates: [String: String] = [:], reads: CatalogReads? = nil) {
+        readsLine = reads?.line().map { Data($0)[...] }
         self.entries = entries
         self.build = build
         self.others = others
@@ -100,6 +104,11 @@ struct PageCache: Sendable {
             outcome = Outcome(json: line.dropFirst("outcome\t".utf8.count))
             rest = nextLine()
         }
+        var readsLine: Data.SubSequence?
+        if let line = rest, starts(line, with: CatalogReads.prefix) {
+            readsLine = line
+            rest = nextLine()
+        }
         var lines = ((rest.map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "") + String(decoding: bytes, as: UTF8.self))
             .split(separator: "\n", omittingEmptySubsequences: true)[...]
         // The message and template digests: lines that cannot be a file's, which never has an empty path.
@@ -128,10 +137,12 @@ struct PageCache: Sendable {
                     inputs: String(fields[1]), sha256: String(fields[2]), bytes: bytes, seconds: seconds, nanoseconds: nanoseconds)
             }
         }
-        return PageCache(
+        var cache = PageCache(
             entries: entries, build: build, others: others, outcome: outcome, withoutMessages: partial["messages"]?.key ?? "",
             messages: partial["messages"]?.digests ?? [:], withoutTemplates: partial["templates"]?.key ?? "",
             templates: partial["templates"]?.digests ?? [:])
+        cache.readsLine = readsLine
+        return cache
     }
 
     /// Writes the cache for `output` (replacing the old one in one rename); failures only cost speed next time.
@@ -162,6 +173,10 @@ struct PageCache: Sendable {
             outcome.write(into: &file) { flush(&$0, atLeast: PageCache.pieceSize) }
             add("\n")
         }
+        if let readsLine {
+            file += readsLine
+            add("\n")
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for (name, key, digests) in [("messages", withoutMessages, messages), ("templates", withoutTemplates, templates)] {
@@ -189,6 +204,9 @@ struct PageCache: Sendable {
 
     /// How many bytes of the cache file `save` holds before writing them out.
     static let pieceSize = 1 << 20
+
+    /// What the previous build recorded of its pages' catalog reads, when it recorded them whole.
+    var reads: CatalogReads? { readsLine.flatMap { CatalogReads(line: $0) } }
 
     /// Removes the cache, when a build could not tell which of its pages are current.
     static func remove(for output: URL) {

@@ -18,6 +18,12 @@ struct PageRenderer: Sendable {
     var messageChanges: MessageChanges?
     /// When templates are all that changed since the previous build, which ones (see `TemplateChanges`).
     var templateChanges: TemplateChanges?
+    /// What the previous build's pages read of the catalog (`CatalogReads`), kept for the pages taken over.
+    var reads: [String: CatalogReads.Page] = [:]
+    /// When the catalog is all that changed since the previous build, which products (see `CatalogChanges`).
+    var catalogChanges: CatalogChanges?
+    /// Per page template, the top-level names of the model it can read (`TemplateRoots`).
+    var templateRoots: [String: Set<String>?] = [:]
 
     struct Result {
         /// Template errors (strict mode): the build must not land.
@@ -34,6 +40,8 @@ struct PageRenderer: Sendable {
         var times = StepTimes()
         /// How many pages had their view model built (the others were taken over from the previous build).
         var personalized = 0
+        /// Of the pages in `cacheable`, what they read of the catalog (`PageSelection`), for the next build.
+        var reads: [String: CatalogReads.Page] = [:]
     }
 
     func renderAll(_ pages: [PageSpec], jobs: Int, events: @Sendable (BuildEvent) -> Void) -> Result {
@@ -87,7 +95,7 @@ struct PageRenderer: Sendable {
         if cache.build == buildKey, let known = cache.entries[page.file],
            local.times.measure(.write, { adopt(page, known) })
         {
-            local.cacheable[page.file] = known.inputs
+            keep(page, known, into: &local)
             return
         }
         let messages = templates.messageUse["pages/\(page.kind.rawValue)"]
@@ -97,24 +105,36 @@ struct PageRenderer: Sendable {
            let known = cache.entries[page.file],
            local.times.measure(.write, { adopt(page, known) })
         {
-            local.cacheable[page.file] = known.inputs
+            keep(page, known, into: &local)
             return
         }
         // Only templates changed and this page renders none of them: its model and its bytes are the previous build's.
         if let templateChanges, !templateChanges.reach("pages/\(page.kind.rawValue)"), let known = cache.entries[page.file],
            local.times.measure(.write, { adopt(page, known) })
         {
+            keep(page, known, into: &local)
+            return
+        }
+        let selection = local.times.measure(.personalize) { builder.selection(for: page, readsBundles: readsBundles(page)) }
+        let read = selection.isComplete ? CatalogReads.Page(digest: selection.digest, products: selection.products) : nil
+        // Only the catalog changed, this page shows none of the changed products and selects what it selected: its
+        // view model, hence its inputs, are the previous build's.
+        if let catalogChanges, let read, reads[page.file] == read, !catalogChanges.reach(read.products),
+           let known = cache.entries[page.file], local.times.measure(.write, { adopt(page, known) })
+        {
             local.cacheable[page.file] = known.inputs
+            local.reads[page.file] = read
             return
         }
         let language = page.locale ?? builder.inputs.content.site.defaultLocale
-        let model = local.times.measure(.personalize) { builder.model(for: page, reusing: &parts) }
+        let model = local.times.measure(.personalize) { builder.model(for: page, reusing: &parts, selection: selection) }
         local.personalized += 1
         let inputs = local.times.measure(.digest) {
             PageCache.inputs(context: cacheContext, path: page.file, language: language, model: model, messages: messages)
         }
         if let known = cache.entries[page.file], known.inputs == inputs, local.times.measure(.write, { adopt(page, known) }) {
             local.cacheable[page.file] = inputs
+            local.reads[page.file] = read
             return
         }
         let rendered = local.times.measure(.render) { templates.render(page, model: model, strict: strict) }
@@ -132,7 +152,29 @@ struct PageRenderer: Sendable {
             checker.check(CheckedPage(path: page.file, bytes: bytes, expectedLanguage: language, template: "pages/\(page.kind.rawValue)"))
         }
         local.checkProblems += problems
-        if problems.isEmpty { local.cacheable[page.file] = inputs }
+        if problems.isEmpty {
+            local.cacheable[page.file] = inputs
+            local.reads[page.file] = read
+        }
+    }
+
+    /// Whether the templates of `page` can read its model's `bundles`.
+    private func readsBundles(_ page: PageSpec) -> Bool {
+        (templateRoots["pages/\(page.kind.rawValue)"] ?? nil)?.contains("bundles") ?? true
+    }
+
+    /// Records a page taken over with its previous inputs, and what it read of the catalog then (worked out again
+    /// when the previous build did not record it).
+    private func keep(_ page: PageSpec, _ known: PageCache.Entry, into local: inout Result) {
+        local.cacheable[page.file] = known.inputs
+        if let read = reads[page.file] {
+            local.reads[page.file] = read
+        } else {
+            let selection = local.times.measure(.personalize) { builder.selection(for: page, readsBundles: readsBundles(page)) }
+            if selection.isComplete {
+                local.reads[page.file] = CatalogReads.Page(digest: selection.digest, products: selection.products)
+            }
+        }
     }
 
     /// Takes the previous build's file of `page` over when it is still the file the cache recorded.
@@ -155,6 +197,7 @@ struct PageRenderer: Sendable {
             value.cacheable.merge(part.cacheable) { first, _ in first }
             value.times.add(part.times)
             value.personalized += part.personalized
+            value.reads.merge(part.reads) { first, _ in first }
             lock.unlock()
         }
 
@@ -164,7 +207,7 @@ struct PageRenderer: Sendable {
             // Strict-mode errors repeat on every page using the same template; report each place once.
             return Result(
                 renderErrors: Array(Set(value.renderErrors)), writeFailure: value.writeFailure, checkProblems: value.checkProblems,
-                cacheable: value.cacheable, times: value.times, personalized: value.personalized)
+                cacheable: value.cacheable, times: value.times, personalized: value.personalized, reads: value.reads)
         }
     }
 

@@ -62,7 +62,9 @@ public struct PageModelBuilder: Sendable {
 
     /// The view model of one page, reusing the parts made for the previous page when it had the same region
     /// and locale (and replacing them otherwise), so consecutive pages share their cards and messages.
-    func model(for page: PageSpec, reusing kept: inout LocaleParts?) -> Value {
+    /// `selection`, when given, is the page's (`selection(for:)`): its ranking and promotion products are used, not
+    /// worked out again.
+    func model(for page: PageSpec, reusing kept: inout LocaleParts?, selection: PageSelection? = nil) -> Value {
         let region = page.region.flatMap { inputs.regionsByID[$0] } ?? inputs.regionsByID[site.defaultRegion.id]!
         let tag = page.locale ?? site.defaultLocale
         let segment = page.segment.flatMap { inputs.segmentsByID[$0] } ?? inputs.segmentsByID[site.defaultSegment.id]!
@@ -94,7 +96,7 @@ public struct PageModelBuilder: Sendable {
 
         switch page.kind {
         case .landing:
-            let ranked = rank(
+            let ranked = selection?.ranked ?? rank(
                 using: inputs.ranking, audience: audience, promotions: promotions, popularity: inputs.popularity,
                 limit: site.recommendations)
             lead = ranked.first?.product
@@ -105,7 +107,7 @@ public struct PageModelBuilder: Sendable {
             ownTitle = locale.text(segment.headline, defaultTag: site.defaultLocale)
         case .promotion:
             if let promotion = inputs.activePromotions.first(where: { $0.id == page.item }) {
-                let items = promotionProducts(promotion, audience: audience, promotions: promotions)
+                let items = selection?.promoted ?? promotionProducts(promotion, audience: audience, promotions: promotions)
                 lead = items.first?.0
                 for (product, price) in items {
                     jsonLDProducts.append(offer(product, price: price.final, locale: locale, parts: parts) + urlTail)
@@ -360,7 +362,7 @@ public struct PageModelBuilder: Sendable {
     }
 
     /// The products a promotion applies to that the region sells, most popular first.
-    private func promotionProducts(_ promotion: Promotion, audience: PageAudience, promotions: [Promotion])
+    func promotionProducts(_ promotion: Promotion, audience: PageAudience, promotions: [Promotion])
         -> [(Product, PricedProduct)]
     {
         let tables = inputs.ranking

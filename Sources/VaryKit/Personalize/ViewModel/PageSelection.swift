@@ -1,0 +1,167 @@
+import Intl
+import Mustache
+
+/// What a page's view model takes from the catalog, worked out without building the model: the products whose
+/// data it shows, and a digest of its selection (which products, in which order, at which prices, ranks, reasons
+/// and pins, with which bundles). The model is a function of these, of the products' own data and of what is not
+/// the catalog, so a page whose selection digest is unchanged and none of whose products changed has the model it
+/// had (`CatalogChanges`).
+///
+/// Per page kind the selection covers: on every page, the promotions it lists (`Planner.hasPage`) and, when its
+/// templates can read them, the region's bundles for its segment (ids, items with quantities and unit prices, price,
+/// original, saving); on a landing page
+/// the ranked products (id, rank, pin, price after promotions, reasons, prior price); on a promotion page its
+/// products with their prices; on a bundle page its bundle; on a product page its product's price, its cross-sell
+/// items (baskets, complement flag, price), its generated bundle and the bundles that hold it. Configurator pages
+/// read more of the catalog (the configurator's products and combinations): their selection is not complete and
+/// they are always built.
+struct PageSelection: Sendable {
+    /// A landing page's ranked products, handed to the builder so that ranking runs once per page.
+    var ranked: [RankedProduct]?
+    /// A promotion page's products and their prices, likewise.
+    var promoted: [(Product, PricedProduct)]?
+    /// The ids of the products whose data the model shows, including products a reason names.
+    var products: Set<String> = []
+    /// The digest of the selection; empty when the selection is not complete.
+    var digest = ""
+    /// Whether the products and the digest account for everything the model takes from the catalog.
+    var isComplete: Bool { !digest.isEmpty }
+}
+
+extension PageModelBuilder {
+    /// The selection of one page (`PageSelection`); `readsBundles` says whether its templates can read the
+    /// model's `bundles` (`TemplateRoots`), the region's bundles, whose items' cards it then shows.
+    func selection(for page: PageSpec, readsBundles: Bool = true) -> PageSelection {
+        let site = inputs.content.site
+        let region = page.region.flatMap { inputs.regionsByID[$0] } ?? inputs.regionsByID[site.defaultRegion.id]!
+        let tag = page.locale ?? site.defaultLocale
+        let segment = page.segment.flatMap { inputs.segmentsByID[$0] } ?? inputs.segmentsByID[site.defaultSegment.id]!
+        let audience = PageAudience(region: region, localeTag: tag, segment: segment)
+        let promotions = activePromotions(inputs.activePromotions, for: audience, at: inputs.now)
+        var result = PageSelection()
+        var bytes: [UInt8] = []
+        func add(_ text: String) { ModelBytes.append(.string(text), to: &bytes) }
+        func add(_ number: Int) { ModelBytes.append(.int(number), to: &bytes) }
+        func add(_ money: Money) {
+            add(money.minorUnits)
+            add(money.currency.code)
+        }
+        func add(_ priced: PricedProduct?, of product: Product) {
+            guard let priced else { return add("unpriced") }
+            add(priced.regular)
+            add(priced.final)
+            add(priced.applied.count)
+            for applied in priced.applied {
+                add(applied.promotion)
+                add(applied.saving)
+            }
+            if priced.isDiscounted, let prior = inputs.priorPrices.prior(of: product.id, for: audience) {
+                add(String(describing: prior))
+            } else {
+                add("no prior")
+            }
+        }
+        func add(_ reasons: [Reason]) {
+            add(reasons.count)
+            for reason in reasons {
+                add(String(describing: reason))
+                switch reason {
+                case .boughtWith(let id), .complement(let id): result.products.insert(id)
+                default: break
+                }
+            }
+        }
+        func add(_ bundle: PricedBundle) {
+            add(bundle.bundle.id)
+            add(bundle.items.count)
+            for item in bundle.items {
+                add(item.product.id)
+                add(item.quantity)
+                add(item.unitPrice)
+                result.products.insert(item.product.id)
+            }
+            add(bundle.original)
+            add(bundle.price)
+            add(bundle.saving)
+        }
+        add(page.kind.rawValue)
+        switch page.kind {
+        case .landing:
+            let ranked = rank(
+                using: inputs.ranking, audience: audience, promotions: promotions, popularity: inputs.popularity,
+                limit: site.recommendations)
+            add(ranked.count)
+            for item in ranked {
+                add(item.product.id)
+                add(item.rank)
+                add(item.pinned ? "pinned" : "placed")
+                add(item.price, of: item.product)
+                add(item.reasons)
+                result.products.insert(item.product.id)
+            }
+            result.ranked = ranked
+        case .promotion:
+            if let promotion = inputs.activePromotions.first(where: { $0.id == page.item }) {
+                let items = promotionProducts(promotion, audience: audience, promotions: promotions)
+                add(items.count)
+                for (product, price) in items {
+                    add(product.id)
+                    add(price, of: product)
+                    result.products.insert(product.id)
+                }
+                result.promoted = items
+            } else {
+                add("no promotion")
+            }
+        case .bundle:
+            if let priced = inputs.bundles[region.id]?.first(where: { $0.bundle.id == page.item }) {
+                add(priced)
+            } else {
+                add("no bundle")
+            }
+        case .product:
+            if let product = page.item.flatMap({ inputs.productsByID[$0] }) {
+                result.products.insert(product.id)
+                add(price(product, audience: audience, promotions: promotions), of: product)
+                let items = inputs.crossSell.items(
+                    for: product, in: region, products: inputs.productsByID, limit: site.productPages.crossSell)
+                add(items.count)
+                for item in items {
+                    add(item.product.id)
+                    add(item.baskets)
+                    add(item.isComplement ? "complement" : "bought")
+                    add(price(item.product, audience: audience, promotions: promotions), of: item.product)
+                    result.products.insert(item.product.id)
+                }
+                if let generated = inputs.crossSell.bundles[region.id]?[product.id] {
+                    add(generated)
+                    // A generated bundle's title and pricing come from its product and the settings, but say so.
+                    StableBytes.append(generated.bundle, to: &bytes)
+                } else {
+                    add("no generated bundle")
+                }
+                let holding = (inputs.bundles[region.id] ?? []).filter { $0.items.contains { $0.product.id == product.id } }
+                add(holding.count)
+                for bundle in holding { add(bundle) }
+            } else {
+                add("no product")
+            }
+        case .configure:
+            return result
+        case .chooser, .notFound:
+            break
+        }
+        let listed = promotions.filter { Planner.hasPage($0, region: region.id, locale: tag, now: inputs.now) }
+        add(listed.count)
+        for promotion in listed { add(promotion.id) }
+        if readsBundles {
+            let bundles = (inputs.bundles[region.id] ?? []).filter { $0.bundle.segments?.contains { $0.id == segment.id } ?? true }
+            add(bundles.count)
+            for bundle in bundles { add(bundle) }
+        } else {
+            add("bundles not read")
+        }
+        result.digest = InputsHash.hex(bytes)
+        return result
+    }
+}

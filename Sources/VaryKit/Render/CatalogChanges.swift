@@ -1,0 +1,302 @@
+import Dispatch
+import Foundation
+import Mustache
+
+/// The products a build changed since the previous one, when the catalog is all it changed: then a page none of
+/// whose products changed and whose selection (`PageSelection`) is the one it had has the view model it had, and is
+/// taken over without building it.
+///
+/// As for messages (`MessageChanges`), the previous build records its key with the bytes of the catalog files
+/// (`catalog/*.json` and `catalog/*.csv`, not the Merchant Center feeds and Shopify exports, which also bring
+/// promotions and names) left out, a digest of every product's loaded value (`digests(of:)`), and per page its
+/// selection (`CatalogReads`). When this build's key without the catalog is the recorded one and the build-wide
+/// part of the pages' inputs is too (the same planned pages and files: a product added or removed with product
+/// pages plans other pages, and every page is built), the changed products are those whose digests differ, and
+/// those added or removed. What a model takes from the catalog as a whole (ranking, popularity, bundles, cross-sell,
+/// prior prices, promotion scopes) is in the selection, which every page works out again.
+struct CatalogChanges: Sendable, Hashable {
+    /// The ids of the products changed, added or removed.
+    var changed: Set<String>
+
+    init(from previous: [String: String], to current: [String: String]) {
+        var changed: Set<String> = []
+        for (id, digest) in current where previous[id] != digest { changed.insert(id) }
+        for id in previous.keys where current[id] == nil { changed.insert(id) }
+        self.changed = changed
+    }
+
+    /// Whether a page showing `products` shows a changed one.
+    func reach(_ products: Set<String>) -> Bool {
+        !changed.isEmpty && !products.isDisjoint(with: changed)
+    }
+
+    /// The catalog files of a content folder: those `ContentLoader` reads products from, and nothing else.
+    static func files(of content: SourceFiles) -> Set<String> {
+        let isFeed = { (path: String) in path.hasPrefix(MerchantFeeds.folder + "/") || path.hasPrefix(ShopifyExports.folder + "/") }
+        return Set((content.paths(under: "catalog", extension: "json") + content.paths(under: "catalog", extension: "csv"))
+            .filter { !isFeed($0) })
+    }
+
+    /// Per product id, a digest of the product as loaded (every field, in a deterministic encoding, without the
+    /// places in the files it was read from, which no page shows).
+    static func digests(of content: StoreContent) -> [String: String] {
+        let products = content.products
+        let digests = Digests(count: products.count)
+        DispatchQueue.concurrentPerform(iterations: min(8, max(1, products.count / 64))) { part in
+            let parts = min(8, max(1, products.count / 64))
+            for index in stride(from: part, to: products.count, by: parts) {
+                var bytes: [UInt8] = []
+                StableBytes.append(products[index], to: &bytes)
+                digests.set(index, InputsHash.hex(bytes))
+            }
+        }
+        var result: [String: String] = [:]
+        for (index, product) in products.enumerated() { result[product.id] = digests.values[index] }
+        return result
+    }
+
+    private final class Digests: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var values: [String]
+        init(count: Int) { values = Array(repeating: "", count: count) }
+        func set(_ index: Int, _ value: String) { lock.withLock { values[index] = value } }
+    }
+}
+
+/// A value as unambiguous bytes, found by reflection, so that every stored property counts, including those added
+/// later: a tag per shape, lengths before contents, the members of dictionaries and sets in sorted order, and
+/// `SourceLocation`s left out.
+enum StableBytes {
+    static func append(_ value: Any, to bytes: inout [UInt8]) {
+        if value is SourceLocation { return bytes.append(0) }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .dictionary, .set:
+            var members: [[UInt8]] = []
+            for child in mirror.children {
+                var member: [UInt8] = []
+                append(child.value, to: &member)
+                members.append(member)
+            }
+            members.sort { $0.lexicographicallyPrecedes($1) }
+            bytes.append(1)
+            appendCount(members.count, to: &bytes)
+            for member in members {
+                appendCount(member.count, to: &bytes)
+                bytes += member
+            }
+        case .enum:
+            bytes.append(2)
+            // A case without a payload reflects no children; its description is its name.
+            let name = mirror.children.first?.label ?? String(describing: value)
+            appendText(name, to: &bytes)
+            for child in mirror.children { append(child.value, to: &bytes) }
+        default:
+            if mirror.children.isEmpty {
+                bytes.append(3)
+                appendText(String(describing: type(of: value)), to: &bytes)
+                appendText(String(describing: value), to: &bytes)
+            } else {
+                bytes.append(4)
+                appendCount(Int(mirror.children.count), to: &bytes)
+                for child in mirror.children {
+                    appendText(child.label ?? "", to: &bytes)
+                    append(child.value, to: &bytes)
+                }
+            }
+        }
+    }
+
+    private static func appendText(_ text: String, to bytes: inout [UInt8]) {
+        appendCount(text.utf8.count, to: &bytes)
+        bytes += text.utf8
+    }
+
+    private static func appendCount(_ count: Int, to bytes: inout [UInt8]) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: count >> shift)) }
+    }
+}
+
+/// What the previous build recorded for `CatalogChanges`, in one line of the page cache: the key of that build,
+/// its key without the catalog, the digest of the build-wide part of its pages' inputs, its products' digests,
+/// and per page the digest of its selection and the products it showed.
+struct CatalogReads: Sendable, Hashable {
+    struct Page: Sendable, Hashable {
+        var digest: String
+        var products: Set<String>
+    }
+
+    var key = ""
+    var withoutCatalog = ""
+    var context = ""
+    var products: [String: String] = [:]
+    var pages: [String: Page] = [:]
+
+    static let prefix = "reads\t"
+    // Separators no path, id or digest holds: a record with one is not written (it only costs the shortcut).
+    private static let record: UInt8 = 0x1E, field: UInt8 = 0x1F, item: UInt8 = 0x1D
+
+    /// The line, without its end; nil when a text holds a separator or a line end.
+    func line() -> [UInt8]? {
+        var ids: [String: Int] = [:]
+        var table: [String] = []
+        func index(_ id: String) -> Int {
+            if let known = ids[id] { return known }
+            ids[id] = table.count
+            table.append(id)
+            return table.count - 1
+        }
+        for id in products.keys.sorted() { _ = index(id) }
+        var pageBytes: [UInt8] = []
+        for path in pages.keys.sorted() {
+            let page = pages[path]!
+            if !pageBytes.isEmpty { pageBytes.append(Self.record) }
+            pageBytes += path.utf8
+            pageBytes.append(Self.field)
+            pageBytes += page.digest.utf8
+            pageBytes.append(Self.field)
+            pageBytes += page.products.map(index).sorted().map(String.init).joined(separator: ",").utf8
+        }
+        var bytes = Array(Self.prefix.utf8)
+        for part in [key, withoutCatalog, context] {
+            bytes += part.utf8
+            bytes.append(UInt8(ascii: "\t"))
+        }
+        for (position, id) in table.enumerated() {
+            if position > 0 { bytes.append(Self.record) }
+            bytes += id.utf8
+            bytes.append(Self.field)
+            bytes += (products[id] ?? "-").utf8
+        }
+        bytes.append(UInt8(ascii: "\t"))
+        let texts = [key, withoutCatalog, context] + table + Array(pages.keys) + pages.values.map(\.digest)
+        guard !texts.contains(where: { $0.utf8.contains { $0 < 0x20 } }) else { return nil }
+        return bytes + pageBytes
+    }
+
+    /// The record of a line `line()` wrote (with its prefix), or nil.
+    init?(line: Data.SubSequence) {
+        guard line.starts(with: Self.prefix.utf8) else { return nil }
+        let parts = line.dropFirst(Self.prefix.utf8.count).split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        guard parts.count == 5 else { return nil }
+        func text(_ bytes: Data.SubSequence) -> String { String(decoding: bytes, as: UTF8.self) }
+        key = text(parts[0])
+        withoutCatalog = text(parts[1])
+        context = text(parts[2])
+        var table: [String] = []
+        for entry in parts[3].split(separator: Self.record) {
+            let fields = entry.split(separator: Self.field, omittingEmptySubsequences: false)
+            guard fields.count == 2 else { return nil }
+            let id = text(fields[0]), digest = text(fields[1])
+            table.append(id)
+            if digest != "-" { products[id] = digest }
+        }
+        for entry in parts[4].split(separator: Self.record) {
+            let fields = entry.split(separator: Self.field, omittingEmptySubsequences: false)
+            guard fields.count == 3 else { return nil }
+            var read: Set<String> = []
+            for number in fields[2].split(separator: UInt8(ascii: ",")) {
+                guard let position = Int(text(number)), table.indices.contains(position) else { return nil }
+                read.insert(table[position])
+            }
+            pages[text(fields[0])] = Page(digest: text(fields[1]), products: read)
+        }
+    }
+
+    init(key: String, withoutCatalog: String, context: String, products: [String: String], pages: [String: Page]) {
+        self.key = key
+        self.withoutCatalog = withoutCatalog
+        self.context = context
+        self.products = products
+        self.pages = pages
+    }
+}
+
+/// The top-level names of the view model a page template can read: the first part of every name a tag looks up,
+/// in the page template and everything it includes, at any depth (a name inside a section is looked up in the
+/// section's value first, then outwards up to the page's model, so it may read the model's member of that name),
+/// except a name that a section around it always defines (`shadowing`). Nil when that cannot be told: a dynamic
+/// partial or parent, a template that cannot be read, or the implicit iterator (`.`) outside every section, which
+/// is the whole model.
+enum TemplateRoots {
+    /// Per page template, the model's top-level sections whose value always has these members: a product page's
+    /// `product` has its own `bundles` (`ProductPageModel`), so `{{#bundles}}` inside it never reads the model's.
+    static let shadowing: [String: [String: Set<String>]] = ["pages/product": ["product": ["bundles"]]]
+
+    static func names(templates: SourceFiles) -> [String: Set<String>?] {
+        var syntax: [String: [TemplateNode]] = [:]
+        for path in TemplateChanges.files(of: templates) {
+            if let text = templates.files[path].flatMap({ String(validating: $0, as: UTF8.self) }),
+               let nodes = TemplateLibrary.syntax(of: text) {
+                syntax[TemplateChanges.name(path)] = nodes
+            }
+        }
+        var result: [String: Set<String>?] = [:]
+        for page in syntax.keys where page.hasPrefix("pages/") {
+            var walk = Walk(syntax: syntax, shadowing: shadowing[page] ?? [:])
+            result[page] = walk.template(page, Scope()) ? walk.names : nil
+        }
+        return result
+    }
+
+    /// Where a tag is: inside a section or not, and the names the sections around it always define.
+    private struct Scope: Hashable {
+        var inSection = false
+        var shadowed: Set<String> = []
+    }
+
+    private struct Walk {
+        let syntax: [String: [TemplateNode]]
+        let shadowing: [String: Set<String>]
+        var names: Set<String> = []
+        /// The templates walked, with their scope.
+        var seen: Set<[AnyHashable]> = []
+
+        init(syntax: [String: [TemplateNode]], shadowing: [String: Set<String>]) {
+            self.syntax = syntax
+            self.shadowing = shadowing
+        }
+
+        /// Adds the names `template` reads; false when they cannot be told.
+        mutating func template(_ name: String, _ scope: Scope) -> Bool {
+            guard seen.insert([name, scope]).inserted else { return true }
+            guard let nodes = syntax[name] else { return false }
+            return walk(nodes, scope)
+        }
+
+        private mutating func read(_ name: String, _ scope: Scope) -> Bool {
+            if name == "." { return scope.inSection }
+            let first = String(name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            if !scope.shadowed.contains(first) { names.insert(first) }
+            return true
+        }
+
+        private mutating func walk(_ nodes: [TemplateNode], _ scope: Scope) -> Bool {
+            for node in nodes {
+                switch node {
+                case .text: continue
+                case .variable(let name, _, _):
+                    guard read(name, scope) else { return false }
+                case .section(let name, let inverted, let body, _):
+                    guard read(name, scope) else { return false }
+                    // An inverted section renders its body in the context around it.
+                    var inner = scope
+                    if !inverted {
+                        // Only a section of the model itself is known by its name.
+                        if !scope.inSection, let defined = shadowing[name] { inner.shadowed.formUnion(defined) }
+                        inner.inSection = true
+                    }
+                    guard walk(body, inner) else { return false }
+                case .block(_, let body, _):
+                    guard walk(body, scope) else { return false }
+                case .partial(let name, _):
+                    guard let name, template(name, scope) else { return false }
+                case .parent(let name, let blocks, _):
+                    guard let name, template(name, scope) else { return false }
+                    for block in blocks where !walk(block.body, scope) { return false }
+                }
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,262 @@
+import Foundation
+import Testing
+@testable import VaryKit
+
+@Suite("A changed product personalizes only the pages that show it or whose selection it changes")
+struct CatalogChangeBuildTests {
+    /// Every file of the site, without the two that describe one build against the previous output.
+    private func site(_ tree: [String: Data]) -> [String: Data] {
+        tree.filter { $0.key != EmitSummary.changesPath && $0.key != StagingDirectory.reportPath }
+    }
+
+    /// What one incremental build did, next to a fresh build of the same input.
+    struct Rebuild {
+        var outcome: BuildOutcome
+        /// The pages whose bytes changed.
+        var changed: Set<String>
+        var pages: Int
+    }
+
+    /// Applies `change` to a store built into its output, builds again into the same output, and checks every file,
+    /// the report and the diagnostics against a fresh build of the changed store.
+    private func rebuild(_ build: TestBuild, _ name: String, change: () throws -> Void) throws -> Rebuild {
+        let before = build.tree()
+        try change()
+        let outcome = build.run()
+        #expect(outcome.exitCode == 0, "\(name): \(outcome.diagnostics.filter { $0.severity == .error })")
+        let after = build.tree()
+        let fresh = build.directory.appendingPathComponent("fresh")
+        try? FileManager.default.removeItem(at: fresh)
+        let cold = build.run(output: fresh)
+        #expect(cold.exitCode == 0)
+        let expected = site(build.tree(fresh))
+        let differing = Set(expected.keys).union(site(after).keys).filter { expected[$0] != site(after)[$0] }
+        #expect(differing.isEmpty, "\(name): differs from a fresh build in \(differing.sorted().prefix(5))")
+        #expect(outcome.diagnostics == cold.diagnostics, "\(name)")
+        #expect(outcome.report?.json() == cold.report.map { report in
+            var same = report
+            same.written = outcome.report?.written ?? 0
+            same.unchanged = outcome.report?.unchanged ?? 0
+            same.removed = outcome.report?.removed ?? 0
+            return same
+        }?.json(), "\(name)")
+        try? FileManager.default.removeItem(at: fresh)
+        let changed = Set(after.keys.filter { $0.hasSuffix(".html") && before[$0] != after[$0] })
+        // A page whose bytes changed had its model built.
+        #expect(outcome.personalized >= changed.count, "\(name)")
+        return Rebuild(outcome: outcome, changed: changed, pages: outcome.report?.pagesByKind.values.reduce(0, +) ?? 0)
+    }
+
+    /// A catalog of generated products beside the mini store's own, so that rankings have more to choose from than
+    /// they show.
+    struct GeneratedCatalog {
+        var products: [[String: Any]]
+
+        init() {
+            let originals = try! JSONSerialization.jsonObject(
+                with: Data(contentsOf: MiniStore.root.appendingPathComponent("content/catalog/products.json"))) as! [[String: Any]]
+            let categories = ["climbing/ropes", "camping/stoves", "footwear/kids", "climbing/harnesses"]
+            let images = ["products/rope.svg", "products/stove.svg", "products/boot.svg", "products/harness.svg"]
+            products = originals
+            for index in 1...24 {
+                var product: [String: Any] = ["id": "gen-\(index)", "sku": "G-\(index)", "description": "Item \(index)"]
+                product["title"] = ["en": "Generated \(index)", "de": "Erzeugt \(index)"]
+                product["category"] = categories[index % 4]
+                product["brand"] = ["Summit", "Blaze", "Puddle"][index % 3]
+                let tags: [String] = index % 5 == 0 ? ["winter"] : index % 2 == 0 ? ["alpine"] : ["summer"]
+                product["tags"] = tags
+                product["image"] = ["src": images[index % 4], "alt": "Picture \(index)"]
+                var prices: [String: String] = [:]
+                prices["USD"] = "\(20 + index * 13).00"
+                prices["EUR"] = "\(18 + index * 12).00"
+                prices["JPY"] = "\(3000 + index * 1700)"
+                prices["KWD"] = "\(6 + index * 4).000"
+                product["prices"] = prices
+                let stock: [String: Int] = ["us": index % 7, "de": 3, "jp": 2, "kw": 1]
+                product["stock"] = stock
+                product["popularity"] = Double(index % 10) / 10 + 0.05
+                products.append(product)
+            }
+        }
+
+        /// `padding` ends the file, so that the same products can be written as other bytes.
+        func write(to build: TestBuild, padding: String = "") throws {
+            let data = try JSONSerialization.data(withJSONObject: products, options: [.prettyPrinted, .sortedKeys])
+            try (data + Data(padding.utf8)).write(to: build.content.appendingPathComponent("catalog/products.json"))
+        }
+
+        mutating func edit(_ id: String, _ change: (inout [String: Any]) -> Void) {
+            let index = products.firstIndex { $0["id"] as? String == id }!
+            change(&products[index])
+        }
+    }
+
+    @Test("on a generated store, every kind of single-product change builds what a fresh build writes, and a local one few models")
+    func generatedStoreMatrix() throws {
+        let build = TestBuild()
+        defer { build.cleanUp() }
+        var catalog = GeneratedCatalog()
+        try catalog.write(to: build)
+        #expect(build.run().exitCode == 0)
+        var results: [String: Rebuild] = [:]
+        func change(_ name: String, padding: String = "", _ edit: (inout GeneratedCatalog) -> Void) throws {
+            results[name] = try rebuild(build, name) {
+                edit(&catalog)
+                try catalog.write(to: build, padding: padding)
+            }
+        }
+        func setPrice(_ id: String, _ usd: String) -> (inout GeneratedCatalog) -> Void {
+            { $0.edit(id) { product in
+                var prices = product["prices"] as! [String: String]
+                prices["USD"] = usd
+                product["prices"] = prices
+            } }
+        }
+        try change("price up", setPrice("gen-7", "121.00"))
+        try change("price down", setPrice("gen-7", "99.00"))
+        // The climbers' ceiling is 300 USD.
+        try change("price across a ceiling", setPrice("gen-16", "320.00"))
+        try change("price back under the ceiling", setPrice("gen-16", "229.00"))
+        try change("title") { $0.edit("gen-7") { $0["title"] = ["en": "Renamed 7", "de": "Umbenannt 7"] } }
+        try change("title of an unshown product") { $0.edit("gen-10") { $0["title"] = "Renamed 10" } }
+        try change("category") { $0.edit("gen-5") { $0["category"] = "climbing/ropes" } }
+        try change("tags") { $0.edit("gen-9") { $0["tags"] = ["winter", "alpine"] } }
+        try change("brand") { $0.edit("gen-11") { $0["brand"] = "Summit" } }
+        try change("stock to zero") { $0.edit("harness") { $0["stock"] = ["us": 0, "de": 9, "jp": 3, "kw": 2] } }
+        try change("image") { $0.edit("gen-7") { $0["image"] = ["src": "products/boot.svg", "alt": "Another picture"] } }
+        try change("popularity") { $0.edit("gen-19") { $0["popularity"] = 0.99 } }
+        try change("product removed") { $0.products.removeAll { $0["id"] as? String == "gen-24" } }
+        try change("product added") {
+            var added = $0.products.first { $0["id"] as? String == "gen-23" }!
+            added["id"] = "gen-25"
+            added["sku"] = "G-25"
+            $0.products.append(added)
+        }
+        try change("two products at once") {
+            setPrice("gen-2", "45.00")(&$0)
+            $0.edit("gen-13") { $0["title"] = "Renamed 13" }
+        }
+        try change("no product changed, the file did", padding: "\n") { _ in }
+        try change("the other catalog file") { _ in
+            let url = build.content.appendingPathComponent("catalog/extra.csv")
+            let text = try! String(contentsOf: url, encoding: .utf8)
+            try! Data(text.replacingOccurrences(of: ",59.00,", with: ",64.00,").utf8).write(to: url)
+        }
+        for (name, result) in results.sorted(by: { $0.key < $1.key }) {
+            print("\(name): \(result.outcome.personalized) of \(result.pages) models built, \(result.changed.count) pages changed")
+        }
+        let pages = try #require(results["title"]?.pages)
+        #expect(results["no product changed, the file did"]?.outcome.personalized == 0)
+        #expect(results["title of an unshown product"]?.outcome.personalized == 0)
+        // gen-7 is on a few pages: a change to it builds a few models, more than none.
+        for name in ["price up", "price down", "title", "image", "two products at once"] {
+            #expect(results[name]!.outcome.personalized * 2 < pages, "\(name)")
+        }
+        #expect(results["title"]!.outcome.personalized > 0)
+        #expect(results["price up"]!.outcome.personalized > 0)
+    }
+
+    @Test("on the sample store, a product's price, title and stock change build what a fresh build writes, and few models")
+    func sampleStore() throws {
+        let build = TestBuild(fixture: "sample")
+        defer { build.cleanUp() }
+        #expect(build.run().exitCode == 0)
+        func edit(_ path: String, _ old: String, _ new: String) throws {
+            let url = build.content.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text.contains(old))
+            try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+        }
+        let price = try rebuild(build, "price") { try edit("catalog/products.json", "\"USD\": \"279.00\"", "\"USD\": \"289.00\"") }
+        #expect(!price.changed.isEmpty)
+        #expect(price.outcome.personalized * 4 < price.pages)
+        let title = try rebuild(build, "title in the CSV") {
+            try edit("catalog/accessories.csv", "Wide-Brim Sun Hat,", "Wide Brim Sun Hat,")
+        }
+        #expect(!title.changed.isEmpty)
+        #expect(title.outcome.personalized * 4 < title.pages)
+        let stock = try rebuild(build, "stock") {
+            try edit("catalog/accessories.csv", "Wide Brim Sun Hat,", "Wide-Brim Sun Hat,")
+        }
+        #expect(stock.outcome.personalized * 4 < stock.pages)
+        // A feed also brings promotions and names: a change in it builds every model.
+        let feed = try rebuild(build, "a variant in a feed") {
+            let url = build.content.appendingPathComponent("catalog/merchant/ie.en-IE.xml")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let range = try #require(text.range(of: #"<g:price>[0-9.]+ EUR</g:price>"#, options: .regularExpression))
+            try Data(text.replacingCharacters(in: range, with: "<g:price>123.45 EUR</g:price>").utf8).write(to: url)
+        }
+        #expect(feed.outcome.personalized == feed.pages)
+    }
+
+    @Test("a product's digest covers every field but where it was read, in an order that does not depend on the run")
+    func productDigests() {
+        var content = MiniStore.loaded()
+        let digests = CatalogChanges.digests(of: content)
+        #expect(Set(digests.keys) == Set(content.products.map(\.id)))
+        #expect(CatalogChanges.digests(of: content) == digests)
+        content.products[0].location = SourceLocation(file: "elsewhere.json", line: 40)
+        #expect(CatalogChanges.digests(of: content) == digests)
+        content.products[0].stock["jp"] = 99
+        let changes = CatalogChanges(from: digests, to: CatalogChanges.digests(of: content))
+        #expect(changes.changed == [content.products[0].id])
+        #expect(changes.reach([content.products[0].id, "other"]))
+        #expect(!changes.reach(["other"]))
+        #expect(CatalogChanges(from: digests, to: [:]).changed == Set(digests.keys))
+    }
+
+    @Test("what pages read of the catalog survives the page cache's line")
+    func readsLine() throws {
+        let reads = CatalogReads(
+            key: "k", withoutCatalog: "w", context: "c", products: ["a": "1", "b": "2"],
+            pages: ["x/index.html": .init(digest: "d1", products: ["a", "gone"]), "y/index.html": .init(digest: "d2", products: [])])
+        let line = try #require(reads.line())
+        #expect(CatalogReads(line: Data(line)[...]) == reads)
+        var broken = reads
+        broken.pages["bad\u{1E}path"] = .init(digest: "d", products: [])
+        #expect(broken.line() == nil)
+    }
+
+    @Test("a page template reads the model's names outside the sections that always define them, and any name a dynamic partial may")
+    func templateRoots() {
+        func names(_ templates: [String: String]) -> [String: Set<String>?] {
+            let files = SourceFiles(root: "t", files: templates.mapValues { Array($0.utf8) }, warnings: [])
+            return TemplateRoots.names(templates: files)
+        }
+        let found = names([
+            "pages/landing.mustache": "{{#products}}{{title}}{{> partials/card}}{{/products}}{{^bundles}}{{.}}{{/bundles}}",
+            "partials/card.mustache": "{{price.text}}{{.}}",
+            "pages/product.mustache": "{{#product}}{{#bundles}}{{title}}{{/bundles}}{{/product}}{{page.title}}",
+            "pages/promotion.mustache": "{{#promotion}}{{#product}}{{#bundles}}{{/bundles}}{{/product}}{{/promotion}}",
+            "pages/bundle.mustache": "{{>*dynamic}}",
+            "pages/chooser.mustache": "{{<layouts/base}}{{$main}}{{regions}}{{/main}}{{/layouts/base}}",
+            "layouts/base.mustache": "{{site.name}}{{$main}}{{/main}}",
+        ])
+        // The implicit iterator in an inverted section at the top is the whole model.
+        #expect(found["pages/landing"] == .some(nil))
+        #expect(found["pages/product"] == .some(["product", "title", "page"]))
+        // Only the model's own `product` on a product page is known to have `bundles`.
+        #expect(found["pages/promotion"] == .some(["promotion", "product", "bundles"]))
+        #expect(found["pages/bundle"] == .some(nil))
+        #expect(found["pages/chooser"] == .some(["site", "regions"]))
+        #expect(names(["pages/landing.mustache": "{{#products}}{{.}}{{/products}}"])["pages/landing"] == .some(["products"]))
+    }
+
+    @Test("a product page's product always has its own bundles, which its template's bundles read instead of the model's")
+    func productPagesHaveBundles() throws {
+        let content = MiniStore.loaded()
+        let inputs = BuildInputs(content: content, now: MiniStore.now, pages: [], assetURLs: [:], bundles: [:])
+        let builder = PageModelBuilder(inputs: inputs)
+        var seen = 0
+        for region in content.regions {
+            for product in content.products {
+                let page = PageSpec(kind: .product, region: region.id, locale: region.locales[0], item: product.id)
+                guard case .object(let fields) = builder.model(for: page), case .object(let own)? = fields["product"] else { continue }
+                #expect(own["bundles"] != nil, "\(page.file)")
+                seen += 1
+            }
+        }
+        #expect(seen > 4)
+        #expect(TemplateRoots.shadowing["pages/product"]?["product"] == ["bundles"])
+    }
+}
