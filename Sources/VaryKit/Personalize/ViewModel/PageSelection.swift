@@ -56,7 +56,7 @@ extension PageModelBuilder {
                 add(applied.saving)
             }
             if priced.isDiscounted, let prior = inputs.priorPrices.prior(of: product.id, for: audience) {
-                add(String(describing: prior))
+                StableBytes.append(prior, to: &bytes)
             } else {
                 add("no prior")
             }
@@ -64,10 +64,23 @@ extension PageModelBuilder {
         func add(_ reasons: [Reason]) {
             add(reasons.count)
             for reason in reasons {
-                add(String(describing: reason))
                 switch reason {
-                case .boughtWith(let id), .complement(let id): result.products.insert(id)
-                default: break
+                case .pinned: add("pinned")
+                case .popular: add("popular")
+                case .trending: add("trending")
+                case .category(let path): add("category " + path)
+                case .tag(let tag): add("tag " + tag)
+                case .brand(let brand): add("brand " + brand)
+                case .season(let season): add("season " + season)
+                case .promotion(let id): add("promotion " + id)
+                case .segmentPopular(let id): add("segmentPopular " + id)
+                case .boughtTogether(let count): add("boughtTogether \(count)")
+                case .boughtWith(let id):
+                    add("boughtWith " + id)
+                    result.products.insert(id)
+                case .complement(let id):
+                    add("complement " + id)
+                    result.products.insert(id)
                 }
             }
         }
