@@ -15,6 +15,13 @@ enum FileSystemCalls {
         var size: Int
         var accessTime: timespec
         var modificationTime: timespec
+        /// The file itself, whatever its names: two paths with the same `identity` are hard links of one file.
+        var identity: FileIdentity
+    }
+
+    struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
     }
 
     static func failure(_ operation: String, _ path: String, code: Int32 = errno) -> EmitError {
@@ -36,7 +43,8 @@ enum FileSystemCalls {
         #endif
         return Status(
             isRegularFile: kind == S_IFREG, isDirectory: kind == S_IFDIR, size: Int(info.st_size),
-            accessTime: access, modificationTime: modification)
+            accessTime: access, modificationTime: modification,
+            identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
     }
 
     /// The path with every symlink resolved (`realpath`), or nil when it does not lead to anything.
@@ -89,6 +97,49 @@ enum FileSystemCalls {
     /// Creates a directory; one that already exists is fine.
     static func makeDirectory(_ path: String) throws {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw failure("create directory", path) }
+    }
+
+    /// Makes `path` a directory of its own: one already there is kept; anything else there (a file, a symlink) is
+    /// removed first, so nothing written below it can land elsewhere.
+    static func makeOwnDirectory(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        guard errno == EEXIST else { throw failure("create directory", path) }
+        if try status(path)?.isDirectory == true { return }
+        try removeTree(path)
+        if mkdir(path, 0o755) != 0 { throw failure("create directory", path) }
+    }
+
+    /// Removes whatever is at `path` (a file, a symlink, a directory with its contents); nothing there is fine.
+    static func clear(_ path: String) throws {
+        if unlink(path) == 0 || errno == ENOENT { return }
+        try removeTree(path)
+    }
+
+    /// Removes from the tree at `root` every file whose relative path is not in `files` and every directory not
+    /// in `directories`, with its contents; symlinks and other non-directories count as files.
+    static func prune(_ root: String, keepingFiles files: Set<String>, directories: Set<String>) throws {
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let directory = relative.isEmpty ? root : root + "/" + relative
+            guard let handle = opendir(directory) else {
+                throw EmitError.io(operation: "list", path: directory, message: String(cString: strerror(errno)))
+            }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = entryName(entry)
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var kind = entry.pointee.d_type
+                if kind == UInt8(DT_UNKNOWN) {
+                    kind = try status(root + "/" + path)?.isDirectory == true ? UInt8(DT_DIR) : UInt8(DT_REG)
+                }
+                if kind == UInt8(DT_DIR) {
+                    if directories.contains(path) { pending.append(path) } else { try removeTree(root + "/" + path) }
+                } else if !files.contains(path) {
+                    if unlink(root + "/" + path) != 0 && errno != ENOENT { throw failure("remove", root + "/" + path) }
+                }
+            }
+        }
     }
 
     /// Gives a file the access and modification times of another file.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a build may write: the output folder, the staging folders and page cache beside it, checked
+/// Where a build may write: the output folder, the staging folders, page cache and spare tree beside it, checked
 /// against the folders the build reads before anything is written, because committing a build replaces
 /// the whole output folder.
 ///
@@ -60,7 +60,7 @@ public enum OutputPlacement {
             } else if FileSystemCalls.isInside(inputReal, real) {
                 refuse("\(shown) contains \(other): building would replace it")
             } else if isBeside(inputReal, real, prefixes: siblings) {
-                refuse("\(other) is where the build keeps its staging folders and page cache, beside \(shown) "
+                refuse("\(other) is where the build keeps its staging folders, page cache and spare tree, beside \(shown) "
                     + "(\(siblings.map { "'\($0)…'" }.joined(separator: ", "))): building would remove it")
             }
         }
@@ -104,7 +104,8 @@ public enum OutputPlacement {
     private static func siblingPrefixes(of output: String) -> [String] {
         let name = (output as NSString).lastPathComponent
         let cache = (PageCache.location(of: URL(fileURLWithPath: output)) as NSString).lastPathComponent
-        return [name + StagingDirectory.leftoverInfix("staging"), name + StagingDirectory.leftoverInfix("previous"), cache]
+        let spare = (StagingDirectory.sparePath(of: output) as NSString).lastPathComponent
+        return [name + StagingDirectory.leftoverInfix("staging"), name + StagingDirectory.leftoverInfix("previous"), cache, spare]
     }
 
     /// Whether `path` is, or lies inside, a sibling of `output` whose name begins with one of `prefixes`.

@@ -6,8 +6,10 @@ enum OutputSwap {
     /// On Linux both directories are exchanged in one `renameat2(RENAME_EXCHANGE)`. Where that is not
     /// available the old tree is first renamed aside, leaving a moment without `output`; if the second
     /// rename fails the old tree is put back.
+    /// With `keepingOldAs`, the old tree is renamed there (replacing what was there) instead of removed, and
+    /// removed only when that rename fails.
     /// `allowExchange: false` forces the two-rename path, so tests cover it on Linux too.
-    static func replace(_ output: String, with staging: String, allowExchange: Bool = true) throws {
+    static func replace(_ output: String, with staging: String, keepingOldAs spare: String? = nil, allowExchange: Bool = true) throws {
         guard let existing = try FileSystemCalls.status(output) else {
             try FileSystemCalls.rename(staging, to: output)
             return
@@ -16,7 +18,7 @@ enum OutputSwap {
         if try allowExchange && FileSystemCalls.exchange(staging, output) {
             // `staging` now holds the old tree. A failure to remove it does not undo the build;
             // `StagingDirectory.removeStaleStaging` cleans it up on a later run.
-            try? FileSystemCalls.removeTree(staging)
+            retire(staging, as: spare)
             return
         }
         let previous = output + StagingDirectory.leftoverInfix("previous") + StagingDirectory.uniqueSuffix()
@@ -27,6 +29,15 @@ enum OutputSwap {
             try? FileSystemCalls.rename(previous, to: output)
             throw error
         }
-        try? FileSystemCalls.removeTree(previous)
+        retire(previous, as: spare)
+    }
+
+    /// Keeps the old tree as the spare, or removes it. A failure to remove it does not undo the build.
+    private static func retire(_ old: String, as spare: String?) {
+        if let spare {
+            try? FileSystemCalls.removeTree(spare)
+            if (try? FileSystemCalls.rename(old, to: spare)) != nil { return }
+        }
+        try? FileSystemCalls.removeTree(old)
     }
 }

@@ -4,6 +4,13 @@ import Foundation
 /// A fresh directory next to the output that receives a whole build, and replaces the output in one
 /// step only when the build succeeded: nothing touches the output before `commit`.
 ///
+/// The tree a commit replaces is not removed but kept beside the output as the spare (`<output>.vary-spare`),
+/// and the next build takes it as its staging directory: its folders are there already, and a file it holds that
+/// is still the output's (the same file under a second name, linked by the build before) is kept as it is. So a
+/// rebuild that changes few files creates few folders and links and removes no tree. Nothing in the spare is
+/// trusted but that: every other file is removed before its path is written, anything in a folder's place is
+/// replaced by a folder, and whatever the build did not write is removed before the swap.
+///
 /// `write` may be called from many rendering threads at once; the lock guards only the bookkeeping,
 /// so hashing and disk writes run in parallel.
 public final class StagingDirectory: @unchecked Sendable {
@@ -16,6 +23,8 @@ public final class StagingDirectory: @unchecked Sendable {
     /// Whether there was an output to compare with when the build began; without one (a cold build) no file is
     /// looked for there.
     private let hasPrevious: Bool
+    /// Whether the staging directory is the previous build's spare, which holds files and folders already.
+    private let isReused: Bool
 
     /// The report's path inside the output; written by `commit` and, like the change list,
     /// left out of the manifest because it describes the build, not the site.
@@ -52,18 +61,33 @@ public final class StagingDirectory: @unchecked Sendable {
             throw EmitError.io(operation: "create directory", path: parent, message: "\(error)")
         }
         let stagingPath = outputPath + Self.leftoverInfix("staging") + Self.uniqueSuffix()
-        if mkdir(stagingPath, 0o755) != 0 { throw FileSystemCalls.failure("create directory", stagingPath) }
+        // The spare is claimed by renaming it, so two builds never share it; without an output it is of no use.
+        let spare = Self.sparePath(of: outputPath)
+        var reused = false
+        if try FileSystemCalls.status(spare)?.isDirectory == true {
+            if existing != nil {
+                reused = Foundation.rename(spare, stagingPath) == 0
+            } else {
+                try? FileSystemCalls.removeTree(spare)
+            }
+        }
+        if !reused, mkdir(stagingPath, 0o755) != 0 { throw FileSystemCalls.failure("create directory", stagingPath) }
         self.output = URL(fileURLWithPath: outputPath, isDirectory: true)
         self.url = URL(fileURLWithPath: stagingPath, isDirectory: true)
         self.creation = creation
         hasPrevious = existing != nil
+        isReused = reused
     }
+
+    /// Where the tree the last commit replaced is kept for the next build: `<output>.vary-spare`.
+    static func sparePath(of outputPath: String) -> String { outputPath + ".vary-spare" }
 
     /// Writes one file into the staging directory, creating its parent directories, and records its
     /// hash and size for the manifest; rejects paths outside the directory and paths written twice.
     public func write(_ relativePath: String, _ bytes: [UInt8]) throws {
         let (target, previous) = try claim(relativePath)
         do {
+            if isReused { try FileSystemCalls.clear(target) }
             // An unchanged file is the previous one under a second name: nothing to write, and its times stay.
             let isSame = hasPrevious && FileSystemCalls.hasContents(previous, bytes)
             var isUnchanged = isSame && FileSystemCalls.hardLink(previous, to: target)
@@ -88,6 +112,7 @@ public final class StagingDirectory: @unchecked Sendable {
     public func write(_ relativePath: String, streaming produce: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws {
         let (target, previous) = try claim(relativePath)
         do {
+            if isReused { try FileSystemCalls.clear(target) }
             var file = try StreamedFile(creating: target, comparingWith: previous)
             try produce { try file.append($0) }
             let (sha256, count, isSame) = try file.finish()
@@ -113,6 +138,19 @@ public final class StagingDirectory: @unchecked Sendable {
               Int(old.modificationTime.tv_sec) == modified.seconds, Int(old.modificationTime.tv_nsec) == modified.nanoseconds
         else { return false }
         let (target, _) = try claim(relativePath)
+        if isReused {
+            do {
+                // The spare's file is the output's under a second name when the build before took it over too.
+                if try FileSystemCalls.status(target)?.identity == old.identity {
+                    record(ManifestEntry(path: relativePath, sha256: sha256, bytes: bytes), unchanged: true)
+                    return true
+                }
+                try FileSystemCalls.clear(target)
+            } catch {
+                release(relativePath)
+                throw error
+            }
+        }
         guard FileSystemCalls.hardLink(previous, to: target) else {
             release(relativePath)
             return false
@@ -173,7 +211,7 @@ public final class StagingDirectory: @unchecked Sendable {
         }
         do {
             let summary = try finish(report: report)
-            try OutputSwap.replace(output.path, with: url.path)
+            try OutputSwap.replace(output.path, with: url.path, keepingOldAs: Self.sparePath(of: output.path))
             return summary
         } catch {
             try? FileSystemCalls.removeTree(url.path)
@@ -219,6 +257,11 @@ public final class StagingDirectory: @unchecked Sendable {
     // MARK: - Steps
 
     private func finish(report: ((EmitSummary) throws -> [UInt8])?) throws -> EmitSummary {
+        if isReused {
+            // What the spare holds that this build did not write, emit's own files among them, goes.
+            let (files, folders) = lock.withLock { (Set(entries.keys), directories) }
+            try FileSystemCalls.prune(url.path, keepingFiles: files, directories: folders)
+        }
         let manifest = manifest()
         let manifestBytes = manifest.json()
         try writeOwnFile(Manifest.path, manifestBytes)
@@ -246,6 +289,7 @@ public final class StagingDirectory: @unchecked Sendable {
     private func writeOwnFile(_ relativePath: String, _ bytes: [UInt8]) throws {
         try makeParents(try OutputPath.components(relativePath))
         let path = url.path + "/" + relativePath
+        if isReused { try FileSystemCalls.clear(path) }
         try creation.create(path, bytes)
         let entry = ManifestEntry(path: relativePath, sha256: SHA256.hex(bytes), bytes: bytes.count)
         _ = try OutputComparison.keepTimesOfUnchanged([entry], staging: url.path, previous: output.path)
@@ -269,7 +313,11 @@ public final class StagingDirectory: @unchecked Sendable {
         for component in components.dropLast() {
             relative += relative.isEmpty ? String(component) : "/" + component
             if lock.withLock({ directories.contains(relative) }) { continue }
-            try FileSystemCalls.makeDirectory(url.path + "/" + relative)
+            if isReused {
+                try FileSystemCalls.makeOwnDirectory(url.path + "/" + relative)
+            } else {
+                try FileSystemCalls.makeDirectory(url.path + "/" + relative)
+            }
             _ = lock.withLock { directories.insert(relative) }
         }
     }

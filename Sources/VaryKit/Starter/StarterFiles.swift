@@ -8,7 +8,8 @@ extension StarterStore {
 output/
 output.staging-*/
 output.previous-*/
-output.vary-cache/
+output.vary-cache
+output.vary-spare/
 
 """##),
         ("content/bundles.json", ##"""

@@ -105,13 +105,13 @@ struct OutputPlacementTests {
     func inputBesideOutput() {
         let store = Store()
         defer { store.build.cleanUp() }
-        for name in ["content.staging-1-ab", "content.previous-1-ab", "content.vary-cache"] {
+        for name in ["content.staging-1-ab", "content.previous-1-ab", "content.vary-cache", "content.vary-spare"] {
             let problems = OutputPlacement.problems(
                 output: store.url("content"), outputName: "content",
                 inputs: [.init(role: "content", url: store.url(name + "/data"), name: name + "/data")],
                 force: false, workingDirectory: "/")
             #expect(problems.count == 1)
-            #expect(problems.first?.message.hasPrefix("the content folder '\(name)/data' (\(store.root)/\(name)/data) is where the build keeps its staging folders and page cache, beside the output folder 'content' (\(store.root)/content) ('content.staging-…', 'content.previous-…', 'content.vary-cache…'): building would remove it") == true)
+            #expect(problems.first?.message.hasPrefix("the content folder '\(name)/data' (\(store.root)/\(name)/data) is where the build keeps its staging folders, page cache and spare tree, beside the output folder 'content' (\(store.root)/content) ('content.staging-…', 'content.previous-…', 'content.vary-cache…', 'content.vary-spare…'): building would remove it") == true)
         }
     }
 

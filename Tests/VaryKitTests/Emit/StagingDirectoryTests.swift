@@ -35,6 +35,83 @@ struct StagingDirectoryTests {
         #expect(summary.unchanged == site.count + 1)
         #expect(summary.removed == 0)
         for path in site.keys { #expect(try temporary.modificationDate(path) == pastDate, "\(path)") }
+        // The replaced tree is kept as the next build's staging folder.
+        #expect(try temporary.siblings() == ["output", "output.vary-spare"])
+    }
+
+    @Test("a build takes the tree the last commit replaced as its staging folder and commits exactly what it wrote")
+    func spareReused() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.build(site.merging(["old/page/index.html": "gone soon"]) { a, _ in a })
+        var second = site
+        second["index.html"] = "<!DOCTYPE html><title>second</title>"
+        try temporary.build(second)
+        let spare = temporary.url.appendingPathComponent("output.vary-spare")
+        #expect(try temporary.tree(spare)["old/page/index.html"] == Array("gone soon".utf8))
+        // The third build starts from the first build's tree: it must drop the old page, replace the chooser whose
+        // file there is not the output's, keep the unchanged files' modification times, and take the landing over.
+        for path in site.keys { try temporary.setModificationDate(path, pastDate) }
+        let previous = try FileSystemCalls.status(temporary.output.appendingPathComponent("de/de-de/index.html").path)
+        var third = second
+        third["index.html"] = "<!DOCTYPE html><title>third</title>"
+        third.removeValue(forKey: "de/de-de/index.html")
+        third["new/index.html"] = "new"
+        let staging = try StagingDirectory(output: temporary.output)
+        #expect(!FileManager.default.fileExists(atPath: spare.path))
+        for (path, text) in third.sorted(by: { $0.key < $1.key }) { try staging.write(path, Array(text.utf8)) }
+        let landing = Array(site["de/de-de/index.html"]!.utf8)
+        let adopted = try staging.adopt(
+            "de/de-de/index.html", sha256: SHA256.hex(landing), bytes: landing.count,
+            modified: (Int(previous!.modificationTime.tv_sec), Int(previous!.modificationTime.tv_nsec)))
+        #expect(adopted)
+        let summary = try staging.commit()
+        #expect(summary.writtenPaths == ["_vary/manifest.json", "index.html", "new/index.html"])
+        #expect(summary.removedPaths == [])
+        let tree = try temporary.tree(temporary.output)
+        #expect(Set(tree.keys) == Set(site.keys).union(["new/index.html", "_vary/manifest.json", "_vary/changes.json"]))
+        #expect(tree["index.html"] == Array(third["index.html"]!.utf8))
+        #expect(tree["de/de-de/index.html"] == landing)
+        #expect(try temporary.modificationDate("de/de-de/index.html") == pastDate)
+        #expect(try temporary.modificationDate("assets/store.1a2b3c4d.css") == pastDate)
+        // The second build's tree is now the spare, and the output's files were never written through.
+        #expect(try temporary.tree(spare)["index.html"] == Array(second["index.html"]!.utf8))
+        #expect(try temporary.siblings() == ["output", "output.vary-spare"])
+    }
+
+    @Test("what the spare holds in place of a folder or a file is replaced, and nothing is written outside it")
+    func spareNotTrusted() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.build(site)
+        try temporary.build(site)
+        let spare = temporary.url.appendingPathComponent("output.vary-spare")
+        let elsewhere = temporary.url.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        // A symlink where a folder goes, a folder where a file goes, a file the output does not have.
+        try FileManager.default.removeItem(at: spare.appendingPathComponent("de"))
+        try FileManager.default.createSymbolicLink(at: spare.appendingPathComponent("de"), withDestinationURL: elsewhere)
+        try FileManager.default.removeItem(at: spare.appendingPathComponent("index.html"))
+        try FileManager.default.createDirectory(
+            at: spare.appendingPathComponent("index.html/inner"), withIntermediateDirectories: true)
+        try Data("stray".utf8).write(to: spare.appendingPathComponent("stray.txt"))
+        var changed = site
+        changed["de/de-de/index.html"] = "<!DOCTYPE html><title>changed</title>"
+        try temporary.build(changed)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == [])
+        let tree = try temporary.tree(temporary.output)
+        #expect(Set(tree.keys) == Set(site.keys).union(["_vary/manifest.json", "_vary/changes.json"]))
+        #expect(tree["de/de-de/index.html"] == Array(changed["de/de-de/index.html"]!.utf8))
+        #expect(tree["index.html"] == Array(site["index.html"]!.utf8))
+    }
+
+    @Test("without an output the spare is removed and the build stages into a fresh folder")
+    func spareWithoutOutput() throws {
+        let temporary = try TemporaryDirectory()
+        try temporary.build(site)
+        try temporary.build(site)
+        try FileManager.default.removeItem(at: temporary.output)
+        let summary = try temporary.build(["index.html": "alone"])
+        #expect(summary.unchanged == 0)
+        #expect(try temporary.tree(temporary.output).keys.sorted() == ["_vary/changes.json", "_vary/manifest.json", "index.html"])
         #expect(try temporary.siblings() == ["output"])
     }
 
