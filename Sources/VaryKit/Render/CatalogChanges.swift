@@ -47,7 +47,7 @@ struct CatalogChanges: Sendable, Hashable {
             let parts = min(8, max(1, products.count / 64))
             for index in stride(from: part, to: products.count, by: parts) {
                 var bytes: [UInt8] = []
-                StableBytes.append(products[index], to: &bytes)
+                StableBytes.append(product: products[index], to: &bytes)
                 digests.set(index, InputsHash.hex(bytes))
             }
         }
@@ -71,19 +71,67 @@ struct CatalogChanges: Sendable, Hashable {
 /// The leaves and containers a product is mostly made of are written without reflection, which costs a hundred
 /// times more: each with a tag of its own, so they never read as another shape.
 enum StableBytes {
+    /// A product: its fields by name (`fields(of:)`), each as `append` writes it.
+    static func append(product: Product, to bytes: inout [UInt8]) {
+        let fields = fields(of: product)
+        bytes.append(4)
+        appendCount(fields.count, to: &bytes)
+        for (label, value) in fields {
+            appendText(label, to: &bytes)
+            append(value, to: &bytes)
+        }
+    }
+
+    /// Every stored property of a product but where it was read, in declaration order; a test holds this list to
+    /// the type's properties, so a property added later is not left out.
+    static func fields(of product: Product) -> [(String, Any)] {
+        [
+            ("id", product.id), ("sku", product.sku), ("title", product.title), ("description", product.description),
+            ("category", product.category), ("brand", product.brand), ("tags", product.tags), ("image", product.image),
+            ("prices", product.prices), ("regionPrices", product.regionPrices), ("stock", product.stock),
+            ("popularity", product.popularity), ("complements", product.complements), ("attributes", product.attributes),
+            ("regionReferences", product.regionReferences), ("unitPricing", product.unitPricing as Any),
+            ("compareAtPrices", product.compareAtPrices), ("regionCompareAtPrices", product.regionCompareAtPrices),
+            ("options", product.options), ("variants", product.variants), ("gtin", product.gtin as Any),
+            ("mpn", product.mpn as Any), ("link", product.link as Any), ("additionalImages", product.additionalImages),
+            ("shipping", product.shipping), ("countsStock", product.countsStock),
+        ]
+    }
+
     static func append(_ value: Any, to bytes: inout [UInt8]) {
         switch value {
         case is SourceLocation: return bytes.append(0)
         case let text as String: return leaf(5, text, to: &bytes)
+        // An absent optional of any type casts to `String?` (a present one that is not a string does not).
+        case let absent as String? where absent == nil: return bytes.append(20)
         case let number as Int: return leaf(6, String(number), to: &bytes)
         case let number as Double: return leaf(7, String(number.bitPattern), to: &bytes)
         case let flag as Bool: return leaf(8, flag ? "1" : "0", to: &bytes)
         case let money as Money: return leaf(9, "\(money.minorUnits) \(money.currency.code)", to: &bytes)
         case let date as Date: return leaf(10, String(date.timeIntervalSinceReferenceDate.bitPattern), to: &bytes)
+        case let text as LocalizedText: return members(15, text.entries, to: &bytes)
+        case let reference as Reference: return leaf(16, reference.id, to: &bytes)
+        case let image as ProductImage:
+            leaf(18, image.src, to: &bytes)
+            return members(15, image.alt.entries, to: &bytes)
+        // An empty array casts to every array type: it is written by the first case, the same for every field.
         case let texts as [String]:
             bytes.append(11)
             appendCount(texts.count, to: &bytes)
             for text in texts { appendText(text, to: &bytes) }
+            return
+        case let references as [Reference]:
+            bytes.append(17)
+            appendCount(references.count, to: &bytes)
+            for reference in references { appendText(reference.id, to: &bytes) }
+            return
+        case let pairs as [(name: String, value: String)]:
+            bytes.append(19)
+            appendCount(pairs.count, to: &bytes)
+            for pair in pairs {
+                appendText(pair.name, to: &bytes)
+                appendText(pair.value, to: &bytes)
+            }
             return
         case let texts as [String: String]: return members(12, texts, to: &bytes)
         case let counts as [String: Int]: return members(13, counts, to: &bytes)

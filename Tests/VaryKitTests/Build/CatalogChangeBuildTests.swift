@@ -1,4 +1,5 @@
 import Foundation
+import Intl
 import Testing
 @testable import VaryKit
 
@@ -203,6 +204,38 @@ struct CatalogChangeBuildTests {
         #expect(changes.reach([content.products[0].id, "other"]))
         #expect(!changes.reach(["other"]))
         #expect(CatalogChanges(from: digests, to: [:]).changed == Set(digests.keys))
+    }
+
+    @Test("a product's digest names every stored property but its location, and changes with each of them")
+    func productDigestFields() throws {
+        let product = try #require(MiniStore.loaded().products.first)
+        let stored = Mirror(reflecting: product).children.compactMap(\.label).filter { $0 != "location" }
+        #expect(StableBytes.fields(of: product).map(\.0) == stored)
+        func digest(_ changed: Product) -> [UInt8] {
+            var bytes: [UInt8] = []
+            StableBytes.append(product: changed, to: &bytes)
+            return bytes
+        }
+        let original = digest(product)
+        let eur = try #require(Currency(code: "EUR"))
+        let changes: [(String, (inout Product) -> Void)] = [
+            ("title", { $0.title.entries["fr"] = "Autre" }), ("sku", { $0.sku += "x" }), ("tags", { $0.tags.append("new") }),
+            ("image alt", { $0.image.alt = LocalizedText("other") }), ("image", { $0.image.src += "x" }),
+            ("prices", { $0.prices["EUR"] = Money(minorUnits: 1, currency: eur) }), ("stock", { $0.stock["zz"] = 1 }),
+            ("popularity", { $0.popularity += 0.001 }), ("attributes", { $0.attributes.append((name: "a", value: "b")) }),
+            ("complements", { $0.complements.append(Reference("other", at: $0.location)) }), ("gtin", { $0.gtin = "0" }),
+            ("gtin empty", { $0.gtin = "" }), ("countsStock", { $0.countsStock.toggle() }),
+            ("shipping", { $0.shipping["de"] = Money(minorUnits: 0, currency: eur) }),
+            ("additionalImages", { $0.additionalImages.append("x.jpg") }),
+        ]
+        for (name, change) in changes {
+            var changed = product
+            change(&changed)
+            #expect(digest(changed) != original, "\(name)")
+        }
+        var moved = product
+        moved.location = SourceLocation(file: "elsewhere.json", line: 40)
+        #expect(digest(moved) == original)
     }
 
     @Test("what pages read of the catalog survives the page cache's line")
