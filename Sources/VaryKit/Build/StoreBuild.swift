@@ -201,6 +201,7 @@ public enum StoreBuild {
         var withoutCatalog: String
         var catalogContext: String
         var products: [String: String]
+        var productTable: ProductTable
         var reads: [String: CatalogReads.Page] = [:]
         var catalogChanges: CatalogChanges?
 
@@ -240,10 +241,11 @@ public enum StoreBuild {
             }
             catalogContext = InputsHash.hex(shared)
             products = CatalogChanges.digests(of: source.content)
+            productTable = ProductTable(ids: products.keys)
             if !cache.build.isEmpty, let recorded = cache.reads, recorded.key == cache.build {
-                reads = recorded.pages
+                reads = recorded.pages(in: productTable)
                 if !options.force, recorded.withoutCatalog == withoutCatalog, recorded.context == catalogContext {
-                    catalogChanges = CatalogChanges(from: recorded.products, to: products)
+                    catalogChanges = CatalogChanges(from: recorded.products, to: products, table: productTable)
                 }
             }
         }
@@ -298,6 +300,7 @@ public enum StoreBuild {
         renderer.templateChanges = previous.templateChanges
         renderer.reads = previous.reads
         renderer.catalogChanges = previous.catalogChanges
+        renderer.products = previous.productTable
         renderer.templateRoots = TemplateRoots.names(templates: source.templateFiles)
         var rendered = renderer.renderAll(planned.own, jobs: options.jobs, events: events)
         rendered.buildKey = renderer.buildKey

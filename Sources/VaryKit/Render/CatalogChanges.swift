@@ -18,17 +18,21 @@ import Mustache
 struct CatalogChanges: Sendable, Hashable {
     /// The ids of the products changed, added or removed.
     var changed: Set<String>
+    /// The numbers in this build's `ProductTable` of the changed and added ones (a removed product has none: a
+    /// page that showed one has no record in this build's numbers, `CatalogReads.pages(in:)`).
+    var numbers: Set<Int32>
 
-    init(from previous: [String: String], to current: [String: String]) {
+    init(from previous: [String: String], to current: [String: String], table: ProductTable) {
         var changed: Set<String> = []
         for (id, digest) in current where previous[id] != digest { changed.insert(id) }
         for id in previous.keys where current[id] == nil { changed.insert(id) }
         self.changed = changed
+        numbers = Set(changed.compactMap(table.number))
     }
 
-    /// Whether a page showing `products` shows a changed one.
-    func reach(_ products: Set<String>) -> Bool {
-        !changed.isEmpty && !products.isDisjoint(with: changed)
+    /// Whether a page showing the products numbered `products` shows a changed one.
+    func reach(_ products: [Int32]) -> Bool {
+        !numbers.isEmpty && products.contains(where: numbers.contains)
     }
 
     /// The catalog files of a content folder: those `ContentLoader` reads products from, and nothing else.
@@ -201,13 +205,41 @@ enum StableBytes {
     }
 }
 
+/// A build's products by number, their ids in sorted order: a page's products are recorded as a short sorted list
+/// of these numbers rather than a set of ids (tens of megabytes for the pages of a large catalog).
+struct ProductTable: Sendable, Hashable {
+    let ids: [String]
+    private let numbers: [String: Int32]
+
+    init(ids: some Sequence<String>) {
+        self.ids = Array(Set(ids)).sorted()
+        var numbers: [String: Int32] = [:]
+        for (position, id) in self.ids.enumerated() { numbers[id] = Int32(position) }
+        self.numbers = numbers
+    }
+
+    func number(_ id: String) -> Int32? { numbers[id] }
+
+    /// The sorted numbers of `ids`; nil when one is not in the table.
+    func numbers(of ids: Set<String>) -> [Int32]? {
+        var result: [Int32] = []
+        result.reserveCapacity(ids.count)
+        for id in ids {
+            guard let number = numbers[id] else { return nil }
+            result.append(number)
+        }
+        return result.sorted()
+    }
+}
+
 /// What the previous build recorded for `CatalogChanges`, in one line of the page cache: the key of that build,
 /// its key without the catalog, the digest of the build-wide part of its pages' inputs, its products' digests,
 /// and per page the digest of its selection and the products it showed.
 struct CatalogReads: Sendable, Hashable {
     struct Page: Sendable, Hashable {
         var digest: String
-        var products: Set<String>
+        /// The products the page shows, by their sorted numbers in the table of `products`' ids.
+        var products: [Int32]
     }
 
     var key = ""
@@ -220,42 +252,41 @@ struct CatalogReads: Sendable, Hashable {
     // Separators no path, id or digest holds: a record with one is not written (it only costs the shortcut).
     private static let record: UInt8 = 0x1E, field: UInt8 = 0x1F, item: UInt8 = 0x1D
 
+    /// The table the pages' numbers refer to: the ids of `products`.
+    var table: ProductTable { ProductTable(ids: products.keys) }
+
     /// The line, without its end; nil when a text holds a separator or a line end.
     func line() -> [UInt8]? {
-        var ids: [String: Int] = [:]
-        var table: [String] = []
-        func index(_ id: String) -> Int {
-            if let known = ids[id] { return known }
-            ids[id] = table.count
-            table.append(id)
-            return table.count - 1
-        }
-        for id in products.keys.sorted() { _ = index(id) }
-        var pageBytes: [UInt8] = []
-        for path in pages.keys.sorted() {
-            let page = pages[path]!
-            if !pageBytes.isEmpty { pageBytes.append(Self.record) }
-            pageBytes += path.utf8
-            pageBytes.append(Self.field)
-            pageBytes += page.digest.utf8
-            pageBytes.append(Self.field)
-            pageBytes += page.products.map(index).sorted().map(String.init).joined(separator: ",").utf8
-        }
+        let table = table
         var bytes = Array(Self.prefix.utf8)
         for part in [key, withoutCatalog, context] {
             bytes += part.utf8
             bytes.append(UInt8(ascii: "\t"))
         }
-        for (position, id) in table.enumerated() {
+        for (position, id) in table.ids.enumerated() {
             if position > 0 { bytes.append(Self.record) }
             bytes += id.utf8
             bytes.append(Self.field)
-            bytes += (products[id] ?? "-").utf8
+            bytes += products[id]!.utf8
         }
         bytes.append(UInt8(ascii: "\t"))
-        let texts = [key, withoutCatalog, context] + table + Array(pages.keys) + pages.values.map(\.digest)
+        var first = true
+        for path in pages.keys.sorted() {
+            let page = pages[path]!
+            if !first { bytes.append(Self.record) }
+            first = false
+            bytes += path.utf8
+            bytes.append(Self.field)
+            bytes += page.digest.utf8
+            bytes.append(Self.field)
+            for (position, number) in page.products.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes += String(number).utf8
+            }
+        }
+        let texts = [key, withoutCatalog, context] + table.ids + products.values + Array(pages.keys) + pages.values.map(\.digest)
         guard !texts.contains(where: { $0.utf8.contains { $0 < 0x20 } }) else { return nil }
-        return bytes + pageBytes
+        return bytes
     }
 
     /// The record of a line `line()` wrote (with its prefix), or nil.
@@ -267,24 +298,41 @@ struct CatalogReads: Sendable, Hashable {
         key = text(parts[0])
         withoutCatalog = text(parts[1])
         context = text(parts[2])
-        var table: [String] = []
+        var count: Int32 = 0
         for entry in parts[3].split(separator: Self.record) {
             let fields = entry.split(separator: Self.field, omittingEmptySubsequences: false)
             guard fields.count == 2 else { return nil }
-            let id = text(fields[0]), digest = text(fields[1])
-            table.append(id)
-            if digest != "-" { products[id] = digest }
+            products[text(fields[0])] = text(fields[1])
+            count += 1
         }
+        guard products.count == count else { return nil }
         for entry in parts[4].split(separator: Self.record) {
             let fields = entry.split(separator: Self.field, omittingEmptySubsequences: false)
             guard fields.count == 3 else { return nil }
-            var read: Set<String> = []
+            var read: [Int32] = []
             for number in fields[2].split(separator: UInt8(ascii: ",")) {
-                guard let position = Int(text(number)), table.indices.contains(position) else { return nil }
-                read.insert(table[position])
+                // In the table, and after the one before: the numbers are sorted.
+                guard let value = Int32(text(number)), (0..<count).contains(value), read.last.map({ $0 < value }) ?? true
+                else { return nil }
+                read.append(value)
             }
             pages[text(fields[0])] = Page(digest: text(fields[1]), products: read)
         }
+    }
+
+    /// The pages with their products numbered in `current` instead of this record's table; a page that showed a
+    /// product `current` does not have (one removed since) is left out, so it is built.
+    func pages(in current: ProductTable) -> [String: Page] {
+        let own = table
+        guard own.ids != current.ids else { return pages }
+        let renumbered = own.ids.map(current.number)
+        var result: [String: Page] = [:]
+        for (path, page) in pages {
+            let numbers = page.products.map { renumbered[Int($0)] }
+            guard !numbers.contains(nil) else { continue }
+            result[path] = Page(digest: page.digest, products: numbers.map { $0! }.sorted())
+        }
+        return result
     }
 
     init(key: String, withoutCatalog: String, context: String, products: [String: String], pages: [String: Page]) {

@@ -33,7 +33,7 @@ struct PageCache: Sendable {
     }
 
     /// Bumped whenever rendering or checking could change for the same view model.
-    static let version = "vary-page-cache 6"
+    static let version = "vary-page-cache 7"
 
     private(set) var entries: [String: Entry] = [:]
     /// The key of the build that wrote the cache (`buildKey`), or empty.

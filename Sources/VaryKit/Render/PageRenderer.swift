@@ -22,6 +22,8 @@ struct PageRenderer: Sendable {
     var reads: [String: CatalogReads.Page] = [:]
     /// When the catalog is all that changed since the previous build, which products (see `CatalogChanges`).
     var catalogChanges: CatalogChanges?
+    /// This build's products by number, in which pages record the products they show.
+    var products = ProductTable(ids: [])
     /// Per page template, the top-level names of the model it can read (`TemplateRoots`).
     var templateRoots: [String: Set<String>?] = [:]
 
@@ -116,7 +118,7 @@ struct PageRenderer: Sendable {
             return
         }
         let selection = local.times.measure(.personalize) { builder.selection(for: page, readsBundles: readsBundles(page)) }
-        let read = selection.isComplete ? CatalogReads.Page(digest: selection.digest, products: selection.products) : nil
+        let read = record(selection)
         // Only the catalog changed, this page shows none of the changed products and selects what it selected: its
         // view model, hence its inputs, are the previous build's.
         if let catalogChanges, let read, reads[page.file] == read, !catalogChanges.reach(read.products),
@@ -158,6 +160,13 @@ struct PageRenderer: Sendable {
         }
     }
 
+    /// What the next build needs of a page's selection; nil when it is not complete or shows a product that is not
+    /// in the catalog, so the page is built then.
+    private func record(_ selection: PageSelection) -> CatalogReads.Page? {
+        guard selection.isComplete, let numbers = products.numbers(of: selection.products) else { return nil }
+        return CatalogReads.Page(digest: selection.digest, products: numbers)
+    }
+
     /// Whether the templates of `page` can read its model's `bundles`.
     private func readsBundles(_ page: PageSpec) -> Bool {
         (templateRoots["pages/\(page.kind.rawValue)"] ?? nil)?.contains("bundles") ?? true
@@ -171,9 +180,7 @@ struct PageRenderer: Sendable {
             local.reads[page.file] = read
         } else {
             let selection = local.times.measure(.personalize) { builder.selection(for: page, readsBundles: readsBundles(page)) }
-            if selection.isComplete {
-                local.reads[page.file] = CatalogReads.Page(digest: selection.digest, products: selection.products)
-            }
+            local.reads[page.file] = record(selection)
         }
     }
 

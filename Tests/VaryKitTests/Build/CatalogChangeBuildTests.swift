@@ -191,7 +191,7 @@ struct CatalogChangeBuildTests {
     }
 
     @Test("a product's digest covers every field but where it was read, in an order that does not depend on the run")
-    func productDigests() {
+    func productDigests() throws {
         var content = MiniStore.loaded()
         let digests = CatalogChanges.digests(of: content)
         #expect(Set(digests.keys) == Set(content.products.map(\.id)))
@@ -199,11 +199,17 @@ struct CatalogChangeBuildTests {
         content.products[0].location = SourceLocation(file: "elsewhere.json", line: 40)
         #expect(CatalogChanges.digests(of: content) == digests)
         content.products[0].stock["jp"] = 99
-        let changes = CatalogChanges(from: digests, to: CatalogChanges.digests(of: content))
+        let table = ProductTable(ids: digests.keys)
+        let changes = CatalogChanges(from: digests, to: CatalogChanges.digests(of: content), table: table)
         #expect(changes.changed == [content.products[0].id])
-        #expect(changes.reach([content.products[0].id, "other"]))
-        #expect(!changes.reach(["other"]))
-        #expect(CatalogChanges(from: digests, to: [:]).changed == Set(digests.keys))
+        let changed = try #require(table.number(content.products[0].id))
+        let other = try #require(table.number(content.products[1].id))
+        #expect(changes.reach([changed, other].sorted()))
+        #expect(!changes.reach([other]))
+        // Removed products are changed, but no page of this build shows them.
+        let removed = CatalogChanges(from: digests, to: [:], table: ProductTable(ids: []))
+        #expect(removed.changed == Set(digests.keys))
+        #expect(removed.numbers.isEmpty)
     }
 
     @Test("a product's digest names every stored property but its location, and changes with each of them")
@@ -241,13 +247,31 @@ struct CatalogChangeBuildTests {
     @Test("what pages read of the catalog survives the page cache's line")
     func readsLine() throws {
         let reads = CatalogReads(
-            key: "k", withoutCatalog: "w", context: "c", products: ["a": "1", "b": "2"],
-            pages: ["x/index.html": .init(digest: "d1", products: ["a", "gone"]), "y/index.html": .init(digest: "d2", products: [])])
+            key: "k", withoutCatalog: "w", context: "c", products: ["b": "2", "a": "1", "c": "3"],
+            pages: ["x/index.html": .init(digest: "d1", products: [0, 2]), "y/index.html": .init(digest: "d2", products: [])])
         let line = try #require(reads.line())
         #expect(CatalogReads(line: Data(line)[...]) == reads)
         var broken = reads
         broken.pages["bad\u{1E}path"] = .init(digest: "d", products: [])
         #expect(broken.line() == nil)
+        // Numbers out of the table or out of order are a damaged line.
+        for numbers in ["0,3", "2,0", "1,1", "x"] {
+            let damaged = String(decoding: line, as: UTF8.self).replacingOccurrences(of: "d1\u{1F}0,2", with: "d1\u{1F}" + numbers)
+            #expect(CatalogReads(line: Data(damaged.utf8)[...]) == nil, "\(numbers)")
+        }
+    }
+
+    @Test("pages recorded against another catalog are renumbered, and a page that showed a removed product is left out")
+    func readsRenumbered() throws {
+        let reads = CatalogReads(
+            key: "k", withoutCatalog: "w", context: "c", products: ["a": "1", "b": "2", "c": "3"],
+            pages: ["x/index.html": .init(digest: "d1", products: [0, 2]), "y/index.html": .init(digest: "d2", products: [1])])
+        #expect(reads.pages(in: ProductTable(ids: ["c", "b", "a"])) == reads.pages)
+        // "b" removed, "aa" added: "a" keeps number 0 and "c" number 2; the page that showed "b" is not kept.
+        let renumbered = reads.pages(in: ProductTable(ids: ["a", "aa", "c"]))
+        #expect(renumbered == ["x/index.html": .init(digest: "d1", products: [0, 2])])
+        let shifted = reads.pages(in: ProductTable(ids: ["0", "a", "b", "c"]))
+        #expect(shifted == ["x/index.html": .init(digest: "d1", products: [1, 3]), "y/index.html": .init(digest: "d2", products: [2])])
     }
 
     @Test("a page template reads the model's names outside the sections that always define them, and any name a dynamic partial may")
