@@ -15,7 +15,7 @@ public enum StoreBuild {
             clock.start("load")
             let files = try readSources(options)
             let key = PageCache.buildKey(options: options, content: files.content, templates: files.templates)
-            let cache = PageCache.load(for: options.output)
+            let cache = PageCache.load(for: options.output, outcomeFor: key)
             if let outcome = try UnchangedBuild.keep(options, cache: cache, key: key, clock: &clock, events: events) {
                 return outcome
             }

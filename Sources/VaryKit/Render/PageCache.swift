@@ -74,8 +74,11 @@ struct PageCache: Sendable {
         return path + ".vary-cache"
     }
 
-    /// The cache written by the previous build of `output`; empty when there is none or it is unreadable.
-    static func load(for output: URL) -> PageCache {
+    /// The cache written by the previous build of `output`; empty when there is none or it is unreadable. With
+    /// `outcomeFor`, the recorded outcome is read only when that key is the cache's build: it holds every warning
+    /// of that build (hundreds of megabytes once decoded, for a large catalog without translations), and only an
+    /// unchanged build returns it.
+    static func load(for output: URL, outcomeFor key: String? = nil) -> PageCache {
         guard let data = FileManager.default.contents(atPath: location(of: output)) else { return PageCache() }
         var bytes = data[...]
         // The outcome's line is read as bytes: for a catalog without translations it holds tens of megabytes of
@@ -101,12 +104,13 @@ struct PageCache: Sendable {
         }
         if let line = rest, starts(line, with: "outcome\t") {
             // A damaged record only costs the shortcut: the pages are still known.
-            outcome = Outcome(json: line.dropFirst("outcome\t".utf8.count))
+            if key == nil || key == build { outcome = Outcome(json: line.dropFirst("outcome\t".utf8.count)) }
             rest = nextLine()
         }
         var readsLine: Data.SubSequence?
         if let line = rest, starts(line, with: CatalogReads.prefix) {
-            readsLine = line
+            // Its own bytes, so that the file's are not kept for it.
+            readsLine = Data(line)[...]
             rest = nextLine()
         }
         var lines = ((rest.map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "") + String(decoding: bytes, as: UTF8.self))

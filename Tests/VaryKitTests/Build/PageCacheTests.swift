@@ -148,6 +148,10 @@ struct PageCacheTests {
         #expect(loaded.outcome == outcome)
         #expect(loaded.outcome?.report.json() == report.json())
         #expect(loaded.entries == ["a/index.html": entry])
+        // Read for its own build the outcome is there; for another build it is not decoded, the rest is.
+        #expect(PageCache.load(for: output, outcomeFor: "k1").outcome == outcome)
+        let other = PageCache.load(for: output, outcomeFor: "k2")
+        #expect(other.outcome == nil && other.build == "k1" && other.entries == ["a/index.html": entry])
         PageCache(entries: ["a/index.html": entry], build: "k1", withoutMessages: "m1", messages: ["en\tnav.home": "d1"],
                   withoutTemplates: "t1", templates: ["pages/landing.mustache": "d2"]).save(for: output)
         let partial = PageCache.load(for: output)
