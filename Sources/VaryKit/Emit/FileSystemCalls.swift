@@ -118,27 +118,14 @@ enum FileSystemCalls {
     /// Removes from the tree at `root` every file whose relative path is not in `files` and every directory not
     /// in `directories`, with its contents; symlinks and other non-directories count as files.
     static func prune(_ root: String, keepingFiles files: Set<String>, directories: Set<String>) throws {
-        var pending = [""]
-        while let relative = pending.popLast() {
-            let directory = relative.isEmpty ? root : root + "/" + relative
-            guard let handle = opendir(directory) else {
-                throw EmitError.io(operation: "list", path: directory, message: String(cString: strerror(errno)))
+        try walk(root) { path, isDirectory in
+            if isDirectory {
+                if directories.contains(path) { return true }
+                try removeTree(root + "/" + path)
+            } else if !files.contains(path), unlink(root + "/" + path) != 0, errno != ENOENT {
+                throw failure("remove", root + "/" + path)
             }
-            defer { closedir(handle) }
-            while let entry = readdir(handle) {
-                let name = entryName(entry)
-                if name == "." || name == ".." { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var kind = entry.pointee.d_type
-                if kind == UInt8(DT_UNKNOWN) {
-                    kind = try status(root + "/" + path)?.isDirectory == true ? UInt8(DT_DIR) : UInt8(DT_REG)
-                }
-                if kind == UInt8(DT_DIR) {
-                    if directories.contains(path) { pending.append(path) } else { try removeTree(root + "/" + path) }
-                } else if !files.contains(path) {
-                    if unlink(root + "/" + path) != 0 && errno != ENOENT { throw failure("remove", root + "/" + path) }
-                }
-            }
+            return false
         }
     }
 
@@ -269,6 +256,16 @@ enum FileSystemCalls {
     /// Every regular file and symlink under `root`, as sorted paths relative to it.
     static func listFiles(under root: String) throws -> [String] {
         var found: [String] = []
+        try walk(root) { path, isDirectory in
+            if !isDirectory { found.append(path) }
+            return isDirectory
+        }
+        return found.sorted()
+    }
+
+    /// Visits everything under `root` with its path relative to it and whether it is a directory (a symlink is
+    /// not); `visit` says whether to go into a directory.
+    private static func walk(_ root: String, _ visit: (_ path: String, _ isDirectory: Bool) throws -> Bool) throws {
         var pending = [""]
         while let relative = pending.popLast() {
             let directory = relative.isEmpty ? root : root + "/" + relative
@@ -280,19 +277,15 @@ enum FileSystemCalls {
                 let name = entryName(entry)
                 if name == "." || name == ".." { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                let kind = entry.pointee.d_type
-                if kind == UInt8(DT_DIR) {
-                    pending.append(path)
-                } else if kind == UInt8(DT_UNKNOWN) {
+                var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
                     // Some file systems do not say; ask.
                     guard let info = try status(root + "/" + path) else { continue }
-                    if info.isDirectory { pending.append(path) } else { found.append(path) }
-                } else {
-                    found.append(path)
+                    isDirectory = info.isDirectory
                 }
+                if try visit(path, isDirectory) { pending.append(path) }
             }
         }
-        return found.sorted()
     }
 
     /// Whether a process with this id exists (a process of another user counts as alive).

@@ -60,6 +60,18 @@ struct TestBuild {
     func cleanUp() { try? FileManager.default.removeItem(at: directory) }
 }
 
+extension BuildReport {
+    /// The report with `other`'s written, unchanged and removed counts, which alone tell an incremental build's
+    /// report from a fresh build's.
+    func counting(as other: BuildReport?) -> BuildReport {
+        var same = self
+        same.written = other?.written ?? 0
+        same.unchanged = other?.unchanged ?? 0
+        same.removed = other?.removed ?? 0
+        return same
+    }
+}
+
 extension Date {
     /// An ISO 8601 instant, for tests.
     static func iso(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
