@@ -29,7 +29,14 @@ public enum Value: Sendable, Hashable {
     public subscript(key: String) -> Value? {
         switch self {
         case .object(let fields): return fields[key]
-        case .extended(let own, let shared): return own[key] ?? shared.fields[key]
+        case .extended(let own, let shared):
+            // Own fields are few (a card's rank, pin and reasons): compared in turn, which is cheaper than hashing
+            // the name for a lookup that mostly misses.
+            if own.count <= 4 {
+                for (name, value) in own where name == key { return value }
+                return shared.fields[key]
+            }
+            return own[key] ?? shared.fields[key]
         default: return nil
         }
     }

@@ -44,6 +44,22 @@ struct ValueTests {
         #expect(card.fields?.count == 5)
     }
 
+    @Test("an extended object's own fields win over its shared ones, a null one too, however many it has")
+    func extendedOwnFieldsWin() throws {
+        let shared = SharedFields(["a": "shared-a", "b": "shared-b", "c": "shared-c", "url": "/shared/", "title": "Lamp"])
+        let few: Value = .extended(["a": "own-a", "url": .null], shared)
+        let many: Value = .extended(["a": "own-a", "url": .null, "x": 1, "y": 2, "z": 3, "w": 4], shared)
+        for card in [few, many] {
+            #expect(card["a"] == "own-a")
+            #expect(card["b"] == "shared-b")
+            #expect(card["url"] == .null)
+            #expect(card["missing"] == nil)
+            let template = "{{a}} {{b}} {{#url}}{{url}}{{/url}}{{^url}}none{{/url}} {{title}}"
+            #expect(try render(template, card) == "own-a shared-b none Lamp")
+            #expect(try render(template, card) == render(template, card.merged))
+        }
+    }
+
     @Test("an extended object in plain text is an error in strict mode, as an object is")
     func extendedObjectsAreNotText() throws {
         let card: Value = .extended(["rank": 3], SharedFields(["title": "Lamp"]))

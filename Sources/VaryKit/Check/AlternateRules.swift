@@ -8,6 +8,8 @@ enum AlternateRules {
         for link in tree.elements where link.name == "link" {
             let relations = relations(link.attribute("rel") ?? "")
             if relations.alternate, let hreflang = link.attribute("hreflang") {
+                // An indexable page lists every region and locale: room for all its links at once, not doubled as it goes.
+                if seen.isEmpty { seen.reserveCapacity(tree.elements.count { $0.name == "link" }) }
                 diagnostics += alternate(link, hreflang: hreflang, seen: &seen, in: context)
             }
             if relations.canonical {

@@ -82,7 +82,15 @@ final class LocaleParts {
         messages = locale.localizer.sharedTree(
             ["site": .string(site.name), "region": .string(locale.text(region.name, defaultTag: site.defaultLocale))],
             varying: ["segment", "count"])
+        // A run of pages shows a few hundred cards and offers: room for them at once, instead of rehashing every key
+        // (a price with its promotions) each time the tables double.
+        let room = min(Self.expectedCards, inputs.content.products.count)
+        cards.reserveCapacity(room)
+        offers.reserveCapacity(room)
     }
+
+    /// How many cards and offers a region and locale's pages show, about, in a mid-size store.
+    private static let expectedCards = 384
 
     /// These parts when they are for `region` and `tag`, else new ones.
     static func reuse(_ parts: LocaleParts?, region: Region, tag: String, inputs: BuildInputs) -> LocaleParts {

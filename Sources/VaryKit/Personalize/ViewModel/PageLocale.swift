@@ -13,6 +13,8 @@ struct PageLocale {
     let dates: DateText
     let taxonomy: Taxonomy
     let defaultTag: String
+    /// The keys a text is looked up by for this tag and the site's default, with their languages worked out once.
+    private let chain: LocaleChain
 
     init(tag: String, region: Region, inputs: BuildInputs) {
         self.tag = tag
@@ -23,6 +25,7 @@ struct PageLocale {
         dates = DateText(localeTag: numbersTag, timeZone: region.timeZone)
         taxonomy = inputs.content.taxonomy
         defaultTag = inputs.content.site.defaultLocale
+        chain = LocaleChain(tag, defaultTag: defaultTag)
     }
 
     /// A whole percentage in the locale's CLDR percent pattern and the page's digits (`15 %` in de, `١٥٪؜` in ar-KW).
@@ -31,7 +34,9 @@ struct PageLocale {
     }
 
     func text(_ localized: LocalizedText, defaultTag: String) -> String {
-        localized.resolve(tag, fallback: defaultTag)
+        // Every caller but a few passes the site's default: its chain is made once, not on every text.
+        defaultTag == self.defaultTag
+            ? localized.entries[localized.key(chain)] ?? "" : localized.resolve(tag, fallback: defaultTag)
     }
 
     /// A taxonomy id's display name in the page's locale (after fallback); with no name anywhere, a readable form

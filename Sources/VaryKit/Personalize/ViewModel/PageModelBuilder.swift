@@ -77,7 +77,8 @@ public struct PageModelBuilder: Sendable {
         cards.audience = audience
         let promotions = activePromotions(inputs.activePromotions, for: audience, at: inputs.now)
 
-        var context: [String: Value] = [:]
+        // A page's context has about twenty names: room for them at once.
+        var context: [String: Value] = Dictionary(minimumCapacity: 24)
         var products: [Value] = []
         // Each product's JSON-LD text; the URL tail is the same for every product of the page.
         var jsonLDProducts: [String] = []
