@@ -22,7 +22,7 @@ public enum StoreBuild {
             // The returned report's warnings are made last, once the stages' values (the catalog, the plan, the
             // pages' records) are gone with `build`'s scope and the report's file and the cache are written.
             if outcome.report?.warnings.isEmpty == true {
-                outcome.report?.warnings = diagnostics.filter { $0.severity == .warning }.map(\.description)
+                outcome.report?.warnings = Array(diagnostics.lazy.filter { $0.severity == .warning }.map(\.description))
             }
             return outcome
         } catch {
@@ -197,9 +197,18 @@ public enum StoreBuild {
 
     /// `diagnostics` with the warnings of `audit`, which is then spent (nil), sorted.
     static func withWarnings(of audit: inout TranslationAudit?, _ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        guard let spent = audit else { return diagnostics }
+        var all = diagnostics
+        addWarnings(of: &audit, to: &all)
+        return all
+    }
+
+    /// Adds the warnings of `audit`, which is then spent (nil), to `diagnostics` and sorts them, in place: the
+    /// same order as `(diagnostics + audit.diagnostics).sorted()`, the sort being stable.
+    static func addWarnings(of audit: inout TranslationAudit?, to diagnostics: inout [Diagnostic]) {
+        guard let spent = audit else { return }
         audit = nil
-        return (diagnostics + spent.diagnostics).sorted()
+        spent.appendDiagnostics(to: &diagnostics)
+        diagnostics.sort()
     }
 
     /// Reports every shopper-visible text resolved by fallback: warnings, which the caller adds to the diagnostics
@@ -347,7 +356,7 @@ public enum StoreBuild {
             if let shard = options.shard, let inputs = source.shardInputs {
                 try staging.write(ShardRecord.path, shardRecord(shard, inputs: inputs, planned: planned, rendered: rendered, options: options).json())
             }
-            diagnostics = withWarnings(of: &audit, diagnostics)
+            addWarnings(of: &audit, to: &diagnostics)
             let warnings = diagnostics.filter { $0.severity == .warning }
             // (The record leaves the report's warnings out: they are the warnings among the diagnostics.)
             let outcome = returnsDiagnostics ? PageCache.Outcome(pages: planned.own.count, diagnostics: diagnostics, report: report) : nil
