@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes money the way a locale does (`119,00 €` in de-DE, `€119.00` in en-IE), with exactly
-/// the currency's ISO 4217 digits; formatted texts are cached, since pages repeat prices.
+/// the currency's ISO 4217 digits. Each amount's text is filled into the locale's layout for its number of digits,
+/// which is cached: the texts themselves are not, so a large catalog's prices cost no memory past their pages.
 public struct MoneyFormat: Sendable {
     /// The locale whose currency style is used, such as `de-DE`.
     public let localeTag: String
@@ -19,21 +20,19 @@ public struct MoneyFormat: Sendable {
     }
 }
 
-/// One locale's currency formatters (one per currency) and formatted texts, behind a lock.
+/// One locale's currency formatters (one per currency) and layouts, behind a lock.
 final class LocaleMoneyTexts: @unchecked Sendable {
-    // @unchecked: `formatters` (NumberFormatter is not thread-safe) and `texts` are touched
+    // @unchecked: `formatters` (NumberFormatter is not thread-safe) and `layouts` are touched
     // only while holding `lock`.
     private let lock = NSLock()
     private let locale: Locale
     private var formatters: [Currency: NumberFormatter] = [:]
-    private var texts: [Money: String] = [:]
     private var layouts: [LayoutKey: String?] = [:]
     private struct LayoutKey: Hashable {
         var currency: Currency
         var isNegative: Bool
         var integerDigits: Int
     }
-    private static let cacheLimit = 100_000
 
     private static let shared = LockedCache<String, LocaleMoneyTexts>()
 
@@ -46,23 +45,17 @@ final class LocaleMoneyTexts: @unchecked Sendable {
     }
 
     func text(_ money: Money) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        if let text = texts[money] { return text }
         // Formatting a template costs an ICU formatter; every amount with as many digits shares one.
         let scale = money.currency.exponent
         let padded = NumberFormatter.paddedDigits(UInt64(money.minorUnits.magnitude), scale: scale)
         let key = LayoutKey(currency: money.currency, isNegative: money.minorUnits < 0, integerDigits: padded.count - scale)
-        let laidOut: String?
-        if let known = layouts[key] {
-            laidOut = known
-        } else {
-            laidOut = formatter(for: money.currency).layout(isNegative: key.isNegative, integerDigits: key.integerDigits, scale: scale)
-            layouts[key] = laidOut
+        let laidOut = lock.withLock { () -> String? in
+            if let known = layouts[key] { return known }
+            let made = formatter(for: money.currency).layout(isNegative: key.isNegative, integerDigits: key.integerDigits, scale: scale)
+            layouts[key] = made
+            return made
         }
-        let text = laidOut.flatMap { NumberFormatter.fill($0, with: padded) } ?? money.description
-        if texts.count < LocaleMoneyTexts.cacheLimit { texts[money] = text }
-        return text
+        return laidOut.flatMap { NumberFormatter.fill($0, with: padded) } ?? money.description
     }
 
     /// Call only while holding `lock`.

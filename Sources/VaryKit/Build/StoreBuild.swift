@@ -1,6 +1,9 @@
 import Dispatch
 import Foundation
 import Mustache
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `vary build`: runs load → validate → plan → personalize → render → check → emit over a store.
 public enum StoreBuild {
@@ -11,35 +14,55 @@ public enum StoreBuild {
         guard misplaced.isEmpty else { return BuildOutcome(exitCode: 2, diagnostics: misplaced, report: nil, timings: []) }
         var clock = StageClock(events: events)
         var diagnostics: [Diagnostic] = []
+        // The translation audit's warnings (tens of megabytes for a large store that lacks translations) are made
+        // from the audit's compact results only when emit needs them, not held through the page stage.
+        var audit: TranslationAudit?
         do {
-            clock.start("load")
-            let files = try readSources(options)
-            let key = PageCache.buildKey(options: options, content: files.content, templates: files.templates)
-            let cache = PageCache.load(for: options.output, outcomeFor: key)
-            if let outcome = try UnchangedBuild.keep(options, cache: cache, key: key, clock: &clock, events: events) {
-                return outcome
+            var outcome = try build(options, clock: &clock, diagnostics: &diagnostics, audit: &audit, events: events)
+            // The returned report's warnings are made last, once the stages' values (the catalog, the plan, the
+            // pages' records) are gone with `build`'s scope and the report's file and the cache are written.
+            if outcome.report?.warnings.isEmpty == true {
+                outcome.report?.warnings = Array(diagnostics.lazy.filter { $0.severity == .warning }.map(\.description))
             }
-            let source = try loadAndValidate(options, files: files, clock: &clock, diagnostics: &diagnostics)
-            let planned = plan(source, options: options, clock: &clock)
-            diagnostics = (diagnostics + planned.inputs.priorPrices.warnings).sorted()
-            let audit = try auditTranslations(planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics)
-            let previous = PreviousBuild(source: source, planned: planned, options: options, cache: cache, key: key, files: files)
-            let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
-            let rendered = try render(planned, source: source, previous: previous, options: options, staging: staging,
-                                      clock: &clock, events: events)
-            // A problem a template tag causes is one diagnostic at the tag, with the pages it is on.
-            let checkProblems = Diagnostic.mergingTemplatePlaces(rendered.checkProblems)
-            let report = try emit(planned, source: source, rendered: rendered, previous: previous, options: options, staging: staging,
-                                  clock: &clock, diagnostics: diagnostics, translations: audit.completeness,
-                                  returned: checkProblems.isEmpty ? diagnostics : nil)
-            return BuildOutcome(
-                exitCode: checkProblems.contains { $0.severity == .error } ? 1 : 0,
-                diagnostics: diagnostics + checkProblems, report: report, timings: clock.timings,
-                personalized: rendered.personalized)
+            return outcome
         } catch {
             return BuildOutcome(
-                exitCode: error.exitCode, diagnostics: diagnostics + error.diagnostics, report: nil, timings: clock.timings)
+                exitCode: error.exitCode, diagnostics: withWarnings(of: &audit, diagnostics) + error.diagnostics, report: nil,
+                timings: clock.timings)
         }
+    }
+
+    /// The stages of `run` after its output check; a returned report (other than an unchanged build's) leaves its
+    /// warnings to `run`: they are the descriptions of the warnings among `diagnostics`.
+    private static func build(
+        _ options: BuildOptions, clock: inout StageClock, diagnostics: inout [Diagnostic], audit: inout TranslationAudit?,
+        events: @escaping @Sendable (BuildEvent) -> Void
+    ) throws(Stop) -> BuildOutcome {
+        clock.start("load")
+        let files = try readSources(options)
+        let key = PageCache.buildKey(options: options, content: files.content, templates: files.templates)
+        let cache = PageCache.load(for: options.output, outcomeFor: key)
+        if let outcome = try UnchangedBuild.keep(options, cache: cache, key: key, clock: &clock, events: events) {
+            return outcome
+        }
+        let source = try loadAndValidate(options, files: files, clock: &clock, diagnostics: &diagnostics)
+        let planned = plan(source, options: options, clock: &clock)
+        diagnostics = (diagnostics + planned.inputs.priorPrices.warnings).sorted()
+        audit = try auditTranslations(planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics)
+        returnFreedMemory()
+        let previous = PreviousBuild(source: source, planned: planned, options: options, cache: cache, key: key, files: files)
+        let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
+        let rendered = try render(planned, source: source, previous: previous, options: options, staging: staging,
+                                  clock: &clock, events: events)
+        // A problem a template tag causes is one diagnostic at the tag, with the pages it is on.
+        let checkProblems = Diagnostic.mergingTemplatePlaces(rendered.checkProblems)
+        returnFreedMemory()
+        let report = try emit(planned, source: source, rendered: rendered, previous: previous, options: options, staging: staging,
+                              clock: &clock, diagnostics: &diagnostics, audit: &audit, returnsDiagnostics: checkProblems.isEmpty)
+        return BuildOutcome(
+            exitCode: checkProblems.contains { $0.severity == .error } ? 1 : 0,
+            diagnostics: diagnostics + checkProblems, report: report, timings: clock.timings,
+            personalized: rendered.personalized)
     }
 
     /// Why a build stopped early: the exit code and what to report.
@@ -157,8 +180,40 @@ public enum StoreBuild {
         return Planned(pages: pages, own: own, inputs: inputs, skipped: skipped, allPaths: allPaths, assets: assets)
     }
 
-    /// Reports every shopper-visible text resolved by fallback: warnings, or errors (exit 2, nothing written) when
-    /// `--fail-on-fallback` or `site.json` `failOnFallback` asks for complete translations.
+    /// Hands the memory freed by the stage just done back to the system. The audit and the page stage work on
+    /// several threads, and the allocator keeps what a thread freed for that thread: without this, the next
+    /// stage's values (the audit's warnings, made in emit) would come on top of it in the build's peak.
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+        // glibc's `malloc_trim`, looked up once: its header is not part of the Glibc module.
+        if let trim = mallocTrim { _ = trim(0) }
+        #endif
+    }
+
+    #if canImport(Glibc)
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
+        .map { unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self) }
+    #endif
+
+    /// `diagnostics` with the warnings of `audit`, which is then spent (nil), sorted.
+    static func withWarnings(of audit: inout TranslationAudit?, _ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var all = diagnostics
+        addWarnings(of: &audit, to: &all)
+        return all
+    }
+
+    /// Adds the warnings of `audit`, which is then spent (nil), to `diagnostics` and sorts them, in place: the
+    /// same order as `(diagnostics + audit.diagnostics).sorted()`, the sort being stable.
+    static func addWarnings(of audit: inout TranslationAudit?, to diagnostics: inout [Diagnostic]) {
+        guard let spent = audit else { return }
+        audit = nil
+        spent.appendDiagnostics(to: &diagnostics)
+        diagnostics.sort()
+    }
+
+    /// Reports every shopper-visible text resolved by fallback: warnings, which the caller adds to the diagnostics
+    /// when it needs them (`withWarnings(of:_:)`), or errors (exit 2, nothing written) when `--fail-on-fallback` or
+    /// `site.json` `failOnFallback` asks for complete translations.
     static func auditTranslations(
         _ planned: Planned, source: Source, options: BuildOptions, clock: inout StageClock, diagnostics: inout [Diagnostic]
     ) throws(Stop) -> TranslationAudit {
@@ -168,10 +223,7 @@ public enum StoreBuild {
             localesFile: options.contentName + "/locales",
             localizers: planned.inputs.localizers.values.reduce(into: [:]) { byTag, localizer in byTag[localizer.tag] = localizer })
         clock.finish()
-        guard options.failOnFallback || source.content.site.failOnFallback else {
-            diagnostics = (diagnostics + audit.diagnostics).sorted()
-            return audit
-        }
+        guard options.failOnFallback || source.content.site.failOnFallback else { return audit }
         let errors = audit.diagnostics.map { (fallback: Diagnostic) -> Diagnostic in
             var stop = fallback
             stop.severity = Diagnostic.Severity.error
@@ -318,18 +370,16 @@ public enum StoreBuild {
     }
 
     /// Writes assets, sitemap, robots and routes (a shard other than the first writes none of them, and every shard
-    /// its record), commits the staging directory and records the page cache.
+    /// its record), adds the audit's warnings to `diagnostics` (after the site files, whose making needs memory of
+    /// its own), commits the staging directory and records the page cache, with the diagnostics when
+    /// `returnsDiagnostics` (a build without check problems: the next build with its key may return them too).
     static func emit(
         _ planned: Planned, source: Source, rendered: PageRenderer.Result, previous: PreviousBuild, options: BuildOptions,
-        staging: StagingDirectory, clock: inout StageClock, diagnostics: [Diagnostic],
-        translations: [String: [String: TranslationAudit.Completeness]], returned: [Diagnostic]?
+        staging: StagingDirectory, clock: inout StageClock, diagnostics: inout [Diagnostic], audit: inout TranslationAudit?,
+        returnsDiagnostics: Bool
     ) throws(Stop) -> BuildReport {
         clock.start("emit")
-        var report = baseReport(planned, source: source, options: options, translations: translations)
-        let warnings = diagnostics.filter { $0.severity == .warning }
-        // A build without check problems returns `returned` with this report: the next build with its key may too.
-        // (The record leaves the report's warnings out: they are the warnings among `returned`.)
-        let outcome = returned.map { PageCache.Outcome(pages: planned.own.count, diagnostics: $0, report: report) }
+        var report = baseReport(planned, source: source, options: options, translations: audit?.completeness ?? [:])
         do {
             if options.shard?.writesSiteFiles ?? true {
                 try writeSiteFiles(planned, source: source, staging: staging)
@@ -337,11 +387,16 @@ public enum StoreBuild {
             if let shard = options.shard, let inputs = source.shardInputs {
                 try staging.write(ShardRecord.path, shardRecord(shard, inputs: inputs, planned: planned, rendered: rendered, options: options).json())
             }
-            let summary = try staging.commit { summary in
+            addWarnings(of: &audit, to: &diagnostics)
+            let warnings = diagnostics.filter { $0.severity == .warning }
+            // (The record leaves the report's warnings out: they are the warnings among the diagnostics.)
+            let outcome = returnsDiagnostics ? PageCache.Outcome(pages: planned.own.count, diagnostics: diagnostics, report: report) : nil
+            // report.json is written in pieces as it is made: its warnings are tens of megabytes for a large store.
+            let summary = try staging.commit(streamingReport: { summary, append in
                 var final = report
                 final.record(summary)
-                return final.json(warnings: warnings)
-            }
+                try final.write(warnings: warnings, to: append)
+            })
             report.record(summary)
             saveCache(of: rendered.cacheable, build: rendered.buildKey, manifest: staging.manifest(), output: options.output,
                       outcome: outcome, messages: (previous.withoutMessages, previous.messages),
@@ -355,8 +410,6 @@ public enum StoreBuild {
         }
         clock.finish()
         report.timings = clock.timings
-        // Made last, when the report's file and the cache are written and their bytes gone.
-        report.warnings = warnings.map(\.description)
         return report
     }
 }

@@ -96,7 +96,7 @@ public struct BuildReport: Sendable, Hashable, Codable {
     /// escapes strings. The text is the encoder's, without its intermediate copies of the warnings.
     public func json(includingTimings: Bool = false) -> [UInt8] {
         let warnings = self.warnings.sorted()
-        return json(includingTimings: includingTimings, warningCount: warnings.count, sizes: warnings.reduce(0) { $0 + $1.utf8.count }) {
+        return json(includingTimings: includingTimings, warningCount: warnings.count, room: warnings.reduce(0) { $0 + $1.utf8.count }) {
             for warning in warnings { $0(warning) }
         }
     }
@@ -115,14 +115,31 @@ public struct BuildReport: Sendable, Hashable, Codable {
             size + warning.file.utf8.count + warning.path.utf8.count + warning.message.utf8.count
                 + (warning.hint?.utf8.count ?? 0) + (warning.examplePage?.utf8.count ?? 0) + 64
         }
-        return json(includingTimings: includingTimings, warningCount: warnings.count, sizes: sizes) { add in
+        return json(includingTimings: includingTimings, warningCount: warnings.count, room: sizes) { add in
             for index in order { add(warnings[index].description) }
         }
     }
 
-    /// The order of the diagnostics' descriptions as `String` sorts them, without making every description at
-    /// once: descriptions that differ before their messages (file, line, column and path, all ASCII) are ordered
-    /// by those heads, the others by their whole descriptions. Nil when a head is not ASCII.
+    /// The bytes of `json(includingTimings:warnings:)`, handed to `append` in pieces of about a megabyte as they
+    /// are made, so that a report with tens of megabytes of warnings is never held whole.
+    func write(includingTimings: Bool = false, warnings: [Diagnostic], to append: ([UInt8]) throws -> Void) throws {
+        guard let order = Self.descriptionOrder(warnings) else {
+            try append(json(includingTimings: includingTimings, warnings: warnings))
+            return
+        }
+        var failure: (any Error)?
+        let piece = 1 << 20
+        let last = json(includingTimings: includingTimings, warningCount: warnings.count, room: piece + 64 * 1024, produce: { add in
+            for index in order where failure == nil { add(warnings[index].description) }
+        }, flush: { bytes in
+            guard failure == nil, bytes.count >= piece else { return }
+            do { try append(bytes) } catch { failure = error }
+            bytes.removeAll(keepingCapacity: true)
+        })
+        if let failure { throw failure }
+        try append(last)
+    }
+
     static func descriptionOrder(_ diagnostics: [Diagnostic]) -> [Int]? {
         var heads: [[UInt8]] = []
         heads.reserveCapacity(diagnostics.count)
@@ -146,7 +163,13 @@ public struct BuildReport: Sendable, Hashable, Codable {
     }
 
     /// The report's JSON with `count` warnings that `produce` hands, sorted, to its argument.
-    private func json(includingTimings: Bool, warningCount: Int, sizes: Int, produce: ((String) -> Void) -> Void) -> [UInt8] {
+    /// The report's JSON with the warnings `produce` hands over in place of `warnings`, in `room` bytes reserved
+    /// beyond the rest; `flush` is given the bytes made so far after each warning and may take some of them away
+    /// (the returned bytes are what it left and the rest).
+    private func json(
+        includingTimings: Bool, warningCount: Int, room: Int, produce: ((String) -> Void) -> Void,
+        flush: (inout [UInt8]) -> Void = { _ in }
+    ) -> [UInt8] {
         var normalized = self
         normalized.skipped.sort()
         normalized.warnings = []
@@ -165,13 +188,16 @@ public struct BuildReport: Sendable, Hashable, Codable {
             return DeterministicJSON.encode(normalized)
         }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(skeleton.count + sizes + 8 * warningCount)
+        bytes.reserveCapacity(skeleton.count + room + 8 * warningCount)
         bytes.append(contentsOf: skeleton[..<(found.upperBound - "\"warnings\"".utf8.count)])
         var first = true
-        produce { warning in
-            if !first { bytes.append(contentsOf: ",\n    ".utf8) }
-            first = false
-            DeterministicJSON.appendString(warning, to: &bytes)
+        withoutActuallyEscaping(flush) { flush in
+            produce { warning in
+                if !first { bytes.append(contentsOf: ",\n    ".utf8) }
+                first = false
+                DeterministicJSON.appendString(warning, to: &bytes)
+                flush(&bytes)
+            }
         }
         bytes.append(contentsOf: skeleton[found.upperBound...])
         return bytes

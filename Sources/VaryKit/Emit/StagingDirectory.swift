@@ -202,6 +202,15 @@ public final class StagingDirectory: @unchecked Sendable {
     /// On failure the staging directory is removed and the previous output is left as it was.
     @discardableResult
     public func commit(report: ((EmitSummary) throws -> [UInt8])? = nil) throws -> EmitSummary {
+        try commit(streamingReport: report.map { make in { summary, append in try append(make(summary)) } })
+    }
+
+    /// `commit(report:)` with a report too large to hold whole: `report` hands its bytes to its second argument
+    /// piece by piece, and they are written, hashed and compared with the previous report as they come.
+    @discardableResult
+    public func commit(
+        streamingReport report: ((EmitSummary, _ append: ([UInt8]) throws -> Void) throws -> Void)?
+    ) throws -> EmitSummary {
         try lock.withLock {
             guard state == .open else { throw EmitError.closed }
             guard !entries.values.contains(where: { $0 == nil }) else {
@@ -256,7 +265,7 @@ public final class StagingDirectory: @unchecked Sendable {
 
     // MARK: - Steps
 
-    private func finish(report: ((EmitSummary) throws -> [UInt8])?) throws -> EmitSummary {
+    private func finish(report: ((EmitSummary, _ append: ([UInt8]) throws -> Void) throws -> Void)?) throws -> EmitSummary {
         if isReused {
             // What the spare holds that this build did not write, emit's own files among them, goes.
             let (files, folders) = lock.withLock { (Set(entries.keys), directories) }
@@ -281,8 +290,39 @@ public final class StagingDirectory: @unchecked Sendable {
             unchanged: unchangedPaths.count)
 
         try writeOwnFile(EmitSummary.changesPath, summary.changesJSON())
-        if let report { try writeOwnFile(Self.reportPath, report(summary)) }
+        if let report { try writeOwnFile(Self.reportPath) { try report(summary, $0) } }
         return summary
+    }
+
+    /// `writeOwnFile` for bytes `produce` hands over in pieces: written through the staging directory's file
+    /// creation when they come in one piece, else streamed, hashed and compared as they come.
+    private func writeOwnFile(_ relativePath: String, streaming produce: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws {
+        try makeParents(try OutputPath.components(relativePath))
+        let path = url.path + "/" + relativePath
+        let older = output.path + "/" + relativePath
+        if isReused { try FileSystemCalls.clear(path) }
+        var first: [UInt8]?
+        var file: StreamedFile?
+        try produce { bytes in
+            if file == nil, first == nil {
+                first = bytes
+                return
+            }
+            if file == nil {
+                file = try StreamedFile(creating: path, comparingWith: older)
+                try file!.append(first!)
+                first = nil
+            }
+            try file!.append(bytes)
+        }
+        guard var streamed = file else {
+            try writeOwnFile(relativePath, first ?? [])
+            return
+        }
+        let (_, _, isSame) = try streamed.finish()
+        if isSame, let old = try FileSystemCalls.status(older) {
+            try FileSystemCalls.setTimes(path, access: old.accessTime, modification: old.modificationTime)
+        }
     }
 
     /// Writes a file of emit's own and keeps the previous one's times when the bytes are the same.

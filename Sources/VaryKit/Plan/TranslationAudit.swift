@@ -24,6 +24,13 @@ public struct TranslationAudit: Sendable {
     /// One warning per fallen-back text, with its locales and page count, sorted.
     public var diagnostics: [Diagnostic] { results.fallbacks.values.map { $0.diagnostic(tags: tags) }.sorted() }
 
+    /// Appends the warnings of `diagnostics`, unsorted, without an array of their own (they are tens of megabytes
+    /// for a large store that lacks translations).
+    func appendDiagnostics(to diagnostics: inout [Diagnostic]) {
+        diagnostics.reserveCapacity(diagnostics.count + results.fallbacks.count)
+        for fallback in results.fallbacks.values { diagnostics.append(fallback.diagnostic(tags: tags)) }
+    }
+
     private let results: Results
     /// The page locales, sorted: `TagSet` holds their numbers.
     private let tags: [String]

@@ -147,4 +147,39 @@ struct BuildReportTests {
             #expect(bare.json(includingTimings: true, warnings: diagnostics) == described.json(includingTimings: true))
         }
     }
+
+    @Test("a report written in pieces as it is made has the bytes of the whole report, in pieces of about a megabyte")
+    func writtenInPieces() throws {
+        var report = BuildReport(pagesByKind: ["landing": 3], skipped: [BuildReport.Skipped(kind: "bundle", id: "b", reason: "r")])
+        report.written = 4
+        // About 3 MB of warnings, with the order of their lines unlike the order of their texts.
+        let diagnostics = (0..<12_000).map { index in
+            Diagnostic(.warning, file: "content/locales/en.json", line: 12_000 - index, column: 3, path: "k\(index)",
+                       message: "no text for " + String(repeating: "de-DE, ", count: 30) + "used en (\(index) pages)")
+        }
+        var pieces: [[UInt8]] = []
+        try report.write(warnings: diagnostics, to: { pieces.append($0) })
+        #expect(pieces.count >= 3)
+        #expect(pieces.dropLast().allSatisfy { $0.count >= 1 << 20 && $0.count < (1 << 20) + 4096 })
+        #expect(Array(pieces.joined()) == report.json(warnings: diagnostics))
+        var single: [[UInt8]] = []
+        try report.write(warnings: Array(diagnostics.prefix(2)), to: { single.append($0) })
+        #expect(single == [report.json(warnings: Array(diagnostics.prefix(2)))])
+    }
+
+    @Test("a failure to take a piece of the report stops its writing with that error")
+    func pieceFails() {
+        struct Full: Error {}
+        let diagnostics = (0..<12_000).map { index in
+            Diagnostic(.warning, file: "content/a.json", line: index + 1, column: 1, path: "p", message: String(repeating: "x", count: 300))
+        }
+        var taken = 0
+        #expect(throws: Full.self) {
+            try BuildReport().write(warnings: diagnostics, to: { _ in
+                taken += 1
+                throw Full()
+            })
+        }
+        #expect(taken == 1)
+    }
 }

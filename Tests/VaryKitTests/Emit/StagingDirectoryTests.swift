@@ -275,6 +275,28 @@ struct StagingDirectoryTests {
         #expect(!manifest.files.contains { $0.path.hasPrefix("_vary/") })
     }
 
+    @Test("a report handed over in pieces is written whole, and keeps its time when its bytes are the same")
+    func reportInPieces() throws {
+        let temporary = try TemporaryDirectory()
+        let pieces = (0..<3).map { piece in Array("{\"piece\": \(piece)}\n".utf8) }
+        for _ in 0..<2 {
+            let staging = try StagingDirectory(output: temporary.output)
+            for (path, text) in site { try staging.write(path, Array(text.utf8)) }
+            try staging.commit(streamingReport: { _, append in
+                for piece in pieces { try append(piece) }
+            })
+            #expect(try temporary.tree(temporary.output)["_vary/report.json"] == Array(pieces.joined()))
+            try temporary.setModificationDate("_vary/report.json", pastDate)
+        }
+        #expect(try temporary.modificationDate("_vary/report.json") == pastDate)
+        let staging = try StagingDirectory(output: temporary.output)
+        try staging.commit(streamingReport: { _, append in
+            for piece in pieces.reversed() { try append(piece) }
+        })
+        #expect(try temporary.tree(temporary.output)["_vary/report.json"] == Array(pieces.reversed().joined()))
+        #expect(try temporary.modificationDate("_vary/report.json") != pastDate)
+    }
+
     @Test("stale staging directories of finished processes are removed and live ones kept")
     func staleStagingRemoved() throws {
         let temporary = try TemporaryDirectory()
