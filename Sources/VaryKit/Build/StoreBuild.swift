@@ -39,12 +39,46 @@ public enum StoreBuild {
         events: @escaping @Sendable (BuildEvent) -> Void
     ) throws(Stop) -> BuildOutcome {
         clock.start("load")
-        let files = try readSources(options)
-        let key = PageCache.buildKey(options: options, content: files.content, templates: files.templates)
-        let cache = PageCache.load(for: options.output, outcomeFor: key)
-        if let outcome = try UnchangedBuild.keep(options, cache: cache, key: key, clock: &clock, events: events) {
-            return outcome
+        let staged: Staged
+        do {
+            let files = try readSources(options)
+            let key = PageCache.buildKey(options: options, content: files.content, templates: files.templates)
+            let cache = PageCache.load(for: options.output, outcomeFor: key)
+            if let outcome = try UnchangedBuild.keep(options, cache: cache, key: key, clock: &clock, events: events) {
+                return outcome
+            }
+            staged = try stage(options, files: files, cache: cache, key: key, clock: &clock, diagnostics: &diagnostics,
+                               audit: &audit, events: events)
         }
+        // The source files, the catalog and the plan went with the scopes above: the audit's warnings are made now.
+        returnFreedMemory()
+        let report = try commit(staged, options: options, clock: &clock, diagnostics: &diagnostics, audit: &audit)
+        return BuildOutcome(
+            exitCode: staged.checkProblems.contains { $0.severity == .error } ? 1 : 0,
+            diagnostics: diagnostics + staged.checkProblems, report: report, timings: clock.timings,
+            personalized: staged.rendered.personalized)
+    }
+
+    /// What the stages leave for the commit: the staging folder with every page and site file in it, and what the
+    /// report, the cache and the returned outcome need.
+    struct Staged {
+        var staging: StagingDirectory
+        var rendered: PageRenderer.Result
+        var previous: PreviousBuild
+        /// The report without what the commit adds (the changes) and without its warnings.
+        var report: BuildReport
+        /// The check's problems, one per template tag that causes them.
+        var checkProblems: [Diagnostic]
+        /// How many pages this build renders (its shard's, or all).
+        var pages: Int
+    }
+
+    /// Load, validate, plan, the translation audit, the pages and the site files, up to the commit.
+    private static func stage(
+        _ options: BuildOptions, files: (content: SourceFiles, templates: SourceFiles), cache: PageCache, key: String,
+        clock: inout StageClock, diagnostics: inout [Diagnostic], audit: inout TranslationAudit?,
+        events: @escaping @Sendable (BuildEvent) -> Void
+    ) throws(Stop) -> Staged {
         let source = try loadAndValidate(options, files: files, clock: &clock, diagnostics: &diagnostics)
         let planned = plan(source, options: options, clock: &clock)
         diagnostics = (diagnostics + planned.inputs.priorPrices.warnings).sorted()
@@ -54,15 +88,11 @@ public enum StoreBuild {
         let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
         let rendered = try render(planned, source: source, previous: previous, options: options, staging: staging,
                                   clock: &clock, events: events)
-        // A problem a template tag causes is one diagnostic at the tag, with the pages it is on.
-        let checkProblems = Diagnostic.mergingTemplatePlaces(rendered.checkProblems)
-        returnFreedMemory()
-        let report = try emit(planned, source: source, rendered: rendered, previous: previous, options: options, staging: staging,
-                              clock: &clock, diagnostics: &diagnostics, audit: &audit, returnsDiagnostics: checkProblems.isEmpty)
-        return BuildOutcome(
-            exitCode: checkProblems.contains { $0.severity == .error } ? 1 : 0,
-            diagnostics: diagnostics + checkProblems, report: report, timings: clock.timings,
-            personalized: rendered.personalized)
+        let report = try emitSite(planned, source: source, rendered: rendered, options: options, staging: staging,
+                                  clock: &clock, translations: audit?.completeness ?? [:])
+        return Staged(
+            staging: staging, rendered: rendered, previous: previous, report: report,
+            checkProblems: Diagnostic.mergingTemplatePlaces(rendered.checkProblems), pages: planned.own.count)
     }
 
     /// Why a build stopped early: the exit code and what to report.
@@ -373,13 +403,13 @@ public enum StoreBuild {
     /// its record), adds the audit's warnings to `diagnostics` (after the site files, whose making needs memory of
     /// its own), commits the staging directory and records the page cache, with the diagnostics when
     /// `returnsDiagnostics` (a build without check problems: the next build with its key may return them too).
-    static func emit(
-        _ planned: Planned, source: Source, rendered: PageRenderer.Result, previous: PreviousBuild, options: BuildOptions,
-        staging: StagingDirectory, clock: inout StageClock, diagnostics: inout [Diagnostic], audit: inout TranslationAudit?,
-        returnsDiagnostics: Bool
+    /// Emit's first part: the site files (and a shard's record) into the staging folder; returns the report
+    /// without the changes and the warnings.
+    static func emitSite(
+        _ planned: Planned, source: Source, rendered: PageRenderer.Result, options: BuildOptions,
+        staging: StagingDirectory, clock: inout StageClock, translations: [String: [String: TranslationAudit.Completeness]]
     ) throws(Stop) -> BuildReport {
         clock.start("emit")
-        var report = baseReport(planned, source: source, options: options, translations: audit?.completeness ?? [:])
         do {
             if options.shard?.writesSiteFiles ?? true {
                 try writeSiteFiles(planned, source: source, staging: staging)
@@ -387,10 +417,27 @@ public enum StoreBuild {
             if let shard = options.shard, let inputs = source.shardInputs {
                 try staging.write(ShardRecord.path, shardRecord(shard, inputs: inputs, planned: planned, rendered: rendered, options: options).json())
             }
+        } catch {
+            staging.abandon()
+            throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
+        }
+        return baseReport(planned, source: source, options: options, translations: translations)
+    }
+
+    /// Emit's second part: the audit's warnings join the diagnostics, the staging folder replaces the output with
+    /// its report, and the cache records the pages for the next build.
+    static func commit(
+        _ staged: Staged, options: BuildOptions, clock: inout StageClock, diagnostics: inout [Diagnostic],
+        audit: inout TranslationAudit?
+    ) throws(Stop) -> BuildReport {
+        var report = staged.report
+        let (staging, rendered, previous) = (staged.staging, staged.rendered, staged.previous)
+        do {
             addWarnings(of: &audit, to: &diagnostics)
             let warnings = diagnostics.filter { $0.severity == .warning }
             // (The record leaves the report's warnings out: they are the warnings among the diagnostics.)
-            let outcome = returnsDiagnostics ? PageCache.Outcome(pages: planned.own.count, diagnostics: diagnostics, report: report) : nil
+            let outcome = staged.checkProblems.isEmpty
+                ? PageCache.Outcome(pages: staged.pages, diagnostics: diagnostics, report: report) : nil
             // report.json is written in pieces as it is made: its warnings are tens of megabytes for a large store.
             let summary = try staging.commit(streamingReport: { summary, append in
                 var final = report
