@@ -42,12 +42,13 @@ public enum StoreBuild {
         let staged: Staged
         do {
             let files = try readSources(options)
-            let key = PageCache.buildKey(options: options, content: files.content, templates: files.templates)
+            let keys = PageCache.BuildKey(options: options, content: files.content, templates: files.templates)
+            let key = keys.key()
             let cache = PageCache.load(for: options.output, outcomeFor: key)
             if let outcome = try UnchangedBuild.keep(options, cache: cache, key: key, clock: &clock, events: events) {
                 return outcome
             }
-            staged = try stage(options, files: files, cache: cache, key: key, clock: &clock, diagnostics: &diagnostics,
+            staged = try stage(options, files: files, cache: cache, keys: keys, clock: &clock, diagnostics: &diagnostics,
                                audit: &audit, events: events)
         }
         // The source files, the catalog and the plan went with the scopes above: the audit's warnings are made now.
@@ -75,7 +76,7 @@ public enum StoreBuild {
 
     /// Load, validate, plan, the translation audit, the pages and the site files, up to the commit.
     private static func stage(
-        _ options: BuildOptions, files: (content: SourceFiles, templates: SourceFiles), cache: PageCache, key: String,
+        _ options: BuildOptions, files: (content: SourceFiles, templates: SourceFiles), cache: PageCache, keys: PageCache.BuildKey,
         clock: inout StageClock, diagnostics: inout [Diagnostic], audit: inout TranslationAudit?,
         events: @escaping @Sendable (BuildEvent) -> Void
     ) throws(Stop) -> Staged {
@@ -84,7 +85,7 @@ public enum StoreBuild {
         diagnostics = (diagnostics + planned.inputs.priorPrices.warnings).sorted()
         audit = try auditTranslations(planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics)
         returnFreedMemory()
-        let previous = PreviousBuild(source: source, planned: planned, options: options, cache: cache, key: key, files: files)
+        let previous = PreviousBuild(source: source, planned: planned, options: options, cache: cache, keys: keys, files: files)
         let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
         let rendered = try render(planned, source: source, previous: previous, options: options, staging: staging,
                                   clock: &clock, events: events)
@@ -287,17 +288,15 @@ public enum StoreBuild {
         var reads: [String: CatalogReads.Page] = [:]
         var catalogChanges: CatalogChanges?
 
-        init(source: Source, planned: Planned, options: BuildOptions, cache: PageCache, key: String,
+        init(source: Source, planned: Planned, options: BuildOptions, cache: PageCache, keys: PageCache.BuildKey,
              files: (content: SourceFiles, templates: SourceFiles)) {
             self.cache = cache
             context = PageCache.context(
                 templates: source.templateFiles, strict: options.strict, check: options.check, allPaths: planned.allPaths,
                 outputName: options.outputName)
             // The key names the shard: a folder rebuilt as another shard holds other pages, it is not unchanged.
-            self.key = key
-            withoutMessages = PageCache.buildKey(
-                options: options, content: files.content, templates: files.templates,
-                leavingOut: MessageChanges.files(of: source.content))
+            key = keys.key()
+            withoutMessages = keys.key(leavingOut: MessageChanges.files(of: source.content))
             messages = MessageChanges.digests(of: source.content)
             if !options.force, !cache.withoutMessages.isEmpty, cache.withoutMessages == withoutMessages {
                 let site = source.content.site
@@ -305,16 +304,12 @@ public enum StoreBuild {
                     from: cache.messages, to: messages, content: source.content,
                     tags: Set(planned.own.map { $0.locale ?? site.defaultLocale }))
             }
-            withoutTemplates = PageCache.buildKey(
-                options: options, content: files.content, templates: files.templates,
-                leavingOutTemplates: TemplateChanges.files(of: files.templates))
+            withoutTemplates = keys.key(leavingOutTemplates: TemplateChanges.files(of: files.templates))
             templates = TemplateChanges.digests(of: files.templates)
             if !options.force, !cache.withoutTemplates.isEmpty, cache.withoutTemplates == withoutTemplates {
                 templateChanges = TemplateChanges(from: cache.templates, to: templates, templates: files.templates)
             }
-            withoutCatalog = PageCache.buildKey(
-                options: options, content: files.content, templates: files.templates,
-                leavingOut: CatalogChanges.files(of: files.content))
+            withoutCatalog = keys.key(leavingOut: CatalogChanges.files(of: files.content))
             var shared = context
             // A card links to its product's configurator where it has one in the region.
             for (id, plan) in planned.inputs.configurators.sorted(by: { $0.key < $1.key }) {

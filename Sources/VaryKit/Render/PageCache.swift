@@ -244,25 +244,46 @@ struct PageCache: Sendable {
     /// `TemplateChanges`).
     static func buildKey(options: BuildOptions, content: SourceFiles, templates: SourceFiles,
                          leavingOut: Set<String> = [], leavingOutTemplates: Set<String> = []) -> String {
-        var bytes: [UInt8] = []
-        let settings = [
-            version, executableIdentity, options.strict ? "strict" : "lenient", options.check.rawValue, options.outputName,
-            options.contentName, options.templatesName, options.failOnFallback ? "fail on fallback" : "fallback warns",
-            options.shard.map { "shard \($0)" } ?? "whole site",
-        ]
-        for part in settings { ModelBytes.append(.string(part), to: &bytes) }
-        ModelBytes.append(.double(options.now.timeIntervalSince1970), to: &bytes)
-        for (index, files) in [content, templates].enumerated() {
-            ModelBytes.append(.string(files.root), to: &bytes)
-            ModelBytes.append(.int(files.files.count), to: &bytes)
-            for path in files.files.keys.sorted() {
-                ModelBytes.append(.string(path), to: &bytes)
-                let left = (index == 0 ? leavingOut : leavingOutTemplates).contains(path)
-                ModelBytes.append(.string(left ? "left out" : InputsHash.hex(files.files[path]!)), to: &bytes)
+        BuildKey(options: options, content: content, templates: templates)
+            .key(leavingOut: leavingOut, leavingOutTemplates: leavingOutTemplates)
+    }
+
+    /// What `buildKey` is made of, with every file hashed once: a build asks for its key, then for its key without
+    /// each kind of file it can take changes of (messages, templates, the catalog).
+    struct BuildKey {
+        private var settings: [UInt8] = []
+        private var folders: [(root: String, files: [(path: String, digest: String)], warnings: [String])]
+
+        init(options: BuildOptions, content: SourceFiles, templates: SourceFiles) {
+            let parts = [
+                version, executableIdentity, options.strict ? "strict" : "lenient", options.check.rawValue, options.outputName,
+                options.contentName, options.templatesName, options.failOnFallback ? "fail on fallback" : "fallback warns",
+                options.shard.map { "shard \($0)" } ?? "whole site",
+            ]
+            for part in parts { ModelBytes.append(.string(part), to: &settings) }
+            ModelBytes.append(.double(options.now.timeIntervalSince1970), to: &settings)
+            folders = [content, templates].map { files in
+                (files.root, files.files.keys.sorted().map { ($0, InputsHash.hex(files.files[$0]!)) },
+                 files.warnings.map(\.description))
             }
-            ModelBytes.append(.list(files.warnings.map { .string($0.description) }), to: &bytes)
         }
-        return InputsHash.hex(bytes)
+
+        /// The key, with content files in `leavingOut` and template files in `leavingOutTemplates` counted by their
+        /// path only.
+        func key(leavingOut: Set<String> = [], leavingOutTemplates: Set<String> = []) -> String {
+            var bytes = settings
+            for (index, folder) in folders.enumerated() {
+                ModelBytes.append(.string(folder.root), to: &bytes)
+                ModelBytes.append(.int(folder.files.count), to: &bytes)
+                for (path, digest) in folder.files {
+                    ModelBytes.append(.string(path), to: &bytes)
+                    let left = (index == 0 ? leavingOut : leavingOutTemplates).contains(path)
+                    ModelBytes.append(.string(left ? "left out" : digest), to: &bytes)
+                }
+                ModelBytes.append(.list(folder.warnings.map(Value.string)), to: &bytes)
+            }
+            return InputsHash.hex(bytes)
+        }
     }
 
     /// The running program's size and modification time: a rebuilt Vary may render differently, so its cache
