@@ -62,8 +62,8 @@ public struct PageModelBuilder: Sendable {
 
     /// The view model of one page, reusing the parts made for the previous page when it had the same region
     /// and locale (and replacing them otherwise), so consecutive pages share their cards and messages.
-    /// `selection`, when given, is the page's (`selection(for:)`): its ranking and promotion products are used, not
-    /// worked out again.
+    /// `selection`, when given, is the page's (`selection(for:)`): its ranking, promotion products and cross-sell are
+    /// used, not worked out again.
     func model(for page: PageSpec, reusing kept: inout LocaleParts?, selection: PageSelection? = nil) -> Value {
         let region = page.region.flatMap { inputs.regionsByID[$0] } ?? inputs.regionsByID[site.defaultRegion.id]!
         let tag = page.locale ?? site.defaultLocale
@@ -129,7 +129,7 @@ public struct PageModelBuilder: Sendable {
         case .product:
             let product = ProductPageModel(inputs: inputs, cards: cards, locale: locale)
             if let item = page.item.flatMap({ inputs.productsByID[$0] }),
-                let own = product.parts(item, page: page, audience: audience, promotions: promotions)
+                let own = product.parts(item, page: page, audience: audience, promotions: promotions, crossSell: selection?.crossSell)
             {
                 context["product"] = own.product
                 ownTitle = own.title

@@ -20,6 +20,8 @@ struct PageSelection: Sendable {
     var ranked: [RankedProduct]?
     /// A promotion page's products and their prices, likewise.
     var promoted: [(Product, PricedProduct)]?
+    /// A product page's cross-sell items, likewise.
+    var crossSell: [CrossSellItem]?
     /// The ids of the products whose data the model shows, including products a reason names.
     var products: Set<String> = []
     /// The digest of the selection; empty when the selection is not complete.
@@ -146,6 +148,7 @@ extension PageModelBuilder {
                     add(price(item.product, audience: audience, promotions: promotions), of: item.product)
                     result.products.insert(item.product.id)
                 }
+                result.crossSell = items
                 if let generated = inputs.crossSell.bundles[region.id]?[product.id] {
                     add(generated)
                     // A generated bundle's title and pricing come from its product and the settings, but say so.

@@ -23,8 +23,10 @@ struct ProductPageModel {
     private var defaultTag: String { inputs.content.site.defaultLocale }
 
     /// The parts of the page of `product`; `promotions` are those active for the page's audience, whose segment
-    /// is the default one (product pages are not personalized). Nil when the region cannot price the product.
-    func parts(_ product: Product, page: PageSpec, audience: PageAudience, promotions: [Promotion]) -> Parts? {
+    /// is the default one (product pages are not personalized); `crossSell`, when given, the product's cross-sell
+    /// items, already worked out. Nil when the region cannot price the product.
+    func parts(_ product: Product, page: PageSpec, audience: PageAudience, promotions: [Promotion],
+               crossSell: [CrossSellItem]? = nil) -> Parts? {
         guard let priced = price(product, audience: audience, promotions: promotions)
         else { return nil }
         var fields = cards.productFields(product, price: priced, rank: 1, reasons: [], pinned: false)
@@ -47,7 +49,7 @@ struct ProductPageModel {
         fields["promotions"] = .list(applied.cards)
         let validUntil = applied.earliestEnd.map { lastDay(before: $0, in: region) }
         if let validUntil { fields["priceValidUntil"] = .string(validUntil) }
-        fields["goesWellWith"] = .list(goesWellWith(product, audience: audience, promotions: promotions))
+        fields["goesWellWith"] = .list(goesWellWith(product, audience: audience, promotions: promotions, items: crossSell))
         if let generated = inputs.crossSell.bundles[region.id]?[product.id] {
             fields["boughtTogether"] = boughtTogether(generated)
         }
@@ -113,8 +115,8 @@ struct ProductPageModel {
     }
 
     /// "Goes well with": cards of the cross-sell products at their prices for the page's audience, with reasons.
-    private func goesWellWith(_ product: Product, audience: PageAudience, promotions: [Promotion]) -> [Value] {
-        let items = inputs.crossSell.items(
+    private func goesWellWith(_ product: Product, audience: PageAudience, promotions: [Promotion], items: [CrossSellItem]?) -> [Value] {
+        let items = items ?? inputs.crossSell.items(
             for: product, in: audience.region, products: inputs.productsByID, limit: inputs.content.site.productPages.crossSell)
         return items.enumerated().compactMap { index, item in
             guard let priced = price(item.product, audience: audience, promotions: promotions) else { return nil }
