@@ -1,8 +1,9 @@
 import DataFormats
 
-/// The products of a JSON-LD text read with the strict parser (`JSON.parse`), for `StructuredDataRules` on a page
-/// whose JSON-LD is well-formed: the same products, in the same order, with the same problems as Foundation's
-/// `JSONSerialization` reading gives, without building Foundation objects.
+/// The products of a JSON-LD text read as strictly as `JSON.parse` reads it (`ProductJSONReader`, which keeps only
+/// the members read here), for `StructuredDataRules` on a page whose JSON-LD is well-formed: the same products, in
+/// the same order, with the same problems as Foundation's `JSONSerialization` reading gives, without building
+/// Foundation objects.
 ///
 /// Where the two readings could differ, this one declines (nil) and the rules take Foundation's path, which
 /// also explains malformed JSON: text the strict parser rejects, a byte order mark, objects with a repeated key
@@ -59,36 +60,10 @@ enum StrictProducts {
     /// when this reading declines (see the type's note).
     static func products(in text: String, path: String) -> [(path: String, product: Product)]? {
         if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { return nil }
-        guard let root = try? JSON.parse(text), isPlain(root.value, depth: 0) else { return nil }
+        guard let root = ProductJSONReader.read(text) else { return nil }
         var found: [(path: String, product: Product)] = []
-        collect(root.value, path: path, into: &found)
+        collect(root, path: path, into: &found)
         return found
-    }
-
-    /// Whether the value reads the same in both parsers: no repeated keys, only plain numbers, not too deep, and
-    /// no boolean where a product's name, price or currency could be read.
-    private static func isPlain(_ value: JSONValue, depth: Int) -> Bool {
-        switch value {
-        case .null, .string: return true
-        case .bool: return true
-        case .number(let literal):
-            return literal.utf8.count <= 15 && !literal.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "e") })
-        case .array(let elements):
-            guard depth < maximumDepth else { return false }
-            return elements.allSatisfy { isPlain($0.value, depth: depth + 1) }
-        case .object(let members):
-            guard depth < maximumDepth else { return false }
-            var keys: Set<String> = []
-            keys.reserveCapacity(members.count)
-            for member in members {
-                guard keys.insert(member.key).inserted else { return false }
-                if case .bool = member.value.value, ["name", "price", "lowPrice", "priceCurrency"].contains(member.key) {
-                    return false
-                }
-                guard isPlain(member.value.value, depth: depth + 1) else { return false }
-            }
-            return true
-        }
     }
 
     /// `StructuredDataRules.products(in:path:)` over the strict reading.
@@ -108,7 +83,7 @@ enum StrictProducts {
         }
     }
 
-    /// The value of the member named `key` (keys are unique here).
+    /// The value of the member named `key` (keys are unique here, and the rules' keys are kept).
     static func member(_ key: String, of members: [JSONMember]) -> JSONValue? {
         members.first(where: { $0.key == key })?.value.value
     }

@@ -1,3 +1,4 @@
+import DataFormats
 import Foundation
 import Testing
 @testable import VaryKit
@@ -27,6 +28,10 @@ struct StrictProductsTests {
             #"{"@type":"ItemList","itemListElement":[{"@type":"ListItem","item":{"@type":["Product"],"name":"M\u00fctze","offers":[{"price":24,"priceCurrency":"EUR"},7,{"price":null}]}}]}"#,
             #"{"@type":"ProductGroup","hasVariant":[{"@type":"Product","name":"S","offers":{"@type":"AggregateOffer","lowPrice":"9.5","priceCurrency":"KWD"}},{"@type":"Product","name":"M","offers":{"@type":"AggregateOffer","price":{"a":1},"priceCurrency":"XYZ"}}]}"#,
             #"{"@type":"Product","name":"\u003cb\u003e","mainEntity":{"@type":"Product","name":"","offers":[]},"offers":"none"}"#,
+            #"{"@graph":[{"@type":"Product","name":"Zelt","description":"a \"quoted\" \u003cb\u003e \ud83d\ude00\n\/\t","isAccessible":true,"#
+                + #""weight":{"value":-1.5,"unit":null,"list":[0,{},[],"x"]},"offers":{"@type":"Offer","price":"1","priceCurrency":"EUR","eligible":false}},"#
+                + #"{"@type":"Product","name":"Tasse \"Berg\" \u00e9 \ud83d\ude00","offers":[{"price":-0.25,"priceCurrency":"\u0045UR"}]}]}"#,
+            " \n\t{ \"@type\" : \"Product\" , \"name\" : \"Ein Hut\" , \"offers\" : [ ] }\r\n",
             #""just a string""#,
             #"[]"#,
         ]
@@ -47,10 +52,45 @@ struct StrictProductsTests {
             #"[{"@type":"Product"},]"#,
             #"{"@type":"Product""#,
             String(repeating: "[", count: 70) + String(repeating: "]", count: 70),
+            #"{"brand":{"name":false},"@type":"Product"}"#,
+            #"{"@type":"Product","weight":1e3}"#,
+            #"{"@type":"Product","n\u0061me":"A"}"#,
+            #"{"@type":"Product","größe":"M"}"#,
         ]
         for text in texts {
             #expect(strictProblems(text) == nil, "\(text)")
         }
+    }
+
+    @Test("text that is not JSON is left to Foundation, which explains it")
+    func declinesMalformed() {
+        let texts = [
+            "", " ", #"{"a":"\x"}"#, #"{"a":"\ud800"}"#, #"{"a":"\udc00\ud800"}"#, #"{"a":"\u12g4"}"#, #"{"a":01}"#, #"{"a":-}"#,
+            #"{"a":1.}"#, #"{"a":tru}"#, #"{"a":nul}"#, #"{"a":1}x"#, "{\"a\":\"x\u{01}y\"}", "{\"a\":\"x\ny\"}", #"{"a":1,}"#,
+            #"{,}"#, #"{"a" 1}"#, #"[1 2]"#, #"[,1]"#, #"{"a":1"#, #"{"a":"x"#, #"{a:1}"#, #"'x'"#, "[1]]",
+        ]
+        for text in texts {
+            #expect(strictProblems(text) == nil, "\(text)")
+            #expect(throws: (any Error).self, "\(text)") { try JSON.parse(text) }
+        }
+    }
+
+    @Test("a price is a decimal exactly when it is digits with an optional fraction, in ASCII")
+    func decimalPrices() {
+        for price in ["19.99", "1800", "0", "1.543", "007.0"] { #expect(StructuredDataRules.isDecimal(price), "\(price)") }
+        for price in ["", ".", "1.", ".5", "1.2.3", "19,99", "-1", "+1", "1e3", " 1", "١٢", "1\u{301}", "1.\u{301}5", "1\r\n"] {
+            #expect(!StructuredDataRules.isDecimal(price), "\(price)")
+        }
+    }
+
+    @Test("a URL's scheme is read lower-cased, as characters where a non-ASCII one follows the colon")
+    func schemes() {
+        let expected: [(String, String?)] = [
+            ("https://a", "https"), ("HTTP://a", "http"), ("JavaScript:x", "javascript"), ("mailto:a@b", "mailto"),
+            ("web+app.v2-x:y", "web+app.v2-x"), ("data:", "data"), ("/a:b", nil), ("1a:b", nil), (":x", nil), ("a", nil),
+            ("dé:x", nil), ("a b:x", nil), ("", nil), ("a:\u{301}x", nil), ("ab:é", "ab"),
+        ]
+        for (url, scheme) in expected { #expect(LinkTarget.scheme(of: url) == scheme, "\(url)") }
     }
 
     @Test("hreflang tags are judged the same whether read as bytes or as characters")
