@@ -14,4 +14,11 @@ extension String {
         }
         return found ?? utf8.contains(byte)
     }
+
+    /// Whether the text's UTF-8 has a byte at or below `limit`, read from contiguous storage: the link rules ask
+    /// it of every URL.
+    func hasByte(atMost limit: UInt8) -> Bool {
+        let found: Bool? = utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 <= limit } }
+        return found ?? utf8.contains { $0 <= limit }
+    }
 }

@@ -30,16 +30,21 @@ enum LinkRules {
         return diagnostics
     }
 
-    /// `linkAttributes[name]`, compared rather than hashed: it is asked for every element of every page.
+    /// `linkAttributes[name]`, compared rather than hashed, from lists made once: it is asked for every element of
+    /// every page.
     static func followed(_ name: String) -> [String]? {
         switch name {
-        case "a", "area", "link": ["href"]
-        case "img", "source": ["src", "srcset"]
-        case "script", "audio", "iframe": ["src"]
-        case "video": ["src", "poster"]
-        case "form": ["action"]
+        case "a", "area", "link": Followed.href
+        case "img", "source": Followed.image
+        case "script", "audio", "iframe": Followed.src
+        case "video": Followed.video
+        case "form": Followed.action
         default: nil
         }
+    }
+
+    private enum Followed {
+        static let href = ["href"], image = ["src", "srcset"], src = ["src"], video = ["src", "poster"], action = ["action"]
     }
 
     /// The URLs of a `srcset` (`a.jpg 1x, b.jpg 2x`).

@@ -56,7 +56,7 @@ enum LinkTarget: Equatable, Sendable {
     /// The URL the way a browser reads it: tabs and newlines removed, surrounding spaces and controls trimmed.
     static func strippedForScheme(_ value: String) -> String {
         // Most URLs have no control characters or spaces at all: nothing to strip.
-        if !value.utf8.contains(where: { $0 <= 0x20 }) { return value }
+        if !value.hasByte(atMost: 0x20) { return value }
         var scalars = value.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }[...]
         while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
         while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
@@ -69,19 +69,21 @@ enum LinkTarget: Equatable, Sendable {
     static func scheme(of url: String) -> String? {
         // Bytes read the same as characters while they are ASCII; only a non-ASCII byte right after the colon
         // (a combining mark would join it) needs the character-by-character reading.
-        let bytes = url.utf8
-        var end = bytes.startIndex
-        while end != bytes.endIndex && bytes[end] != UInt8(ascii: ":") {
-            if bytes[end] >= 0x80 { return nil }
-            end = bytes.index(after: end)
+        let original = url
+        var url = url
+        return url.withUTF8 { bytes in
+            var end = 0
+            while end < bytes.count, bytes[end] != UInt8(ascii: ":") {
+                if bytes[end] >= 0x80 { return nil }
+                end += 1
+            }
+            if end == bytes.count { return nil }
+            if end + 1 < bytes.count, bytes[end + 1] >= 0x80 { return schemeByCharacters(of: original) }
+            return schemeOfASCII(UnsafeBufferPointer(rebasing: bytes[..<end]))
         }
-        if end == bytes.endIndex { return nil }
-        let next = bytes.index(after: end)
-        if next != bytes.endIndex && bytes[next] >= 0x80 { return schemeByCharacters(of: url) }
-        return schemeOfASCII(bytes[bytes.startIndex..<end])
     }
 
-    private static func schemeOfASCII(_ bytes: Substring.UTF8View.SubSequence) -> String? {
+    private static func schemeOfASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard !bytes.isEmpty else { return nil }
         for (offset, byte) in bytes.enumerated() {
             let isLetter = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
@@ -89,7 +91,11 @@ enum LinkTarget: Equatable, Sendable {
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
             if !(isLetter || (offset > 0 && isOther)) { return nil }
         }
-        return String(decoding: bytes, as: UTF8.self).lowercased()
+        // Lowering A–Z is all `lowercased()` does to ASCII.
+        return String(unsafeUninitializedCapacity: bytes.count) { lowered in
+            for (offset, byte) in bytes.enumerated() { lowered[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
+            return bytes.count
+        }
     }
 
     private static func schemeByCharacters(of url: String) -> String? {

@@ -201,8 +201,18 @@ enum StructuredDataRules {
 
     /// `19.99`, `1800`, `1.543`: digits with an optional fraction, as schema.org wants prices.
     static func isDecimal(_ text: String) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count) else { return false }
-        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        // Read as bytes: a character that is an ASCII digit is exactly a byte that is one, and a dot one byte.
+        var digits = 0, dots = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, dots == 0 else { return false }
+                dots += 1
+                digits = 0
+            } else {
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+                digits += 1
+            }
+        }
+        return digits > 0
     }
 }
