@@ -372,6 +372,17 @@ private struct PageRanking {
 }
 
 extension RankingTables {
+    /// The base score (`ScoreBreakdown.base`) of the product `id` on pages of `audience` under `promotions`, or nil
+    /// when it is no candidate there: not offered in the region, excluded by the segment or dearer than its ceiling.
+    func base(of id: String, audience: PageAudience, promotions: [Promotion]) -> Double? {
+        guard let index = indexByID[id], let region = regions[audience.region.id], let segment = segments[audience.segment.id],
+              region.position[index] >= 0
+        else { return nil }
+        let prices = prices(region, audience: audience, promotions: promotions)
+        let ranking = PageRanking(bare: self, region: region, segment: segment, audience: audience, prices: prices)
+        return ranking.eligibleCandidate(at: region.position[index])?.base
+    }
+
     /// The ranking order of an audience under a promotion list (`prices` are the region's under it), with at least
     /// `length` candidates unless it holds them all: made by the first page that needs it and shared by the others.
     func order(
