@@ -285,6 +285,8 @@ public enum StoreBuild {
         var catalogContext: String
         var products: [String: String]
         var productTable: ProductTable
+        /// This build's `BuildInputs.rankingKey`.
+        var ranking: String
         var reads: [String: CatalogReads.Page] = [:]
         var catalogChanges: CatalogChanges?
 
@@ -319,10 +321,12 @@ public enum StoreBuild {
             catalogContext = InputsHash.hex(shared)
             products = CatalogChanges.digests(of: source.content)
             productTable = ProductTable(ids: products.keys)
+            ranking = planned.inputs.rankingKey
             if !cache.build.isEmpty, let recorded = cache.reads, recorded.key == cache.build {
                 reads = recorded.pages(in: productTable)
                 if !options.force, recorded.withoutCatalog == withoutCatalog, recorded.context == catalogContext {
-                    catalogChanges = CatalogChanges(from: recorded.products, to: products, table: productTable)
+                    catalogChanges = CatalogChanges(
+                        from: recorded.products, to: products, table: productTable, keepsScores: recorded.ranking == ranking)
                 }
             }
         }
@@ -445,7 +449,7 @@ public enum StoreBuild {
                       templates: (previous.withoutTemplates, previous.templates),
                       reads: CatalogReads(
                         key: rendered.buildKey, withoutCatalog: previous.withoutCatalog, context: previous.catalogContext,
-                        products: previous.products, pages: rendered.reads))
+                        ranking: previous.ranking, products: previous.products, pages: rendered.reads))
         } catch {
             staging.abandon()
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])

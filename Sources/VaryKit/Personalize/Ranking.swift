@@ -213,16 +213,17 @@ private struct PageRanking {
 
     /// The candidate at `position` of the region's candidates, unless the segment excludes it or it costs more
     /// than the segment's ceiling after promotions.
-    func eligibleCandidate(at position: Int) -> Candidate? {
+    func eligibleCandidate(at position: Int) -> Candidate? { eligibleCandidate(at: position, priced: prices[position]) }
+
+    /// `eligibleCandidate(at:)` with the candidate's price after promotions given, not looked up in `prices`.
+    func eligibleCandidate(at position: Int, priced: PricedProduct) -> Candidate? {
         let index = region.candidates[position]
         guard !segment.excluded[index] else { return nil }
-        if let ceiling = audience.segment.priceCeiling[audience.region.currency.code],
-           prices[position].final.minorUnits > ceiling.minorUnits
-        {
+        if let ceiling = audience.segment.priceCeiling[audience.region.currency.code], priced.final.minorUnits > ceiling.minorUnits {
             return nil
         }
         return Candidate(
-            position: position, base: breakdown(position).base, idOrder: tables.idOrder[index],
+            position: position, base: breakdown(position, discounted: priced.isDiscounted).base, idOrder: tables.idOrder[index],
             category: tables.categoryNumber[index], brand: tables.brandNumber[index])
     }
 
@@ -279,12 +280,13 @@ private struct PageRanking {
 
     func isPlaced(_ candidate: Int) -> Bool { placedFlags[candidate] }
 
-    func breakdown(_ position: Int) -> ScoreBreakdown {
+    func breakdown(_ position: Int) -> ScoreBreakdown { breakdown(position, discounted: prices[position].isDiscounted) }
+
+    func breakdown(_ position: Int, discounted: Bool) -> ScoreBreakdown {
         Scoring.breakdown(
             popularity: region.popularity[position], trending: region.trending[position],
             affinity: segment.affinity.isEmpty ? nil : segment.affinity[region.candidates[position]],
-            inSeason: region.inSeason[position], discounted: prices[position].isDiscounted,
-            learned: learned?.score(at: position))
+            inSeason: region.inSeason[position], discounted: discounted, learned: learned?.score(at: position))
     }
 
     mutating func diversity(_ candidate: Int) -> Double {
@@ -372,6 +374,18 @@ private struct PageRanking {
 }
 
 extension RankingTables {
+    /// The base score (`ScoreBreakdown.base`) of the product `id` on pages of `audience` under `promotions`, or nil
+    /// when it is no candidate there: not offered in the region, excluded by the segment or dearer than its ceiling.
+    func base(of id: String, audience: PageAudience, promotions: [Promotion]) -> Double? {
+        guard let index = indexByID[id], let region = regions[audience.region.id], let segment = segments[audience.segment.id],
+              region.position[index] >= 0,
+              // The one price, not the region's (`prices`): a page asks for the few products that changed.
+              let priced = price(products[index], ancestry: ancestry[index], audience: audience, promotions: promotions)
+        else { return nil }
+        let ranking = PageRanking(bare: self, region: region, segment: segment, audience: audience, prices: [])
+        return ranking.eligibleCandidate(at: region.position[index], priced: priced)?.base
+    }
+
     /// The ranking order of an audience under a promotion list (`prices` are the region's under it), with at least
     /// `length` candidates unless it holds them all: made by the first page that needs it and shared by the others.
     func order(

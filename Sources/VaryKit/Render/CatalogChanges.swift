@@ -21,13 +21,18 @@ struct CatalogChanges: Sendable, Hashable {
     /// The numbers in this build's `ProductTable` of the changed and added ones (a removed product has none: a
     /// page that showed one has no record in this build's numbers, `CatalogReads.pages(in:)`).
     var numbers: Set<Int32>
+    /// Whether this build's ranking tables have the previous build's key (`BuildInputs.rankingKey`): then every
+    /// product that did not change scores as it did on every page, so a landing page whose products did not change
+    /// keeps its ranking when no changed product can enter it (`RankingRead`).
+    var keepsScores: Bool
 
-    init(from previous: [String: String], to current: [String: String], table: ProductTable) {
+    init(from previous: [String: String], to current: [String: String], table: ProductTable, keepsScores: Bool = false) {
         var changed: Set<String> = []
         for (id, digest) in current where previous[id] != digest { changed.insert(id) }
         for id in previous.keys where current[id] == nil { changed.insert(id) }
         self.changed = changed
         numbers = Set(changed.compactMap(table.number))
+        self.keepsScores = keepsScores
     }
 
     /// Whether a page showing the products numbered `products` shows a changed one.
@@ -233,18 +238,23 @@ struct ProductTable: Sendable, Hashable {
 }
 
 /// What the previous build recorded for `CatalogChanges`, in one line of the page cache: the key of that build,
-/// its key without the catalog, the digest of the build-wide part of its pages' inputs, its products' digests,
-/// and per page the digest of its selection and the products it showed.
+/// its key without the catalog, the digest of the build-wide part of its pages' inputs, the key of its ranking
+/// tables, its products' digests, and per page the digest of its selection, the products it showed and, on a landing
+/// page, its ranking's digest and bound.
 struct CatalogReads: Sendable, Hashable {
     struct Page: Sendable, Hashable {
         var digest: String
         /// The products the page shows, by their sorted numbers in the table of `products`' ids.
         var products: [Int32]
+        /// A landing page's ranking (`PageSelection.ranking`).
+        var ranking: RankingRead?
     }
 
     var key = ""
     var withoutCatalog = ""
     var context = ""
+    /// The key of the build's ranking tables (`BuildInputs.rankingKey`).
+    var ranking = ""
     var products: [String: String] = [:]
     var pages: [String: Page] = [:]
 
@@ -259,7 +269,7 @@ struct CatalogReads: Sendable, Hashable {
     func line() -> [UInt8]? {
         let table = table
         var bytes = Array(Self.prefix.utf8)
-        for part in [key, withoutCatalog, context] {
+        for part in [key, withoutCatalog, context, ranking] {
             bytes += part.utf8
             bytes.append(UInt8(ascii: "\t"))
         }
@@ -283,8 +293,13 @@ struct CatalogReads: Sendable, Hashable {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
                 bytes += String(number).utf8
             }
+            bytes.append(Self.field)
+            bytes += (page.ranking?.digest ?? "").utf8
+            bytes.append(Self.field)
+            bytes += (page.ranking.map { String($0.bound.bitPattern) } ?? "").utf8
         }
-        let texts = [key, withoutCatalog, context] + table.ids + products.values + Array(pages.keys) + pages.values.map(\.digest)
+        let texts = [key, withoutCatalog, context, ranking] + table.ids + products.values + Array(pages.keys)
+            + pages.values.map(\.digest) + pages.values.compactMap(\.ranking?.digest)
         guard !texts.contains(where: { $0.utf8.contains { $0 < 0x20 } }) else { return nil }
         return bytes
     }
@@ -293,22 +308,23 @@ struct CatalogReads: Sendable, Hashable {
     init?(line: Data.SubSequence) {
         guard line.starts(with: Self.prefix.utf8) else { return nil }
         let parts = line.dropFirst(Self.prefix.utf8.count).split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-        guard parts.count == 5 else { return nil }
+        guard parts.count == 6 else { return nil }
         func text(_ bytes: Data.SubSequence) -> String { String(decoding: bytes, as: UTF8.self) }
         key = text(parts[0])
         withoutCatalog = text(parts[1])
         context = text(parts[2])
+        ranking = text(parts[3])
         var count: Int32 = 0
-        for entry in parts[3].split(separator: Self.record) {
+        for entry in parts[4].split(separator: Self.record) {
             let fields = entry.split(separator: Self.field, omittingEmptySubsequences: false)
             guard fields.count == 2 else { return nil }
             products[text(fields[0])] = text(fields[1])
             count += 1
         }
         guard products.count == count else { return nil }
-        for entry in parts[4].split(separator: Self.record) {
+        for entry in parts[5].split(separator: Self.record) {
             let fields = entry.split(separator: Self.field, omittingEmptySubsequences: false)
-            guard fields.count == 3 else { return nil }
+            guard fields.count == 5 else { return nil }
             var read: [Int32] = []
             for number in fields[2].split(separator: UInt8(ascii: ",")) {
                 // In the table, and after the one before: the numbers are sorted.
@@ -316,7 +332,12 @@ struct CatalogReads: Sendable, Hashable {
                 else { return nil }
                 read.append(value)
             }
-            pages[text(fields[0])] = Page(digest: text(fields[1]), products: read)
+            var ranking: RankingRead?
+            if !fields[3].isEmpty {
+                guard let bits = UInt64(text(fields[4])) else { return nil }
+                ranking = RankingRead(digest: text(fields[3]), bound: Double(bitPattern: bits))
+            }
+            pages[text(fields[0])] = Page(digest: text(fields[1]), products: read, ranking: ranking)
         }
     }
 
@@ -330,15 +351,18 @@ struct CatalogReads: Sendable, Hashable {
         for (path, page) in pages {
             let numbers = page.products.map { renumbered[Int($0)] }
             guard !numbers.contains(nil) else { continue }
-            result[path] = Page(digest: page.digest, products: numbers.map { $0! }.sorted())
+            result[path] = Page(digest: page.digest, products: numbers.map { $0! }.sorted(), ranking: page.ranking)
         }
         return result
     }
 
-    init(key: String, withoutCatalog: String, context: String, products: [String: String], pages: [String: Page]) {
+    init(
+        key: String, withoutCatalog: String, context: String, ranking: String, products: [String: String], pages: [String: Page]
+    ) {
         self.key = key
         self.withoutCatalog = withoutCatalog
         self.context = context
+        self.ranking = ranking
         self.products = products
         self.pages = pages
     }

@@ -117,6 +117,21 @@ struct PageRenderer: Sendable {
             keep(page, known, into: &local)
             return
         }
+        // Only the catalog changed, this landing page shows none of the changed products, none of them can enter its
+        // ranking (`RankingRead`) and the rest of its selection is what it was: its view model, hence its inputs, are
+        // the previous build's, without ranking it.
+        if let catalogChanges, catalogChanges.keepsScores, let previous = reads[page.file], let kept = previous.ranking,
+           !catalogChanges.reach(previous.products),
+           local.times.measure(.personalize, {
+               builder.keeps(kept, of: page, changed: catalogChanges.changed)
+                   && builder.selection(for: page, readsBundles: readsBundles(page), kept: kept).digest == previous.digest
+           }),
+           let known = cache.entries[page.file], local.times.measure(.write, { adopt(page, known) })
+        {
+            local.cacheable[page.file] = known.inputs
+            local.reads[page.file] = previous
+            return
+        }
         let selection = local.times.measure(.personalize) { builder.selection(for: page, readsBundles: readsBundles(page)) }
         let read = record(selection)
         // Only the catalog changed, this page shows none of the changed products and selects what it selected: its
@@ -164,7 +179,7 @@ struct PageRenderer: Sendable {
     /// in the catalog, so the page is built then.
     private func record(_ selection: PageSelection) -> CatalogReads.Page? {
         guard selection.isComplete, let numbers = products.numbers(of: selection.products) else { return nil }
-        return CatalogReads.Page(digest: selection.digest, products: numbers)
+        return CatalogReads.Page(digest: selection.digest, products: numbers, ranking: selection.ranking)
     }
 
     /// Whether the templates of `page` can read its model's `bundles`.

@@ -120,6 +120,13 @@ struct CatalogChangeBuildTests {
         try change("stock to zero") { $0.edit("harness") { $0["stock"] = ["us": 0, "de": 9, "jp": 3, "kw": 2] } }
         try change("image") { $0.edit("gen-7") { $0["image"] = ["src": "products/boot.svg", "alt": "Another picture"] } }
         try change("popularity") { $0.edit("gen-19") { $0["popularity"] = 0.99 } }
+        // Landing pages that do not show a changed product keep their ranking when the product cannot enter it.
+        try change("popularity of a product below every ranking, a little up") { $0.edit("gen-20") { $0["popularity"] = 0.07 } }
+        try change("popularity of a product below every ranking, up to the top") { $0.edit("gen-20") { $0["popularity"] = 1.0 } }
+        try change("back in stock") { $0.edit("gen-14") { $0["stock"] = ["us": 5, "de": 3, "jp": 2, "kw": 1] } }
+        try change("a pinned product out of stock") { $0.edit("rope-9") { $0["stock"] = ["us": 0, "de": 0, "jp": 0, "kw": 0] } }
+        try change("a pinned product back in stock") { $0.edit("rope-9") { $0["stock"] = ["us": 4, "de": 4, "jp": 4, "kw": 4] } }
+        try change("products reordered") { $0.products.reverse() }
         try change("product removed") { $0.products.removeAll { $0["id"] as? String == "gen-24" } }
         try change("product added") {
             var added = $0.products.first { $0["id"] as? String == "gen-23" }!
@@ -241,8 +248,12 @@ struct CatalogChangeBuildTests {
     @Test("what pages read of the catalog survives the page cache's line")
     func readsLine() throws {
         let reads = CatalogReads(
-            key: "k", withoutCatalog: "w", context: "c", products: ["b": "2", "a": "1", "c": "3"],
-            pages: ["x/index.html": .init(digest: "d1", products: [0, 2]), "y/index.html": .init(digest: "d2", products: [])])
+            key: "k", withoutCatalog: "w", context: "c", ranking: "r", products: ["b": "2", "a": "1", "c": "3"],
+            pages: [
+                "x/index.html": .init(digest: "d1", products: [0, 2]), "y/index.html": .init(digest: "d2", products: []),
+                "z/index.html": .init(digest: "d3", products: [1], ranking: .init(digest: "r3", bound: 0.25)),
+                "w/index.html": .init(digest: "d4", products: [], ranking: .init(digest: "r4", bound: -.infinity)),
+            ])
         let line = try #require(reads.line())
         #expect(CatalogReads(line: Data(line)[...]) == reads)
         var broken = reads
@@ -258,7 +269,7 @@ struct CatalogChangeBuildTests {
     @Test("pages recorded against another catalog are renumbered, and a page that showed a removed product is left out")
     func readsRenumbered() throws {
         let reads = CatalogReads(
-            key: "k", withoutCatalog: "w", context: "c", products: ["a": "1", "b": "2", "c": "3"],
+            key: "k", withoutCatalog: "w", context: "c", ranking: "r", products: ["a": "1", "b": "2", "c": "3"],
             pages: ["x/index.html": .init(digest: "d1", products: [0, 2]), "y/index.html": .init(digest: "d2", products: [1])])
         #expect(reads.pages(in: ProductTable(ids: ["c", "b", "a"])) == reads.pages)
         // "b" removed, "aa" added: "a" keeps number 0 and "c" number 2; the page that showed "b" is not kept.

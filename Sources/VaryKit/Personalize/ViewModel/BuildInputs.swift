@@ -27,6 +27,10 @@ public struct BuildInputs: Sendable {
     public let productsByID: [String: Product]
     /// What ranking needs of the catalog per region and segment, shared by every page.
     public let ranking: RankingTables
+    /// What every product's score on every page depends on besides the product itself and what is not the catalog:
+    /// the products' ids in catalog order (the learned evidence is counted over them) and the learned weights, which
+    /// are chosen by ranking the whole catalog (see `CatalogChanges.keepsScores`).
+    let rankingKey: String
     /// The `assets` object of every page: fingerprinted URLs by template name.
     public let assetsModel: Value
     /// What product pages offer besides the product: bought together, generated bundles.
@@ -57,6 +61,12 @@ public struct BuildInputs: Sendable {
         segmentsByID = Dictionary(content.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         productsByID = Dictionary(content.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         ranking = RankingTables(content: content, popularity: popularity, learned: learned)
+        var key: [UInt8] = []
+        for product in content.products { ModelBytes.append(.string(product.id), to: &key) }
+        for weight in [learned.weights.popularityShare, learned.weights.shrinkage, learned.weights.regionalShare] {
+            ModelBytes.append(.string(String(weight.bitPattern)), to: &key)
+        }
+        rankingKey = InputsHash.hex(key)
         // On every page: hashed once (`ModelBytes.sharedObject`).
         assetsModel = ModelBytes.sharedObject(Dictionary(uniqueKeysWithValues: assetURLs.map { (AssetKey.name($0.key), .string($0.value)) }))
     }

@@ -26,20 +26,68 @@ struct PageSelection: Sendable {
     var products: Set<String> = []
     /// The digest of the selection; empty when the selection is not complete.
     var digest = ""
+    /// A landing page's ranking, whose digest is the selection's part for it.
+    var ranking: RankingRead?
     /// Whether the products and the digest account for everything the model takes from the catalog.
     var isComplete: Bool { !digest.isEmpty }
 }
 
+/// What the next build needs of a landing page's ranking to tell, without ranking the page again, that products it
+/// did not show cannot change it: the ranking's digest and the score below which such a product stays out.
+///
+/// The ranking places the segment's pins, then at each place the candidate with the best penalized score, which is
+/// at most its base score (`Ranking.swift`). When no product the ranking shows changed and every other product's
+/// score is what it was (`CatalogChanges.keepsScores`), a changed product that is not pinned and whose base score is
+/// below every score the ranking placed by loses at every place, as it did: the ranking is the same. A list that is
+/// not full placed every candidate, so there a changed product must be no candidate at all.
+struct RankingRead: Sendable, Hashable {
+    var digest: String
+    /// The lowest score a product was placed by when the list is full (infinity when pins fill it), minus infinity
+    /// when it is not.
+    var bound: Double
+
+    init(digest: String, bound: Double) {
+        self.digest = digest
+        self.bound = bound
+    }
+
+    /// The read of `ranked`, a list of at most `limit` products.
+    init(_ ranked: [RankedProduct], digest: String, limit: Int) {
+        self.digest = digest
+        bound = ranked.count < limit ? -.infinity : ranked.lazy.filter { !$0.pinned }.map(\.score).min() ?? .infinity
+    }
+}
+
 extension PageModelBuilder {
-    /// The selection of one page (`PageSelection`); `readsBundles` says whether its templates can read the
-    /// model's `bundles` (`TemplateRoots`), the region's bundles, whose items' cards it then shows.
-    func selection(for page: PageSpec, readsBundles: Bool = true) -> PageSelection {
+    /// The audience of a page and the promotions running for it.
+    private func audience(of page: PageSpec) -> (PageAudience, [Promotion]) {
         let site = inputs.content.site
         let region = page.region.flatMap { inputs.regionsByID[$0] } ?? inputs.regionsByID[site.defaultRegion.id]!
         let tag = page.locale ?? site.defaultLocale
         let segment = page.segment.flatMap { inputs.segmentsByID[$0] } ?? inputs.segmentsByID[site.defaultSegment.id]!
         let audience = PageAudience(region: region, localeTag: tag, segment: segment)
-        let promotions = activePromotions(inputs.activePromotions, for: audience, at: inputs.now)
+        return (audience, activePromotions(inputs.activePromotions, for: audience, at: inputs.now))
+    }
+
+    /// Whether the products `changed` cannot change the ranking `kept` of the landing page `page`, given that it shows
+    /// none of them and every other product scores as it did (`RankingRead`).
+    func keeps(_ kept: RankingRead, of page: PageSpec, changed: Set<String>) -> Bool {
+        let (audience, promotions) = audience(of: page)
+        return changed.allSatisfy { id in
+            guard !audience.segment.pinned.contains(where: { $0.id == id }) else { return false }
+            guard let base = inputs.ranking.base(of: id, audience: audience, promotions: promotions) else { return true }
+            return base < kept.bound
+        }
+    }
+
+    /// The selection of one page (`PageSelection`); `readsBundles` says whether its templates can read the
+    /// model's `bundles` (`TemplateRoots`), the region's bundles, whose items' cards it then shows. With `kept`, a
+    /// landing page's ranking known to be unchanged (`keeps(_:of:changed:)`), the page is not ranked: the selection
+    /// has the kept ranking's digest, and neither the ranked products nor their ids.
+    func selection(for page: PageSpec, readsBundles: Bool = true, kept: RankingRead? = nil) -> PageSelection {
+        let site = inputs.content.site
+        let (audience, promotions) = audience(of: page)
+        let (region, tag, segment) = (audience.region, audience.localeTag, audience.segment)
         var result = PageSelection()
         var bytes: [UInt8] = []
         func add(_ text: String) { ModelBytes.append(.string(text), to: &bytes) }
@@ -102,19 +150,29 @@ extension PageModelBuilder {
         add(page.kind.rawValue)
         switch page.kind {
         case .landing:
-            let ranked = rank(
-                using: inputs.ranking, audience: audience, promotions: promotions, popularity: inputs.popularity,
-                limit: site.recommendations)
-            add(ranked.count)
-            for item in ranked {
-                add(item.product.id)
-                add(item.rank)
-                add(item.pinned ? "pinned" : "placed")
-                add(item.price, of: item.product)
-                add(item.reasons)
-                result.products.insert(item.product.id)
+            if let kept {
+                result.ranking = kept
+            } else {
+                let ranked = rank(
+                    using: inputs.ranking, audience: audience, promotions: promotions, popularity: inputs.popularity,
+                    limit: site.recommendations)
+                // The ranking's bytes are digested apart, and their digest stands for them, so that a build that
+                // keeps the ranking can make the selection's digest without it.
+                let start = bytes.count
+                add(ranked.count)
+                for item in ranked {
+                    add(item.product.id)
+                    add(item.rank)
+                    add(item.pinned ? "pinned" : "placed")
+                    add(item.price, of: item.product)
+                    add(item.reasons)
+                    result.products.insert(item.product.id)
+                }
+                result.ranked = ranked
+                result.ranking = RankingRead(ranked, digest: InputsHash.hex(Array(bytes[start...])), limit: site.recommendations)
+                bytes.removeSubrange(start...)
             }
-            result.ranked = ranked
+            add(result.ranking!.digest)
         case .promotion:
             if let promotion = inputs.activePromotions.first(where: { $0.id == page.item }) {
                 let items = promotionProducts(promotion, audience: audience, promotions: promotions)
