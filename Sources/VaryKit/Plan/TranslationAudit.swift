@@ -117,9 +117,9 @@ public struct TranslationAudit: Sendable {
             PageLocaleKey(region: $0.region!, tag: $0.locale!)
         }
         let catalog = CatalogFacts(content: content)
-        // Which products each promotion holds does not depend on the locale.
-        let promotionProducts = content.promotions.reduce(into: [String: [String]]()) { products, promotion in
-            products[promotion.id] = content.products.filter { promotion.appliesTo.contains($0) }.map(\.id)
+        // Which products each promotion holds (by catalog position) does not depend on the locale.
+        let promotionProducts = content.promotions.reduce(into: [String: [Int]]()) { products, promotion in
+            products[promotion.id] = content.products.filter { promotion.appliesTo.contains($0) }.compactMap { catalog.indexByID[$0.id] }
         }
         // What depends only on the region (what it sells) is worked out once per region. The product texts depend
         // on the locale only through the keys products have texts for: a tag no product text has resolves every
@@ -129,7 +129,7 @@ public struct TranslationAudit: Sendable {
         // several locales) add up the same in any order.
         let regions = Dictionary(content.regions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let regionIDs = Set(pageCounts.keys.map(\.region)).filter { regions[$0] != nil }.sorted()
-        let stocks = Self.parallelMap(regionIDs) { RegionStock(content: content, region: regions[$0]!) }
+        let stocks = Self.parallelMap(regionIDs) { RegionStock(content: content, region: regions[$0]!, catalog: catalog) }
         let regionStock = Dictionary(uniqueKeysWithValues: zip(regionIDs, stocks))
         let byTag = Dictionary(grouping: pageCounts.keys.filter { regions[$0.region] != nil }, by: \.tag)
         let tags = byTag.keys.sorted()
@@ -216,7 +216,7 @@ public struct TranslationAudit: Sendable {
     }
 
     /// The catalog by position, with what every locale and region asks of each product worked out once.
-    private struct CatalogFacts {
+    private struct CatalogFacts: Sendable {
         let indexByID: [String: Int]
         let ancestry: [[String]]
         /// Every key the products' audited texts (title, description, image alt) have an entry for.
@@ -242,7 +242,7 @@ public struct TranslationAudit: Sendable {
         let categories: Set<String>
         let tags: Set<String>
 
-        init(content: StoreContent, region: Region) {
+        init(content: StoreContent, region: Region, catalog: CatalogFacts) {
             var isSellable = [Bool](repeating: false, count: content.products.count)
             var sellable: [Int] = []
             var categories: Set<String> = []
@@ -251,7 +251,7 @@ public struct TranslationAudit: Sendable {
             for index in products.indices where products[index].price(in: region) != nil && products[index].isSold(in: region.id) {
                 sellable.append(index)
                 isSellable[index] = true
-                categories.formUnion(products[index].categoryAncestry)
+                categories.formUnion(catalog.ancestry[index])
                 tags.formUnion(products[index].tags)
             }
             self.sellable = sellable
@@ -358,7 +358,7 @@ public struct TranslationAudit: Sendable {
         }
 
         mutating func audit(
-            content: StoreContent, region: Region, bundles: [PricedBundle], promotionProducts: [String: [String]], now: Date,
+            content: StoreContent, region: Region, bundles: [PricedBundle], promotionProducts: [String: [Int]], now: Date,
             catalog: CatalogFacts, messages: Messages, texts: ProductTexts, stock: RegionStock
         ) {
             let all = pages.count
@@ -380,28 +380,33 @@ public struct TranslationAudit: Sendable {
                 text(segment.subline, "segments", segment.location, "hero.subline", pages: own)
             }
 
-            var productPages: [String: Int] = [:]
+            // By catalog position: how many pages other than the landings show each product.
+            var productPages = [Int](repeating: 0, count: content.products.count)
             for promotion in content.promotions where Planner.hasPage(promotion, region: region.id, locale: tag, now: now) {
                 let count = ownPages(.promotion, promotion.id) + landings(for: promotion.segments?.map(\.id), defaultSegment: defaultSegment)
                 text(promotion.title, "promotions", promotion.location, "title", pages: count)
                 text(promotion.message, "promotions", promotion.location, "message", pages: count)
                 let own = ownPages(.promotion, promotion.id)
-                for product in promotionProducts[promotion.id] ?? [] where own > 0 { productPages[product, default: 0] += own }
+                for index in promotionProducts[promotion.id] ?? [] where own > 0 { productPages[index] += own }
             }
             for priced in bundles {
                 let bundle = priced.bundle
                 let count = ownPages(.bundle, bundle.id) + landings(for: bundle.segments?.map(\.id), defaultSegment: defaultSegment)
                 text(bundle.title, "bundles", bundle.location, "title", pages: count)
                 text(bundle.description, "bundles", bundle.location, "description", pages: count)
-                for item in priced.items { productPages[item.product.id, default: 0] += ownPages(.bundle, bundle.id) }
+                for item in priced.items {
+                    if let index = catalog.indexByID[item.product.id] { productPages[index] += ownPages(.bundle, bundle.id) }
+                }
             }
 
             // A product page shows its own product (one page per product in this locale).
-            for page in pages where page.kind == .product { productPages[page.item ?? "", default: 0] += 1 }
+            for page in pages where page.kind == .product {
+                if let index = catalog.indexByID[page.item ?? ""] { productPages[index] += 1 }
+            }
             for configurator in content.configurators {
                 let own = ownPages(.configure, configurator.product.id)
                 guard own > 0 else { continue }
-                productPages[configurator.product.id, default: 0] += own
+                if let index = catalog.indexByID[configurator.product.id] { productPages[index] += own }
                 for group in configurator.groups {
                     text(group.label, "configurators", group.location, "label", pages: own)
                     for value in group.values {
@@ -421,13 +426,10 @@ public struct TranslationAudit: Sendable {
                     slots.pages[slot] += pages
                 }
             }
-            var extra: [(index: Int, pages: Int)] = []
-            for (id, pages) in productPages where pages > 0 {
-                if let index = catalog.indexByID[id], stock.isSellable[index] { extra.append((index, base + pages)) }
-            }
+            let extra = productPages.indices.filter { productPages[$0] > 0 && stock.isSellable[$0] }
+                .map { (index: $0, pages: base + productPages[$0]) }
             if base > 0 {
-                let shownElsewhere = Set(extra.map(\.index))
-                for index in stock.sellable where !shownElsewhere.contains(index) { count(index, pages: base) }
+                for index in stock.sellable where productPages[index] == 0 { count(index, pages: base) }
             }
             for (index, pages) in extra { count(index, pages: pages) }
             if exact + fallback > 0 {

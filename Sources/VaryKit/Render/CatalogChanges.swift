@@ -307,9 +307,11 @@ struct CatalogReads: Sendable, Hashable {
     /// The record of a line `line()` wrote (with its prefix), or nil.
     init?(line: Data.SubSequence) {
         guard line.starts(with: Self.prefix.utf8) else { return nil }
-        let parts = line.dropFirst(Self.prefix.utf8.count).split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        // Split as an array's bytes: slicing `Data` is several times slower, and a line holds every page's reads.
+        let bytes = [UInt8](line.dropFirst(Self.prefix.utf8.count))
+        let parts = bytes.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
         guard parts.count == 6 else { return nil }
-        func text(_ bytes: Data.SubSequence) -> String { String(decoding: bytes, as: UTF8.self) }
+        func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
         key = text(parts[0])
         withoutCatalog = text(parts[1])
         context = text(parts[2])
@@ -328,7 +330,7 @@ struct CatalogReads: Sendable, Hashable {
             var read: [Int32] = []
             for number in fields[2].split(separator: UInt8(ascii: ",")) {
                 // In the table, and after the one before: the numbers are sorted.
-                guard let value = Int32(text(number)), (0..<count).contains(value), read.last.map({ $0 < value }) ?? true
+                guard let value = Self.number(number), (0..<count).contains(value), read.last.map({ $0 < value }) ?? true
                 else { return nil }
                 read.append(value)
             }
@@ -339,6 +341,15 @@ struct CatalogReads: Sendable, Hashable {
             }
             pages[text(fields[0])] = Page(digest: text(fields[1]), products: read, ranking: ranking)
         }
+    }
+
+    /// The number `digits` spell, as `Int32(_:)` reads their text, without making a text of the digits `line()` writes.
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int32? {
+        let zero = UInt8(ascii: "0")
+        guard (1...9).contains(digits.count), digits.allSatisfy({ (zero...zero + 9).contains($0) }) else {
+            return Int32(String(decoding: digits, as: UTF8.self))
+        }
+        return digits.reduce(0) { $0 * 10 + Int32($1 - zero) }
     }
 
     /// The pages with their products numbered in `current` instead of this record's table; a page that showed a
