@@ -35,6 +35,9 @@ enum AlternateRules {
     /// Whether a `rel` value lists `alternate` and `canonical` among its white-space separated, case-insensitive
     /// tokens.
     static func relations(_ rel: String) -> (alternate: Bool, canonical: Bool) {
+        // Nearly every value is the one token, which compares without being read.
+        if rel == "alternate" { return (true, false) }
+        if rel == "canonical" { return (false, true) }
         // Most values are ASCII, whose tokens can be compared byte by byte without making strings.
         if rel.utf8.allSatisfy({ $0 < 0x80 }) {
             var alternate = false, canonical = false

@@ -18,7 +18,9 @@ enum LinkTarget: Equatable, Sendable {
     static func resolve(_ value: String, onPage pagePath: String, siteURL: String? = nil) -> LinkTarget {
         let url = strippedForScheme(value)
         if url.isEmpty { return .empty }
-        if url.hasPrefix("#") { return .fragment(String(url.dropFirst())) }
+        // `hasPrefix` reads characters; it is asked only where the first byte could begin the prefix.
+        let first = url.utf8.first
+        if first == UInt8(ascii: "#"), url.hasPrefix("#") { return .fragment(String(url.dropFirst())) }
         if let siteURL, !siteURL.isEmpty {
             if let isOwn = isOnSiteASCII(url, siteURL) {
                 if isOwn {
@@ -33,7 +35,7 @@ enum LinkTarget: Equatable, Sendable {
                 }
             }
         }
-        if url.hasPrefix("//") { return .external }
+        if first == UInt8(ascii: "/"), url.hasPrefix("//") { return .external }
         if let scheme = scheme(of: url) {
             return scheme == "https" || scheme == "http" ? .external : .scheme(scheme)
         }
@@ -141,22 +143,30 @@ enum LinkTarget: Equatable, Sendable {
         return .file(joined)
     }
 
-    /// The file of a plain root-relative path such as `/de/de-de/` or `/assets/a.css`, which is most links:
-    /// no query, fragment, escape, empty segment or segment starting with a dot. Nil for anything else.
+    /// The file of a plain root-relative path such as `/de/de-de/`, `/assets/a.css` or `/de/de-de/#offers`, which is
+    /// most links: no escape, empty segment or segment starting with a dot before any query or fragment. Nil for
+    /// anything else, and where the `?` or `#` has a non-ASCII neighbour, which could join it into another character.
     private static func simpleRootPath(_ url: String) -> String? {
         let bytes = url.utf8
         guard bytes.first == UInt8(ascii: "/") else { return nil }
         var previous: UInt8 = 0
-        for byte in bytes {
+        var index = bytes.startIndex
+        scan: while index != bytes.endIndex {
+            let byte = bytes[index]
             switch byte {
-            case UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"): return nil
+            case UInt8(ascii: "?"), UInt8(ascii: "#"):
+                let next = bytes.index(after: index)
+                guard previous < 0x80, next == bytes.endIndex || bytes[next] < 0x80 else { return nil }
+                break scan
+            case UInt8(ascii: "%"): return nil
             case UInt8(ascii: "/") where previous == UInt8(ascii: "/"): return nil
             case UInt8(ascii: ".") where previous == UInt8(ascii: "/"): return nil
             default: break
             }
             previous = byte
+            index = bytes.index(after: index)
         }
-        let path = String(url.dropFirst())
+        let path = String(url[..<index].dropFirst())
         return path.isEmpty || previous == UInt8(ascii: "/") ? path + "index.html" : path
     }
 

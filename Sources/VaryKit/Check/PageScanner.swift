@@ -35,11 +35,21 @@ enum PageScanner {
         }
     }
 
-    /// `ScriptRules.urlAttributes.contains(name)`, compared rather than hashed.
+    /// `ScriptRules.urlAttributes.contains(name)`, compared rather than hashed, and only for names of a URL
+    /// attribute's length and first letter: it is asked for every attribute of every page.
     static func isURLAttribute(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 3, 4, 6, 10: break
+        default: return false
+        }
+        switch name.utf8.first {
+        case UInt8(ascii: "h"), UInt8(ascii: "s"), UInt8(ascii: "a"), UInt8(ascii: "f"), UInt8(ascii: "p"), UInt8(ascii: "c"),
+             UInt8(ascii: "b"), UInt8(ascii: "d"), UInt8(ascii: "x"): break
+        default: return false
+        }
         switch name {
-        case "href", "src", "action", "formaction", "poster", "cite", "background", "data", "xlink:href", "srcdoc": true
-        default: false
+        case "href", "src", "action", "formaction", "poster", "cite", "background", "data", "xlink:href", "srcdoc": return true
+        default: return false
         }
     }
 
@@ -74,19 +84,25 @@ enum PageScanner {
 
     /// How many `\n` bytes there are, counted eight bytes at a time: in each word, the bytes equal to `\n` are
     /// flagged exactly (high bit of a byte that is zero after `^ 0x0A…`, without the borrow of the usual trick), and
-    /// the flags counted.
+    /// the flags added up in the word's byte lanes, which are summed once every 255 words, before one can overflow.
     static func newlines(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base), count = bytes.count
         let newline: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var total = 0, index = 0
         while index + 8 <= count {
-            let x = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ newline
-            // A byte's high bit is set in `(x & 0x7F) + 0x7F` when its low seven bits are not all zero; with `| x` also
-            // when its own high bit is: what stays clear after the complement is exactly the zero bytes.
-            let zero = ~(((x & low7) &+ low7) | x | low7)
-            total &+= zero.nonzeroBitCount
-            index += 8
+            var lanes: UInt64 = 0
+            let end = min(count - 7, index + 255 * 8)
+            while index < end {
+                let x = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ newline
+                // A byte's high bit is set in `(x & 0x7F) + 0x7F` when its low seven bits are not all zero; with `| x`
+                // also when its own high bit is: what stays clear after the complement is exactly the zero bytes.
+                lanes &+= ~(((x & low7) &+ low7) | x | low7) >> 7
+                index += 8
+            }
+            // Pairs of lanes (each at most 510), then the four pairs added in the top sixteen bits.
+            let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+            total &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
         }
         while index < count {
             if base[index] == 0x0A { total &+= 1 }
@@ -102,13 +118,11 @@ enum PageScanner {
         /// Where `line` was last counted up to.
         var counted = 0
         /// Attribute name and value ranges of the tag being read, reused from tag to tag.
-        var names: [Range<Int>] = []
-        var values: [Range<Int>?] = []
+        var ranges: [(name: Range<Int>, value: Range<Int>?)] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
-            names.reserveCapacity(16)
-            values.reserveCapacity(16)
+            ranges.reserveCapacity(16)
         }
 
         mutating func lineAt(_ position: Int) -> Int {
@@ -159,8 +173,7 @@ enum PageScanner {
             let nameRange = nameStart..<index
             // The name is tested packed in two words; a String is made only for an element that is kept.
             let packed = PackedName(bytes, nameRange)
-            names.removeAll(keepingCapacity: true)
-            values.removeAll(keepingCapacity: true)
+            ranges.removeAll(keepingCapacity: true)
             var keep = PageScanner.isKept(packed)
             readAttributes(keep: &keep)
             let line = keep ? lineAt(open) : 0
@@ -176,12 +189,7 @@ enum PageScanner {
                 index = end
             }
             guard keep else { return }
-            var attributes: [(name: String, value: String)] = []
-            attributes.reserveCapacity(names.count)
-            for (position, range) in names.enumerated() {
-                let value = values[position].map(decodedValue) ?? ""
-                attributes.append((lowered(range), value))
-            }
+            let attributes = ranges.map { (name: lowered($0.name), value: $0.value.map(decodedValue) ?? "") }
             elements.append(PageElement(name: name, attributes: attributes, line: line, text: text))
         }
 
@@ -221,8 +229,7 @@ enum PageScanner {
                     }
                 }
                 if !keep && keeps(nameRange) { keep = true }
-                names.append(nameRange)
-                values.append(valueRange)
+                ranges.append((nameRange, valueRange))
             }
         }
 

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DataFormats
 
 /// Reads a JSON-LD text as strictly as `JSON.parse` does, keeping of every object only the members the product
@@ -238,11 +243,13 @@ struct ProductJSONReader {
     }
 
     private func same(_ one: Range<Int>, _ other: Range<Int>) -> Bool {
-        one.count == other.count && bytes[one].elementsEqual(bytes[other])
+        guard one.count == other.count, let base = bytes.baseAddress else { return one.count == other.count }
+        return memcmp(base + one.lowerBound, base + other.lowerBound, one.count) == 0
     }
 
     private func same(_ name: [UInt8], _ key: Range<Int>) -> Bool {
-        name.count == key.count && name.elementsEqual(bytes[key])
+        guard name.count == key.count, let base = bytes.baseAddress else { return name.count == key.count }
+        return name.withUnsafeBufferPointer { memcmp($0.baseAddress!, base + key.lowerBound, key.count) == 0 }
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -23,7 +23,8 @@ enum StrictProducts {
         func problems(path: String) -> [(path: String, message: String)] {
             let name: String
             if case .string(let text)? = StrictProducts.member("name", of: members) { name = PageElement.trimmed(text) } else { name = "" }
-            let label = StructuredDataRules.label(name: name)
+            // Made only for a message: most products have none.
+            var label: String { StructuredDataRules.label(name: name) }
             var problems: [(path: String, message: String)] = []
             if name.isEmpty { problems.append((StructuredDataRules.join(path, "name"), "\(label) has no name")) }
             var offers: [(path: String, offer: [JSONMember])] = []

@@ -121,7 +121,8 @@ enum StructuredDataRules {
     /// A product's missing or malformed name, offers, price and currency.
     static func problems(ofProduct product: [String: Any], path: String) -> [(path: String, message: String)] {
         let name = (product["name"] as? String).map(PageElement.trimmed) ?? ""
-        let label = label(name: name)
+        // Made only for a message: most products have none.
+        var label: String { Self.label(name: name) }
         var problems: [(path: String, message: String)] = []
         if name.isEmpty { problems.append((join(path, "name"), "\(label) has no name")) }
         let offers: [(path: String, offer: [String: Any])]
@@ -157,27 +158,29 @@ enum StructuredDataRules {
     }
 
     /// The problems of one offer of the product labelled `label`: its price under `priceKey` and its currency.
-    static func offerProblems(label: String, offerPath: String, priceKey: String, price: OfferPrice, currency: String?)
+    static func offerProblems(
+        label: @autoclosure () -> String, offerPath: String, priceKey: String, price: OfferPrice, currency: String?
+    )
         -> [(path: String, message: String)]
     {
         var problems: [(path: String, message: String)] = []
         switch price {
         case .missing:
-            problems.append((join(offerPath, priceKey), "\(label) has an offer without \(priceKey)"))
+            problems.append((join(offerPath, priceKey), "\(label()) has an offer without \(priceKey)"))
         case .text(let price) where !isDecimal(price):
-            problems.append((join(offerPath, priceKey), "\(label) has price \"\(price)\", which is not a decimal number like 19.99"))
+            problems.append((join(offerPath, priceKey), "\(label()) has price \"\(price)\", which is not a decimal number like 19.99"))
         case .text, .number:
             break
         case .other:
-            problems.append((join(offerPath, priceKey), "\(label) has a price that is neither a number nor a string"))
+            problems.append((join(offerPath, priceKey), "\(label()) has a price that is neither a number nor a string"))
         }
         guard let currency else {
-            problems.append((join(offerPath, "priceCurrency"), "\(label) has an offer without priceCurrency"))
+            problems.append((join(offerPath, "priceCurrency"), "\(label()) has an offer without priceCurrency"))
             return problems
         }
         if Currency(code: currency) == nil {
             problems.append((join(offerPath, "priceCurrency"),
-                "\(label) has priceCurrency \"\(PageElement.shortened(currency))\", which is not an ISO 4217 code like EUR"))
+                "\(label()) has priceCurrency \"\(PageElement.shortened(currency))\", which is not an ISO 4217 code like EUR"))
         }
         return problems
     }

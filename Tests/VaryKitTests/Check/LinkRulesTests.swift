@@ -37,6 +37,19 @@ struct LinkRulesTests {
         #expect(CheckFixtures.check(CheckFixtures.page(body: body)).isEmpty)
     }
 
+    @Test("a query or fragment is cut from a root path where its ? or # starts a character")
+    func queryAndFragmentStripped() {
+        let expected: [(String, LinkTarget)] = [
+            ("/de/de-de/#offers", .file("de/de-de/index.html")), ("/a.css?v=2", .file("a.css")), ("/#main", .file("index.html")),
+            ("/?q", .file("index.html")), ("/de?x#y", .file("de")), ("/a/%20b/#x", .file("a/ b/index.html")),
+            ("/a/./b#x", .file("a/b")), ("/a//b?x", .file("a/b")), ("/a\u{301}#x", .file("a\u{301}")), ("/a#\u{301}x", .file("a#\u{301}x")),
+            ("//cdn.example/a#x", .external),
+        ]
+        for (url, target) in expected {
+            #expect(LinkTarget.resolve(url, onPage: "de/de-de/index.html") == target, "\(url)")
+        }
+    }
+
     @Test("a link to a folder without its trailing slash is a warning")
     func folderWithoutSlash() {
         let diagnostics = CheckFixtures.check(CheckFixtures.page(body: "<a href=\"/fr/fr-fr\">fr</a>"))

@@ -14,6 +14,9 @@ struct PageScannerLineTests {
         var cases: [[UInt8]] = (0...24).map { length in (0..<length).map { tricky[$0 % tricky.count] } }
         cases.append((0...255).map { UInt8($0) })
         cases.append([UInt8](repeating: 0x0A, count: 37))
+        // Past the 255 words whose counts the lanes hold before they are summed.
+        cases.append([UInt8](repeating: 0x0A, count: 255 * 8 * 2 + 13))
+        cases.append((0..<5000).map { tricky[$0 % tricky.count] })
         for _ in 0..<200 {
             cases.append((0..<Int.random(in: 0...70, using: &generator)).map { _ in tricky.randomElement(using: &generator)! })
         }
