@@ -87,10 +87,12 @@ public enum StoreBuild {
         returnFreedMemory()
         let previous = PreviousBuild(source: source, planned: planned, options: options, cache: cache, keys: keys, files: files)
         let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
-        let rendered = try render(planned, source: source, previous: previous, options: options, staging: staging,
-                                  clock: &clock, events: events)
-        let report = try emitSite(planned, source: source, rendered: rendered, options: options, staging: staging,
-                                  clock: &clock, translations: audit?.completeness ?? [:])
+        // The pages' builder also lists the sitemap's alternates: its tables are made once.
+        let builder = PageModelBuilder(inputs: planned.inputs)
+        let rendered = try render(planned, builder: builder, source: source, previous: previous, options: options,
+                                  staging: staging, clock: &clock, events: events)
+        let report = try emitSite(planned, builder: builder, source: source, rendered: rendered, options: options,
+                                  staging: staging, clock: &clock, translations: audit?.completeness ?? [:])
         return Staged(
             staging: staging, rendered: rendered, previous: previous, report: report,
             checkProblems: Diagnostic.mergingTemplatePlaces(rendered.checkProblems), pages: planned.own.count)
@@ -361,8 +363,8 @@ public enum StoreBuild {
     /// Personalizes, renders and checks every page into the staging directory; template errors stop the build with
     /// exit code 2, a failed write (disk full, permission) at once with exit code 3.
     static func render(
-        _ planned: Planned, source: Source, previous: PreviousBuild, options: BuildOptions, staging: StagingDirectory,
-        clock: inout StageClock, events: @Sendable (BuildEvent) -> Void
+        _ planned: Planned, builder: PageModelBuilder, source: Source, previous: PreviousBuild, options: BuildOptions,
+        staging: StagingDirectory, clock: inout StageClock, events: @Sendable (BuildEvent) -> Void
     ) throws(Stop) -> PageRenderer.Result {
         clock.start("pages")
         var checker = PageChecker(allPaths: planned.allPaths, outputName: options.outputName, depth: options.check)
@@ -372,7 +374,7 @@ public enum StoreBuild {
             checker.contentImages[planned.inputs.imageURL(product.image.src)] = product.image.location
         }
         var renderer = PageRenderer(
-            builder: PageModelBuilder(inputs: planned.inputs), templates: source.templates, staging: staging,
+            builder: builder, templates: source.templates, staging: staging,
             strict: options.strict, checker: checker)
         renderer.cache = previous.cache
         renderer.cacheContext = previous.context
@@ -405,13 +407,13 @@ public enum StoreBuild {
     /// Emit's first part: the site files (and a shard's record) into the staging folder; returns the report
     /// without the changes and the warnings.
     static func emitSite(
-        _ planned: Planned, source: Source, rendered: PageRenderer.Result, options: BuildOptions,
+        _ planned: Planned, builder: PageModelBuilder, source: Source, rendered: PageRenderer.Result, options: BuildOptions,
         staging: StagingDirectory, clock: inout StageClock, translations: [String: [String: TranslationAudit.Completeness]]
     ) throws(Stop) -> BuildReport {
         clock.start("emit")
         do {
             if options.shard?.writesSiteFiles ?? true {
-                try writeSiteFiles(planned, source: source, staging: staging)
+                try writeSiteFiles(planned, builder: builder, staging: staging)
             }
             if let shard = options.shard, let inputs = source.shardInputs {
                 try staging.write(ShardRecord.path, shardRecord(shard, inputs: inputs, planned: planned, rendered: rendered, options: options).json())
@@ -462,11 +464,11 @@ public enum StoreBuild {
 
 extension StoreBuild {
     /// Everything of the site that is not a planned page: assets, robots, routing table, CDN configs, sitemap.
-    static func writeSiteFiles(_ planned: Planned, source: Source, staging: StagingDirectory) throws {
+    static func writeSiteFiles(_ planned: Planned, builder: PageModelBuilder, staging: StagingDirectory) throws {
         for (path, bytes) in planned.assets {
             try staging.write(String(planned.inputs.assetURLs[path]!.dropFirst()), bytes)
         }
-        let siteFiles = SiteFiles(inputs: planned.inputs, pages: planned.pages)
+        let siteFiles = SiteFiles(builder: builder, pages: planned.pages)
         for (path, bytes) in siteFiles.files() {
             try staging.write(path, bytes)
         }

@@ -45,8 +45,14 @@ enum DeterministicJSON {
     /// Appends `text` as a JSON string escaped as `encode` escapes it: quote, backslash, `\b \t \n \f \r`,
     /// other control characters as `\u00xx`, everything else (slashes and non-ASCII included) as it is.
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         bytes.append(UInt8(ascii: "\""))
+        // Most texts need no escape (a report holds tens of thousands): they are copied whole.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            bytes += text.utf8
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        let hex = Array("0123456789abcdef".utf8)
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), byte]

@@ -247,12 +247,14 @@ public struct TranslationAudit: Sendable {
             var sellable: [Int] = []
             var categories: Set<String> = []
             var tags: Set<String> = []
-            let products = content.products
-            for index in products.indices where products[index].price(in: region) != nil && products[index].isSold(in: region.id) {
-                sellable.append(index)
-                isSellable[index] = true
-                categories.formUnion(catalog.ancestry[index])
-                tags.formUnion(products[index].tags)
+            // Through a buffer: a method of an array's element would copy the product first.
+            content.products.withUnsafeBufferPointer { products in
+                for index in products.indices where products[index].price(in: region) != nil && products[index].isSold(in: region.id) {
+                    sellable.append(index)
+                    isSellable[index] = true
+                    categories.formUnion(catalog.ancestry[index])
+                    tags.formUnion(products[index].tags)
+                }
             }
             self.sellable = sellable
             self.isSellable = isSellable

@@ -3,8 +3,11 @@
 struct SiteFiles {
     static let fixedPaths = ["sitemap.xml", "robots.txt", RouteTable.path]
 
-    let inputs: BuildInputs
+    /// The pages' builder, whose alternates the sitemap lists.
+    let builder: PageModelBuilder
     let pages: [PageSpec]
+
+    var inputs: BuildInputs { builder.inputs }
 
     /// Robots, the routing table and the CDN configs; the sitemap is streamed by `writeSitemaps`.
     func files() -> [(String, [UInt8])] {
@@ -22,7 +25,6 @@ extension SiteFiles {
     /// its size grows with pages × locales, so it is never held whole, and pages with the same alternates (the
     /// same kind and item in every locale) share one block of bytes.
     func writeSitemaps(into staging: StagingDirectory) throws {
-        let builder = PageModelBuilder(inputs: inputs)
         var blockIndex: [String: Int] = [:]
         var blocks: [[UInt8]] = []
         var listed: [(url: String, block: Int)] = []
