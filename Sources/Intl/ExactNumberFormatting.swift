@@ -21,8 +21,10 @@ extension NumberFormatter {
     /// The formatted template `10…0.00` with `integerDigits` integer and `scale` fraction digits; it depends on
     /// nothing else, so callers may keep it and `fill` it for every amount of that length.
     func layout(isNegative: Bool, integerDigits: Int, scale: Int) -> String? {
-        minimumFractionDigits = scale
-        maximumFractionDigits = scale
+        // Setting a property drops the formatter's ICU formatter, which costs a millisecond to make again: only a
+        // change of scale sets them.
+        if minimumFractionDigits != scale { minimumFractionDigits = scale }
+        if maximumFractionDigits != scale { maximumFractionDigits = scale }
         let template = Decimal(
             sign: isNegative ? .minus : .plus, exponent: integerDigits - 1, significand: Decimal(1))
         return string(from: template as NSDecimalNumber)
