@@ -38,10 +38,7 @@ enum PageScanner {
     /// `ScriptRules.urlAttributes.contains(name)`, compared rather than hashed, and only for names of a URL
     /// attribute's length and first letter: it is asked for every attribute of every page.
     static func isURLAttribute(_ name: String) -> Bool {
-        switch name.utf8.count {
-        case 3, 4, 6, 10: break
-        default: return false
-        }
+        guard hasURLAttributeLength(name.utf8.count) else { return false }
         switch name.utf8.first {
         case UInt8(ascii: "h"), UInt8(ascii: "s"), UInt8(ascii: "a"), UInt8(ascii: "f"), UInt8(ascii: "p"), UInt8(ascii: "c"),
              UInt8(ascii: "b"), UInt8(ascii: "d"), UInt8(ascii: "x"): break
@@ -50,6 +47,14 @@ enum PageScanner {
         switch name {
         case "href", "src", "action", "formaction", "poster", "cite", "background", "data", "xlink:href", "srcdoc": return true
         default: return false
+        }
+    }
+
+    /// Whether a name of `count` bytes is as long as a URL attribute's, which is tested before the name is compared.
+    static func hasURLAttributeLength(_ count: Int) -> Bool {
+        switch count {
+        case 3, 4, 6, 10: true
+        default: false
         }
     }
 
@@ -247,7 +252,7 @@ enum PageScanner {
             let first = bytes[range.lowerBound] | 0x20, second = bytes[range.lowerBound + 1] | 0x20
             if first == UInt8(ascii: "o") && second == UInt8(ascii: "n") { return true }
             if range.count == 2 { return first == UInt8(ascii: "i") && second == UInt8(ascii: "d") }
-            return PageScanner.isURLAttribute(PackedName(bytes, range))
+            return PageScanner.hasURLAttributeLength(range.count) && PageScanner.isURLAttribute(PackedName(bytes, range))
         }
 
         /// The start of `</name` (any case) after `position`, or the end of the page; `name` is the range of the start

@@ -6,7 +6,7 @@ import Darwin
 import DataFormats
 
 /// Reads a JSON-LD text as strictly as `JSON.parse` does, keeping of every object only the members the product
-/// rules read (`keptKeys`), for `StrictProducts`: the rest of the text is checked and skipped without making its
+/// rules read (`keptNames`), for `StrictProducts`: the rest of the text is checked and skipped without making its
 /// strings, so a page's JSON-LD costs one pass over its bytes.
 ///
 /// It declines (nil) on text `JSON.parse` rejects and on everything `StrictProducts` leaves to Foundation: a

@@ -129,6 +129,7 @@ struct ScannerNameTests {
                 #expect(PageScanner.isURLAttribute(packed) == ScriptRules.urlAttributes.contains(lowered), "\(spelling)")
             }
         }
+        for name in ScriptRules.urlAttributes { #expect(PageScanner.hasURLAttributeLength(name.utf8.count), "\(name)") }
         #expect(PageScanner.isKept(PackedName(Array("html\u{0}".utf8))) == false)
         #expect(PackedName(Array("a-name-of-16-byt".utf8)) == nil)
     }
