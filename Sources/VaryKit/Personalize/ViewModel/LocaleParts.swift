@@ -30,6 +30,7 @@ final class LocaleParts {
     var localeNames: [String]?
     var localeModel: Value?
     private var categoryNames: [String: String] = [:]
+    private var categoryPaths: [String: Value] = [:]
 
     private var tagNames: [String: String] = [:]
     private var brandNames: [String: String] = [:]
@@ -40,6 +41,14 @@ final class LocaleParts {
         let name = locale.categoryName(path)
         categoryNames[path] = name
         return name
+    }
+
+    /// A card's `categoryPath` (`CardBuilder.categoryPath`), remembered by category.
+    func categoryPath(of product: Product) -> Value {
+        if let known = categoryPaths[product.category] { return known }
+        let path = CardBuilder.categoryPath(of: product, name: categoryName)
+        categoryPaths[product.category] = path
+        return path
     }
 
     /// `PageLocale.name` of a tag or brand, remembered (a tag without a name is made readable from its id each time

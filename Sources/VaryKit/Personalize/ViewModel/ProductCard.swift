@@ -51,9 +51,7 @@ struct CardBuilder {
             "description": .string(locale.text(product.description, defaultTag: defaultTag)),
             "category": .string(product.category),
             "categoryName": .string(parts?.categoryName(product.category) ?? locale.categoryName(product.category)),
-            "categoryPath": .list(product.categoryAncestry.map { path in
-                .object(["id": .string(path), "name": .string(parts?.categoryName(path) ?? locale.categoryName(path))])
-            }),
+            "categoryPath": parts?.categoryPath(of: product) ?? Self.categoryPath(of: product, name: locale.categoryName),
             "brand": .string(product.brand),
             "brandName": .string(parts?.name(.brands, product.brand) ?? locale.name(.brands, product.brand)),
             "tags": .list(product.tags.map(Value.string)),
@@ -86,6 +84,11 @@ struct CardBuilder {
             }
         }
         return card
+    }
+
+    /// A card's `categoryPath`: the product's category and its ancestors, each with its `name`.
+    static func categoryPath(of product: Product, name: (String) -> String) -> Value {
+        .list(product.categoryAncestry.map { path in .object(["id": .string(path), "name": .string(name(path))]) })
     }
 
     /// `hasVariants`, `options` and `variants` of a product with variants, and `price.isFrom`/`fromText` when
