@@ -70,8 +70,17 @@ public struct TranslationAudit: Sendable {
             for (index, word) in other.words.enumerated() { words[index] |= word }
         }
 
+        /// The numbers in the set, ascending.
         var numbers: [Int] {
-            words.indices.flatMap { word in (0..<64).filter { words[word] & (1 << UInt64($0)) != 0 }.map { word * 64 + $0 } }
+            var numbers: [Int] = []
+            for (index, word) in words.enumerated() {
+                var rest = word
+                while rest != 0 {
+                    numbers.append(index * 64 + rest.trailingZeroBitCount)
+                    rest &= rest - 1
+                }
+            }
+            return numbers
         }
     }
 

@@ -260,7 +260,7 @@ struct CatalogChangeBuildTests {
         broken.pages["bad\u{1E}path"] = .init(digest: "d", products: [])
         #expect(broken.line() == nil)
         // Numbers out of the table or out of order are a damaged line.
-        for numbers in ["0,3", "2,0", "1,1", "x"] {
+        for numbers in ["0,3", "2,0", "1,1", "x", "-1", "0,2x", "0,4294967298"] {
             let damaged = String(decoding: line, as: UTF8.self).replacingOccurrences(of: "d1\u{1F}0,2", with: "d1\u{1F}" + numbers)
             #expect(CatalogReads(line: Data(damaged.utf8)[...]) == nil, "\(numbers)")
         }
