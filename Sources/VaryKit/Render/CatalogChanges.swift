@@ -334,6 +334,8 @@ struct CatalogReads: Sendable, Hashable {
                 else { return nil }
                 read.append(value)
             }
+            // A ranking is its digest and its bound, both or neither.
+            guard fields[3].isEmpty == fields[4].isEmpty else { return nil }
             var ranking: RankingRead?
             if !fields[3].isEmpty {
                 guard let bits = UInt64(text(fields[4])) else { return nil }

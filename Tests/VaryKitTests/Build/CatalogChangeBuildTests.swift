@@ -264,6 +264,13 @@ struct CatalogChangeBuildTests {
             let damaged = String(decoding: line, as: UTF8.self).replacingOccurrences(of: "d1\u{1F}0,2", with: "d1\u{1F}" + numbers)
             #expect(CatalogReads(line: Data(damaged.utf8)[...]) == nil, "\(numbers)")
         }
+        // A ranking's bound without its digest, or its digest without a bound, is a damaged line.
+        let text = String(decoding: line, as: UTF8.self)
+        let bound = String(Double(0.25).bitPattern)
+        for (part, damaged) in [("\u{1F}r3\u{1F}", "\u{1F}\u{1F}"), ("r3\u{1F}" + bound, "r3\u{1F}")] {
+            #expect(text.contains(part))
+            #expect(CatalogReads(line: Data(text.replacingOccurrences(of: part, with: damaged).utf8)[...]) == nil, "\(damaged)")
+        }
     }
 
     @Test("pages recorded against another catalog are renumbered, and a page that showed a removed product is left out")
