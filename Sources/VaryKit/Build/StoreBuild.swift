@@ -181,8 +181,8 @@ public enum StoreBuild {
         let content = source.content
         var skipped: [BuildReport.Skipped] = []
         var bundles: [String: [PricedBundle]] = [:]
-        for region in content.regions {
-            let result = publishBundles(content, region: region, segment: nil)
+        // Each region's bundles are priced on their own: in parallel, reported in region order.
+        for (region, result) in zip(content.regions, parallelMap(content.regions) { publishBundles(content, region: $0, segment: nil) }) {
             bundles[region.id] = result.published
             // A bundle aimed at other regions is not skipped here, only out of scope.
             skipped += result.skipped.filter { $0.reason != .notTargeted }.map {

@@ -60,15 +60,20 @@ public struct RankingTables: Sendable {
         categoryCount = categories.count
         brandCount = brands.count
         indexByID = Dictionary(products.indices.map { (products[$0].id, $0) }, uniquingKeysWith: { _, last in last })
-        var regionTables: [String: RegionRanking] = [:]
-        for region in regions where regionTables[region.id] == nil {
-            regionTables[region.id] = RegionRanking(products: products, region: region, popularity: popularity)
+        // Each region's and segment's table is its own work: made in parallel, the first of a repeated id kept.
+        let uniqueRegions = regions.reduce(into: [Region]()) { kept, region in
+            if !kept.contains(where: { $0.id == region.id }) { kept.append(region) }
         }
+        let uniqueSegments = segments.reduce(into: [Segment]()) { kept, segment in
+            if !kept.contains(where: { $0.id == segment.id }) { kept.append(segment) }
+        }
+        let regionTables = Dictionary(uniqueKeysWithValues: zip(uniqueRegions.map(\.id), parallelMap(uniqueRegions) {
+            RegionRanking(products: products, region: $0, popularity: popularity)
+        }))
         self.regions = regionTables
-        var segmentTables: [String: SegmentRanking] = [:]
-        for segment in segments where segmentTables[segment.id] == nil {
-            segmentTables[segment.id] = SegmentRanking(products: products, ancestry: ancestry, segment: segment)
-        }
+        let segmentTables = Dictionary(uniqueKeysWithValues: zip(uniqueSegments.map(\.id), parallelMap(uniqueSegments) {
+            SegmentRanking(products: products, ancestry: ancestry, segment: $0)
+        }))
         self.segments = segmentTables
         self.learned = Self.lists(learned, regions: regionTables, segments: segmentTables)
         self.diversity = diversity

@@ -138,14 +138,14 @@ public struct TranslationAudit: Sendable {
         // several locales) add up the same in any order.
         let regions = Dictionary(content.regions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let regionIDs = Set(pageCounts.keys.map(\.region)).filter { regions[$0] != nil }.sorted()
-        let stocks = Self.parallelMap(regionIDs) { RegionStock(content: content, region: regions[$0]!, catalog: catalog) }
+        let stocks = parallelMap(regionIDs) { RegionStock(content: content, region: regions[$0]!, catalog: catalog) }
         let regionStock = Dictionary(uniqueKeysWithValues: zip(regionIDs, stocks))
         let byTag = Dictionary(grouping: pageCounts.keys.filter { regions[$0.region] != nil }, by: \.tag)
         let tags = byTag.keys.sorted()
         let tagNumbers = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) })
         let groups = Dictionary(grouping: tags) { catalog.textKeys.contains($0) ? $0 : LocaleTag.language($0) }
         let total = Total()
-        _ = Self.parallelMap(groups.keys.sorted()) { productTag -> Bool in
+        _ = parallelMap(groups.keys.sorted()) { productTag -> Bool in
             let texts = ProductTexts(
                 content: content, chain: LocaleChain(productTag, defaultTag: site.defaultLocale))
             var results = Results()
@@ -197,27 +197,6 @@ public struct TranslationAudit: Sendable {
         var results: Results { lock.withLock { value } }
     }
 
-    /// `items.map(transform)`, the items shared among the machine's cores.
-    private static func parallelMap<Item: Sendable, Value>(_ items: [Item], _ transform: @Sendable (Item) -> Value) -> [Value] {
-        let slots = ParallelSlots<Value>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            slots.set(index, transform(items[index]))
-        }
-        return slots.values
-    }
-
-    /// Results of parallel work, one slot per item, filled by whichever thread does the item.
-    private final class ParallelSlots<Value>: @unchecked Sendable {
-        // @unchecked: every access to `slots` happens while holding `lock`.
-        private let lock = NSLock()
-        private var slots: [Value?]
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
-
-        var values: [Value] { lock.withLock { slots.map { $0! } } }
-    }
 
     private struct PageLocaleKey: Hashable {
         var region: String

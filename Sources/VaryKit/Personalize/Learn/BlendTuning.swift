@@ -58,25 +58,6 @@ extension LearnedModel {
     }
 }
 
-/// `transform` over `items` on every core, results in the items' order.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    let results = ResultSlots<R>(count: items.count)
-    DispatchQueue.concurrentPerform(iterations: items.count) { index in results.store(transform(items[index]), at: index) }
-    return results.values
-}
-
-/// One slot per parallel task, each written once by its task.
-private final class ResultSlots<R>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [R?]
-
-    init(count: Int) { slots = [R?](repeating: nil, count: count) }
-
-    func store(_ value: R, at index: Int) { lock.withLock { slots[index] = value } }
-
-    var values: [R] { lock.withLock { slots.map { $0! } } }
-}
-
 /// The product ids of the landing page of every (region, segment) in `keys`, as the build at `now` ranks them (in
 /// the region's first locale, whose promotions apply).
 func landingLists(

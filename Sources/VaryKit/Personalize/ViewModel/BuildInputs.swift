@@ -55,7 +55,10 @@ public struct BuildInputs: Sendable {
         for region in content.regions {
             for tag in region.locales { tags[LocaleTag.numbersTag(tag, numbers: region.numbers)] = tag }
         }
-        localizers = tags.reduce(into: [:]) { $0[$1.key] = Localizer(content: content, tag: $1.value, numbers: $1.key) }
+        let numbering = tags.sorted { $0.key < $1.key }
+        localizers = Dictionary(uniqueKeysWithValues: zip(numbering.map(\.key), parallelMap(numbering) {
+            Localizer(content: content, tag: $0.value, numbers: $0.key)
+        }))
         moneyFormats = tags.reduce(into: [:]) { $0[$1.key] = MoneyFormat(localeTag: $1.key) }
         regionsByID = Dictionary(content.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         segmentsByID = Dictionary(content.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
