@@ -63,6 +63,8 @@ func rank(
 ) -> [RankedProduct] {
     guard limit > 0, let region = tables.regions[audience.region.id], let segment = tables.segments[audience.segment.id]
     else { return [] }
+    let key = RankingOrderCache.RankingKey(order: tables.orderKey(audience, promotions: active), limit: limit)
+    if let known = tables.orders.ranking(audience.region.id, key) { return known }
     let prices = tables.prices(region, audience: audience, promotions: active)
     var length = RankingOrder.length(limit: limit)
     while true {
@@ -70,7 +72,10 @@ func rank(
             region, segment: segment, audience: audience, promotions: active, prices: prices, atLeast: length)
         var ranking = PageRanking(tables: tables, region: region, segment: segment, audience: audience, prices: prices, order: order)
         ranking.placePinned(limit: limit, popularity: popularity)
-        if ranking.placeInOrder(limit: limit, popularity: popularity, isComplete: order.isComplete) { return ranking.placed }
+        if ranking.placeInOrder(limit: limit, popularity: popularity, isComplete: order.isComplete) {
+            tables.orders.store(audience.region.id, key, ranking.placed)
+            return ranking.placed
+        }
         length = order.best.count * 4
     }
 }
@@ -386,15 +391,21 @@ extension RankingTables {
         return ranking.eligibleCandidate(at: region.position[index], priced: priced)?.base
     }
 
+    /// What an audience's ranking order depends on besides its region: the segment, its price ceiling there, the
+    /// promotions.
+    func orderKey(_ audience: PageAudience, promotions: [Promotion]) -> RankingOrderCache.Key {
+        RankingOrderCache.Key(
+            segment: audience.segment.id, ceiling: audience.segment.priceCeiling[audience.region.currency.code]?.minorUnits,
+            promotions: promotions.map(\.id))
+    }
+
     /// The ranking order of an audience under a promotion list (`prices` are the region's under it), with at least
     /// `length` candidates unless it holds them all: made by the first page that needs it and shared by the others.
     func order(
         _ region: RegionRanking, segment: SegmentRanking, audience: PageAudience, promotions: [Promotion],
         prices: [PricedProduct], atLeast length: Int
     ) -> RankingOrder {
-        let key = RankingOrderCache.Key(
-            segment: audience.segment.id, ceiling: audience.segment.priceCeiling[audience.region.currency.code]?.minorUnits,
-            promotions: promotions.map(\.id))
+        let key = orderKey(audience, promotions: promotions)
         if let known = orders.lookup(audience.region.id, key), known.isComplete || known.best.count >= length { return known }
         let ranking = PageRanking(bare: self, region: region, segment: segment, audience: audience, prices: prices)
         let order = RankingOrder(length: length, eligible: ranking.forEachEligible)

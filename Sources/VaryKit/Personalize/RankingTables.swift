@@ -215,9 +215,22 @@ final class RankingOrderCache: Sendable {
         var promotions: [String]
     }
 
+    /// An audience's ranking of `limit` products: its order's key and the limit.
+    struct RankingKey: Hashable {
+        var order: Key
+        var limit: Int
+    }
+
     private let orders = RecentRegionCache<Key, RankingOrder>()
+    /// The finished rankings: an audience's ranking does not depend on the page's locale, so the region's other
+    /// locales take it as it is.
+    private let rankings = RecentRegionCache<RankingKey, [RankedProduct]>()
 
     func lookup(_ region: String, _ key: Key) -> RankingOrder? { orders.lookup(region, key) }
+
+    func ranking(_ region: String, _ key: RankingKey) -> [RankedProduct]? { rankings.lookup(region, key) }
+
+    func store(_ region: String, _ key: RankingKey, _ ranking: [RankedProduct]) { rankings.store(region, key, ranking) }
 
     /// Keeps `value`, unless an order as long is kept already (another thread made one meanwhile).
     func store(_ region: String, _ key: Key, _ value: RankingOrder) {
@@ -226,6 +239,9 @@ final class RankingOrderCache: Sendable {
 
     /// How many orders are kept.
     var count: Int { orders.all.count }
+
+    /// How many finished rankings are kept.
+    var rankingCount: Int { rankings.all.count }
 
     /// How many candidates the kept orders hold, all together.
     var candidateCount: Int { orders.all.reduce(0) { $0 + $1.best.count } }

@@ -139,4 +139,24 @@ struct RankingOrderTests {
         _ = rank(using: tables, audience: first, promotions: store.promotions["all"]!, popularity: store.popularity, limit: 24)
         #expect(tables.orders.count == 2)
     }
+
+    @Test("a region's other locale takes the ranking its first locale made, and another limit or segment is ranked anew")
+    func rankingShared() {
+        let store = Self.store(seed: 6, count: 400, categories: 8, brands: 5)
+        let tables = RankingTables(content: store.content, popularity: store.popularity)
+        let region = store.content.regions[0]
+        let segment = store.content.segments[1]
+        let sale = store.promotions["sale"]!
+        let first = rank(using: tables, audience: F.audience(region: region, locale: "de-DE", segment: segment), promotions: sale,
+                         popularity: store.popularity, limit: 24)
+        #expect(tables.orders.rankingCount == 1)
+        let other = F.audience(region: region, locale: "en-DE", segment: segment)
+        #expect(rank(using: tables, audience: other, promotions: sale, popularity: store.popularity, limit: 24) == first)
+        #expect(tables.orders.rankingCount == 1)
+        let shorter = rank(using: tables, audience: other, promotions: sale, popularity: store.popularity, limit: 7)
+        #expect(shorter == rankExhaustively(using: tables, audience: other, promotions: sale, popularity: store.popularity, limit: 7))
+        let otherSegment = F.audience(region: region, locale: "en-DE", segment: store.content.segments[0])
+        _ = rank(using: tables, audience: otherSegment, promotions: sale, popularity: store.popularity, limit: 24)
+        #expect(tables.orders.rankingCount == 3)
+    }
 }
