@@ -72,6 +72,8 @@ public enum StoreBuild {
         var checkProblems: [Diagnostic]
         /// How many pages this build renders (its shard's, or all).
         var pages: Int
+        /// The translation audit's results for the cache, with their key.
+        var auditRecord: PageCache.AuditRecord
     }
 
     /// Load, validate, plan, the translation audit, the pages and the site files, up to the commit.
@@ -83,9 +85,12 @@ public enum StoreBuild {
         let source = try loadAndValidate(options, files: files, clock: &clock, diagnostics: &diagnostics)
         let planned = plan(source, options: options, clock: &clock)
         diagnostics = (diagnostics + planned.inputs.priorPrices.warnings).sorted()
-        audit = try auditTranslations(planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics)
-        returnFreedMemory()
         let previous = PreviousBuild(source: source, planned: planned, options: options, cache: cache, keys: keys, files: files)
+        let audited = try auditTranslations(
+            planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics,
+            kept: options.force ? nil : cache.audit, rest: previous.withoutCatalog)
+        audit = audited.audit
+        returnFreedMemory()
         let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
         // The pages' builder also lists the sitemap's alternates: its tables are made once.
         let builder = PageModelBuilder(inputs: planned.inputs)
@@ -95,7 +100,8 @@ public enum StoreBuild {
                                   staging: staging, clock: &clock, translations: audit?.completeness ?? [:])
         return Staged(
             staging: staging, rendered: rendered, previous: previous, report: report,
-            checkProblems: Diagnostic.mergingTemplatePlaces(rendered.checkProblems), pages: planned.own.count)
+            checkProblems: Diagnostic.mergingTemplatePlaces(rendered.checkProblems), pages: planned.own.count,
+            auditRecord: audited.record)
     }
 
     /// Why a build stopped early: the exit code and what to report.
@@ -247,23 +253,37 @@ public enum StoreBuild {
     /// Reports every shopper-visible text resolved by fallback: warnings, which the caller adds to the diagnostics
     /// when it needs them (`withWarnings(of:_:)`), or errors (exit 2, nothing written) when `--fail-on-fallback` or
     /// `site.json` `failOnFallback` asks for complete translations.
+    ///
+    /// The previous build's results (`kept`) are taken when their key is this build's (`TranslationAudit.key`, over
+    /// `rest`, this build's key without the catalog files): a build that changed only prices or stock counts finds
+    /// what the previous one found.
     static func auditTranslations(
-        _ planned: Planned, source: Source, options: BuildOptions, clock: inout StageClock, diagnostics: inout [Diagnostic]
-    ) throws(Stop) -> TranslationAudit {
+        _ planned: Planned, source: Source, options: BuildOptions, clock: inout StageClock, diagnostics: inout [Diagnostic],
+        kept: PageCache.AuditRecord? = nil, rest: String
+    ) throws(Stop) -> (audit: TranslationAudit, record: PageCache.AuditRecord) {
         clock.start("audit")
-        let audit = TranslationAudit(
-            content: source.content, pages: planned.pages, bundles: planned.inputs.bundles, now: options.now,
-            localesFile: options.contentName + "/locales",
-            localizers: planned.inputs.localizers.values.reduce(into: [:]) { byTag, localizer in byTag[localizer.tag] = localizer })
+        let key = TranslationAudit.key(content: source.content, pages: planned.pages, bundles: planned.inputs.bundles, rest: rest)
+        let audit: TranslationAudit
+        let record: PageCache.AuditRecord
+        if let kept, kept.key == key, let known = TranslationAudit(record: kept.results) {
+            audit = known
+            record = kept
+        } else {
+            audit = TranslationAudit(
+                content: source.content, pages: planned.pages, bundles: planned.inputs.bundles, now: options.now,
+                localesFile: options.contentName + "/locales",
+                localizers: planned.inputs.localizers.values.reduce(into: [:]) { byTag, localizer in byTag[localizer.tag] = localizer })
+            record = PageCache.AuditRecord(key: key, results: Data(audit.record())[...])
+        }
         clock.finish()
-        guard options.failOnFallback || source.content.site.failOnFallback else { return audit }
+        guard options.failOnFallback || source.content.site.failOnFallback else { return (audit, record) }
         let errors = audit.diagnostics.map { (fallback: Diagnostic) -> Diagnostic in
             var stop = fallback
             stop.severity = Diagnostic.Severity.error
             return stop
         }
         if !errors.isEmpty { throw Stop(exitCode: 2, diagnostics: (diagnostics + errors).sorted()) }
-        return audit
+        return (audit, record)
     }
 
     /// The previous build's page cache, and this build's key and the build-wide part of every page's inputs.
@@ -451,7 +471,8 @@ public enum StoreBuild {
                       templates: (previous.withoutTemplates, previous.templates),
                       reads: CatalogReads(
                         key: rendered.buildKey, withoutCatalog: previous.withoutCatalog, context: previous.catalogContext,
-                        ranking: previous.ranking, products: previous.products, pages: rendered.reads))
+                        ranking: previous.ranking, products: previous.products, pages: rendered.reads),
+                      audit: staged.auditRecord)
         } catch {
             staging.abandon()
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
@@ -490,7 +511,8 @@ extension StoreBuild {
     /// The output's other files and its manifest are recorded by size and modification time.
     static func saveCache(of cacheable: [String: String], build: String, manifest: Manifest, output: URL,
                           outcome: PageCache.Outcome? = nil, messages: (key: String, digests: [String: String]) = ("", [:]),
-                          templates: (key: String, digests: [String: String]) = ("", [:]), reads: CatalogReads? = nil) {
+                          templates: (key: String, digests: [String: String]) = ("", [:]), reads: CatalogReads? = nil,
+                          audit: PageCache.AuditRecord? = nil) {
         var entries: [String: PageCache.Entry] = [:]
         var others: [String: PageCache.Stamp] = [:]
         let outputPath = output.standardizedFileURL.path
@@ -506,7 +528,8 @@ extension StoreBuild {
             }
         }
         PageCache(entries: entries, build: build, others: others, outcome: outcome, withoutMessages: messages.key,
-                  messages: messages.digests, withoutTemplates: templates.key, templates: templates.digests, reads: reads)
+                  messages: messages.digests, withoutTemplates: templates.key, templates: templates.digests, reads: reads,
+                  audit: audit)
             .save(for: output)
     }
 }

@@ -496,3 +496,116 @@ private extension SourceLocation {
         return at
     }
 }
+
+// MARK: Reuse
+
+extension TranslationAudit {
+    /// A digest of everything the audit reads, for a build whose other inputs have the digest `rest`: the build key
+    /// with the catalog files left out (`PageCache.BuildKey`), which covers the messages, the taxonomy, the regions,
+    /// segments, promotions, bundles and configurators and the settings. Of the catalog the audit reads each
+    /// product's id, where it is written, its audited texts (title, description, image alt), its category and tags
+    /// (promotion scopes, taxonomy names) and the regions that sell it at a price; of the plan, its pages and each
+    /// region's published bundles. Two builds with the same key audit alike: a build that changed only prices or
+    /// stock counts takes the previous build's results (`init?(record:)`).
+    static func key(content: StoreContent, pages: [PageSpec], bundles: [String: [PricedBundle]], rest: String) -> String {
+        var bytes: [UInt8] = []
+        func add(_ text: String) { ModelBytes.append(.string(text), to: &bytes) }
+        func add(_ number: Int) { ModelBytes.append(.int(number), to: &bytes) }
+        func add(_ text: LocalizedText) {
+            add(text.entries.count)
+            for key in text.entries.keys.sorted() {
+                add(key)
+                add(text.entries[key]!)
+            }
+        }
+        add(Self.recordVersion)
+        add(rest)
+        add(content.products.count)
+        for product in content.products {
+            add(product.id)
+            let at = product.location
+            add(at.file)
+            add(at.line)
+            add(at.column)
+            add(at.path)
+            add(product.title)
+            add(product.description)
+            add(product.image.alt)
+            add(product.category)
+            add(product.tags.count)
+            for tag in product.tags { add(tag) }
+            for region in content.regions {
+                add(product.price(in: region) != nil && product.isSold(in: region.id) ? 1 : 0)
+            }
+        }
+        add(pages.count)
+        for page in pages { add(page.file) }
+        for region in bundles.keys.sorted() {
+            add(region)
+            add(bundles[region]!.count)
+            for priced in bundles[region]! {
+                add(priced.bundle.id)
+                add(priced.items.count)
+                for item in priced.items { add(item.product.id) }
+            }
+        }
+        return InputsHash.hex(bytes)
+    }
+
+    /// Bumped whenever what the audit finds could change for the same key.
+    private static let recordVersion = "translation audit 1"
+
+    /// The results as the page cache keeps them: one line of JSON, the warnings in their sorted order.
+    func record() -> [UInt8] {
+        let fallbacks = results.fallbacks.values.map(StoredFallback.init).sorted {
+            ($0.file, $0.line, $0.column, $0.path, $0.used) < ($1.file, $1.line, $1.column, $1.path, $1.used)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let stored = Stored(tags: tags, completeness: results.completeness, fallbacks: fallbacks)
+        return (try? encoder.encode(stored)).map { [UInt8]($0) } ?? []
+    }
+
+    /// The results `record()` wrote; nil when `record` is not such a record.
+    init?(record: some Collection<UInt8>) {
+        guard let stored = try? JSONDecoder().decode(Stored.self, from: Data(record)),
+              stored.fallbacks.allSatisfy({ TagSet(words: $0.words).numbers.allSatisfy { $0 < stored.tags.count } })
+        else { return nil }
+        var fallbacks: [FallbackKey: Fallback] = [:]
+        for item in stored.fallbacks {
+            let location = SourceLocation(file: item.file, line: item.line, column: item.column, path: item.path)
+            fallbacks[FallbackKey(location: location, used: item.used)] = Fallback(
+                location: location, used: item.used, tags: TagSet(words: item.words), pages: item.pages, shownAs: item.shownAs)
+        }
+        results = Results(completeness: stored.completeness, fallbacks: fallbacks)
+        tags = stored.tags
+    }
+
+    private struct Stored: Codable {
+        var tags: [String]
+        var completeness: [String: [String: Completeness]]
+        var fallbacks: [StoredFallback]
+    }
+
+    private struct StoredFallback: Codable {
+        var file: String
+        var line: Int
+        var column: Int
+        var path: String
+        var used: String
+        var words: [UInt64]
+        var pages: Int
+        var shownAs: String?
+
+        init(_ fallback: Fallback) {
+            file = fallback.location.file
+            line = fallback.location.line
+            column = fallback.location.column
+            path = fallback.location.path
+            used = fallback.used
+            words = fallback.tags.words
+            pages = fallback.pages
+            shownAs = fallback.shownAs
+        }
+    }
+}

@@ -33,7 +33,7 @@ struct PageCache: Sendable {
     }
 
     /// Bumped whenever rendering or checking could change for the same view model.
-    static let version = "vary-page-cache 7"
+    static let version = "vary-page-cache 8"
 
     private(set) var entries: [String: Entry] = [:]
     /// The key of the build that wrote the cache (`buildKey`), or empty.
@@ -52,11 +52,19 @@ struct PageCache: Sendable {
     /// What each page read of the catalog (`CatalogReads`), kept as the line's bytes until a build asks for it: an
     /// unchanged build never does.
     private(set) var readsLine: Data.SubSequence?
+    /// The translation audit's key and its results (`TranslationAudit.record()`), when recorded.
+    private(set) var audit: AuditRecord?
+
+    struct AuditRecord: Sendable {
+        var key: String
+        var results: Data.SubSequence
+    }
 
     init(entries: [String: Entry] = [:], build: String = "", others: [String: Stamp] = [:], outcome: Outcome? = nil,
          withoutMessages: String = "", messages: [String: String] = [:], withoutTemplates: String = "",
-         templates: [String: String] = [:], reads: CatalogReads? = nil) {
+         templates: [String: String] = [:], reads: CatalogReads? = nil, audit: AuditRecord? = nil) {
         readsLine = reads?.line().map { Data($0)[...] }
+        self.audit = audit
         self.entries = entries
         self.build = build
         self.others = others
@@ -113,6 +121,15 @@ struct PageCache: Sendable {
             readsLine = Data(line)[...]
             rest = nextLine()
         }
+        var audit: AuditRecord?
+        if let line = rest, starts(line, with: "audit\t") {
+            let fields = line.dropFirst("audit\t".utf8.count)
+            if let tab = fields.firstIndex(of: UInt8(ascii: "\t")) {
+                // Its own bytes too; a record that does not read back only costs the audit being made again.
+                audit = AuditRecord(key: String(decoding: fields[..<tab], as: UTF8.self), results: Data(fields[(tab + 1)...])[...])
+            }
+            rest = nextLine()
+        }
         var lines = ((rest.map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "") + String(decoding: bytes, as: UTF8.self))
             .split(separator: "\n", omittingEmptySubsequences: true)[...]
         // The message and template digests: lines that cannot be a file's, which never has an empty path.
@@ -146,6 +163,7 @@ struct PageCache: Sendable {
             messages: partial["messages"]?.digests ?? [:], withoutTemplates: partial["templates"]?.key ?? "",
             templates: partial["templates"]?.digests ?? [:])
         cache.readsLine = readsLine
+        cache.audit = audit
         return cache
     }
 
@@ -179,6 +197,11 @@ struct PageCache: Sendable {
         }
         if let readsLine {
             file += readsLine
+            add("\n")
+        }
+        if let audit {
+            add("audit\t\(audit.key)\t")
+            file += audit.results
             add("\n")
         }
         let encoder = JSONEncoder()

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import VaryKit
+
+@Suite("A build that changed only prices or stock takes the previous build's translation audit")
+struct AuditReuseBuildTests {
+    /// The audit key the build of `build`'s output recorded.
+    private func auditKey(_ build: TestBuild) -> String? {
+        PageCache.load(for: build.output).audit?.key
+    }
+
+    /// Edits a content file in place, expecting `old` in it.
+    private func edit(_ build: TestBuild, _ path: String, _ old: String, _ new: String) throws {
+        let url = build.content.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old), "\(path) holds \(old)")
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+
+    /// Builds `build` again, and a fresh copy of its input into another folder: the warnings, the report's
+    /// translation counts and the exit code must be the fresh build's.
+    private func rebuildMatchesFresh(_ build: TestBuild, _ name: String) -> BuildOutcome {
+        let outcome = build.run()
+        let fresh = build.directory.appendingPathComponent("fresh-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        let cold = build.run(output: fresh)
+        #expect(outcome.exitCode == cold.exitCode, "\(name)")
+        #expect(outcome.diagnostics == cold.diagnostics, "\(name)")
+        #expect(outcome.report?.translations == cold.report?.translations, "\(name)")
+        #expect(outcome.report?.warnings == cold.report?.warnings, "\(name)")
+        return outcome
+    }
+
+    @Test("a price or stock change keeps the audit's key, and the warnings are a fresh build's")
+    func priceKeepsAudit() throws {
+        let build = TestBuild(fixture: "sample")
+        defer { build.cleanUp() }
+        let first = build.run()
+        #expect(first.exitCode == 0)
+        #expect(first.diagnostics.contains { $0.severity == .warning && $0.message.hasPrefix("no text for") },
+                "the sample store falls back somewhere, so the audit has warnings to keep")
+        let key = try #require(auditKey(build))
+        try edit(build, "catalog/products.json", "\"USD\": \"279.00\"", "\"USD\": \"289.00\"")
+        _ = rebuildMatchesFresh(build, "price")
+        #expect(auditKey(build) == key)
+        // The results are the record's, not made again: a record edited to another page count is what is reported.
+        let location = URL(fileURLWithPath: PageCache.location(of: build.output))
+        let cache = try String(contentsOf: location, encoding: .utf8)
+        let edited = cache.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.hasPrefix("audit\t") else { return String(line) }
+            return line.replacingOccurrences(of: #""pages":[0-9]+"#, with: #""pages":98765"#, options: .regularExpression)
+        }
+        try Data(edited.joined(separator: "\n").utf8).write(to: location)
+        try edit(build, "catalog/products.json", "\"USD\": \"289.00\"", "\"USD\": \"299.00\"")
+        let kept = build.run()
+        #expect(kept.diagnostics.contains { $0.message.hasSuffix("(98765 pages)") })
+    }
+
+    @Test("a changed product text, a product moved in its file, an added product or a changed message audits again")
+    func changesAuditAgain() throws {
+        let build = TestBuild(fixture: "sample")
+        defer { build.cleanUp() }
+        #expect(build.run().exitCode == 0)
+        var keys = [try #require(auditKey(build))]
+        func changed(_ name: String, _ change: () throws -> Void) throws {
+            try change()
+            _ = rebuildMatchesFresh(build, name)
+            let key = try #require(auditKey(build))
+            #expect(!keys.contains(key), "\(name) changes the audit's key")
+            keys.append(key)
+        }
+        let products = build.content.appendingPathComponent("catalog/products.json")
+        let text = try String(contentsOf: products, encoding: .utf8)
+        let catalog = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        let id = try #require(catalog.first?["id"] as? String)
+        try changed("a title in one language only") {
+            var edited = catalog
+            edited[0]["title"] = "Only one language"
+            try JSONSerialization.data(withJSONObject: edited, options: [.prettyPrinted, .sortedKeys]).write(to: products)
+        }
+        try changed("the same products, written on other lines") {
+            var edited = catalog
+            edited[0]["title"] = "Only one language"
+            try (Data("\n\n".utf8) + JSONSerialization.data(withJSONObject: edited, options: [.prettyPrinted, .sortedKeys]))
+                .write(to: products)
+        }
+        try changed("an added product") {
+            var added = catalog[0]
+            added["id"] = id + "-copy"
+            added["sku"] = "COPY-1"
+            added["title"] = ["en": "A copy", "xx": "Only elsewhere"]
+            try JSONSerialization.data(withJSONObject: catalog + [added], options: [.prettyPrinted, .sortedKeys]).write(to: products)
+        }
+        try changed("a message") {
+            let messages = build.content.appendingPathComponent("locales/en.json")
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: messages)) as? [String: Any])
+            object["extra.note"] = "A message only English has"
+            try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: messages)
+        }
+    }
+
+    @Test("a damaged audit record in the cache is audited again, with a fresh build's warnings")
+    func damagedRecord() throws {
+        let build = TestBuild(fixture: "sample")
+        defer { build.cleanUp() }
+        #expect(build.run().exitCode == 0)
+        let location = PageCache.location(of: build.output)
+        let cache = try String(contentsOf: URL(fileURLWithPath: location), encoding: .utf8)
+        let lines = cache.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.hasPrefix("audit\t") else { return String(line) }
+            // The key stays, so only reading the record can tell: a tag number beyond the record's locales.
+            let fields = line.split(separator: "\t", maxSplits: 2)
+            return "audit\t\(fields[1])\t" + #"{"completeness":{},"fallbacks":[{"column":1,"file":"x","line":1,"path":"p","pages":3,"used":"en","words":[1024]}],"tags":["en"]}"#
+        }
+        #expect(lines.contains { $0.hasPrefix("audit\t") })
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: location))
+        try edit(build, "catalog/products.json", "\"USD\": \"279.00\"", "\"USD\": \"289.00\"")
+        let outcome = rebuildMatchesFresh(build, "damaged record")
+        #expect(!outcome.diagnostics.contains { $0.file == "x" })
+    }
+
+    @Test("an audit read back from its record reports the same warnings and counts")
+    func recordRoundTrip() throws {
+        let content = MiniStore.loaded()
+        let pages = Planner.plan(content, now: MiniStore.now, bundlesByRegion: [:])
+        let audit = TranslationAudit(content: content, pages: pages, bundles: [:], now: MiniStore.now, localesFile: "content/locales")
+        #expect(!audit.diagnostics.isEmpty)
+        let record = audit.record()
+        let read = try #require(TranslationAudit(record: record))
+        #expect(read.diagnostics == audit.diagnostics)
+        #expect(read.completeness == audit.completeness)
+        #expect(read.record() == record, "the record is written in one order whatever the run")
+        #expect(TranslationAudit(record: Array("not json".utf8)) == nil)
+    }
+}
