@@ -555,57 +555,141 @@ extension TranslationAudit {
     /// Bumped whenever what the audit finds could change for the same key.
     private static let recordVersion = "translation audit 1"
 
-    /// The results as the page cache keeps them: one line of JSON, the warnings in their sorted order.
+    /// The results as the page cache keeps them, in one line without a line break: the record's version, the
+    /// page locales, the counts, one record per warning in the warnings' sorted order (`RecordText`), and an end,
+    /// so that a record cut short does not read as a shorter one.
     func record() -> [UInt8] {
-        let fallbacks = results.fallbacks.values.map(StoredFallback.init).sorted {
-            ($0.file, $0.line, $0.column, $0.path, $0.used) < ($1.file, $1.line, $1.column, $1.path, $1.used)
+        var line: [UInt8] = []
+        RecordText.append(Self.recordVersion, to: &line)
+        line.append(RecordText.record)
+        for (index, tag) in tags.enumerated() {
+            if index > 0 { line.append(RecordText.item) }
+            RecordText.append(tag, to: &line)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let stored = Stored(tags: tags, completeness: results.completeness, fallbacks: fallbacks)
-        return (try? encoder.encode(stored)).map { [UInt8]($0) } ?? []
+        line.append(RecordText.record)
+        var first = true
+        for tag in results.completeness.keys.sorted() {
+            for (kind, counts) in results.completeness[tag]!.sorted(by: { $0.key < $1.key }) {
+                if !first { line.append(RecordText.item) }
+                first = false
+                RecordText.append(fields: [tag, kind, String(counts.exact), String(counts.fallback), String(counts.missing)], to: &line)
+            }
+        }
+        let fallbacks = results.fallbacks.values.sorted {
+            ($0.location.file, $0.location.line, $0.location.column, $0.location.path, $0.used)
+                < ($1.location.file, $1.location.line, $1.location.column, $1.location.path, $1.used)
+        }
+        for fallback in fallbacks {
+            line.append(RecordText.record)
+            let at = fallback.location
+            RecordText.append(fields: [
+                at.file, String(at.line), String(at.column), at.path, fallback.used,
+                fallback.tags.words.map { String($0) }.joined(separator: ","), String(fallback.pages),
+                fallback.shownAs.map { "+" + $0 } ?? "-",
+            ], to: &line)
+        }
+        line.append(RecordText.record)
+        RecordText.append(Self.recordEnd, to: &line)
+        return line
     }
 
-    /// The results `record()` wrote; nil when `record` is not such a record.
+    private static let recordEnd = "end"
+
+    /// The results `record()` wrote; nil when `record` is not such a record (another version, damaged).
     init?(record: some Collection<UInt8>) {
-        guard let stored = try? JSONDecoder().decode(Stored.self, from: Data(record)),
-              stored.fallbacks.allSatisfy({ TagSet(words: $0.words).numbers.allSatisfy { $0 < stored.tags.count } })
+        let records = RecordText.split(Array(record), at: RecordText.record)
+        guard records.count >= 4, RecordText.text(records[0]) == Self.recordVersion,
+              RecordText.text(records[records.count - 1]) == Self.recordEnd
         else { return nil }
-        var fallbacks: [FallbackKey: Fallback] = [:]
-        for item in stored.fallbacks {
-            let location = SourceLocation(file: item.file, line: item.line, column: item.column, path: item.path)
-            fallbacks[FallbackKey(location: location, used: item.used)] = Fallback(
-                location: location, used: item.used, tags: TagSet(words: item.words), pages: item.pages, shownAs: item.shownAs)
+        let tags = records[1].isEmpty ? [] : RecordText.split(records[1], at: RecordText.item).map(RecordText.text)
+        var completeness: [String: [String: Completeness]] = [:]
+        for item in records[2].isEmpty ? [] : RecordText.split(records[2], at: RecordText.item) {
+            let fields = RecordText.split(item, at: RecordText.field).map(RecordText.text)
+            guard fields.count == 5, let exact = Int(fields[2]), let fallback = Int(fields[3]), let missing = Int(fields[4])
+            else { return nil }
+            completeness[fields[0], default: [:]][fields[1]] = Completeness(exact: exact, fallback: fallback, missing: missing)
         }
-        results = Results(completeness: stored.completeness, fallbacks: fallbacks)
-        tags = stored.tags
+        var fallbacks: [FallbackKey: Fallback] = [:]
+        fallbacks.reserveCapacity(records.count - 4)
+        for item in records.dropFirst(3).dropLast() {
+            let fields = RecordText.split(item, at: RecordText.field).map(RecordText.text)
+            guard fields.count == 8, let line = Int(fields[1]), let column = Int(fields[2]), let pages = Int(fields[6]),
+                  let shown = fields[7].first, shown == "+" || shown == "-"
+            else { return nil }
+            let words = fields[5].isEmpty ? [] : fields[5].split(separator: ",").map { UInt64($0) }
+            guard words.allSatisfy({ $0 != nil }) else { return nil }
+            let set = TagSet(words: words.map { $0! })
+            // A locale number beyond the record's locales would name none.
+            guard set.numbers.allSatisfy({ $0 < tags.count }) else { return nil }
+            let location = SourceLocation(file: fields[0], line: line, column: column, path: fields[3])
+            fallbacks[FallbackKey(location: location, used: fields[4])] = Fallback(
+                location: location, used: fields[4], tags: set, pages: pages,
+                shownAs: shown == "+" ? String(fields[7].dropFirst()) : nil)
+        }
+        results = Results(completeness: completeness, fallbacks: fallbacks)
+        self.tags = tags
+    }
+}
+
+/// Texts in a one-line record: records, the items of a list and the fields of an item are separated by the ASCII
+/// separators, which a text holds only escaped (`%1E`), with `%` itself and line breaks.
+private enum RecordText {
+    static let item: UInt8 = 0x1D
+    static let record: UInt8 = 0x1E
+    static let field: UInt8 = 0x1F
+
+    static func append(_ text: String, to line: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case item, record, field, UInt8(ascii: "%"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                line.append(UInt8(ascii: "%"))
+                line.append(hexDigit(byte >> 4))
+                line.append(hexDigit(byte & 0xF))
+            default:
+                line.append(byte)
+            }
+        }
     }
 
-    private struct Stored: Codable {
-        var tags: [String]
-        var completeness: [String: [String: Completeness]]
-        var fallbacks: [StoredFallback]
+    static func append(fields: [String], to line: inout [UInt8]) {
+        for (index, text) in fields.enumerated() {
+            if index > 0 { line.append(field) }
+            append(text, to: &line)
+        }
     }
 
-    private struct StoredFallback: Codable {
-        var file: String
-        var line: Int
-        var column: Int
-        var path: String
-        var used: String
-        var words: [UInt64]
-        var pages: Int
-        var shownAs: String?
+    /// The parts of `bytes` between separators.
+    static func split(_ bytes: some Collection<UInt8>, at separator: UInt8) -> [ArraySlice<UInt8>] {
+        Array(bytes).split(separator: separator, omittingEmptySubsequences: false)
+    }
 
-        init(_ fallback: Fallback) {
-            file = fallback.location.file
-            line = fallback.location.line
-            column = fallback.location.column
-            path = fallback.location.path
-            used = fallback.used
-            words = fallback.tags.words
-            pages = fallback.pages
-            shownAs = fallback.shownAs
+    /// A text `append` wrote.
+    static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "%")) else { return String(decoding: bytes, as: UTF8.self) }
+        var plain: [UInt8] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
+               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                plain.append(high << 4 | low)
+                index += 3
+            } else {
+                plain.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: plain, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
         }
     }
 }

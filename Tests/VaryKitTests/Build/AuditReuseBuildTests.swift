@@ -48,7 +48,15 @@ struct AuditReuseBuildTests {
         let cache = try String(contentsOf: location, encoding: .utf8)
         let edited = cache.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             guard line.hasPrefix("audit\t") else { return String(line) }
-            return line.replacingOccurrences(of: #""pages":[0-9]+"#, with: #""pages":98765"#, options: .regularExpression)
+            // Every warning's page count (its record's seventh field; the first three records and the end are not
+            // warnings).
+            let records = line.split(separator: "\u{1E}", omittingEmptySubsequences: false).enumerated().map { index, record in
+                guard index >= 3, record != "end" else { return String(record) }
+                var fields = record.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+                fields[6] = "98765"
+                return fields.joined(separator: "\u{1F}")
+            }
+            return records.joined(separator: "\u{1E}")
         }
         try Data(edited.joined(separator: "\n").utf8).write(to: location)
         try edit(build, "catalog/products.json", "\"USD\": \"289.00\"", "\"USD\": \"299.00\"")
@@ -110,7 +118,7 @@ struct AuditReuseBuildTests {
             guard line.hasPrefix("audit\t") else { return String(line) }
             // The key stays, so only reading the record can tell: a tag number beyond the record's locales.
             let fields = line.split(separator: "\t", maxSplits: 2)
-            return "audit\t\(fields[1])\t" + #"{"completeness":{},"fallbacks":[{"column":1,"file":"x","line":1,"path":"p","pages":3,"used":"en","words":[1024]}],"tags":["en"]}"#
+            return "audit\t\(fields[1])\t" + "translation audit 1\u{1E}en\u{1E}\u{1E}x\u{1F}1\u{1F}1\u{1F}p\u{1F}en\u{1F}1024\u{1F}3\u{1F}-\u{1E}end"
         }
         #expect(lines.contains { $0.hasPrefix("audit\t") })
         try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: location))
@@ -121,15 +129,21 @@ struct AuditReuseBuildTests {
 
     @Test("an audit read back from its record reports the same warnings and counts")
     func recordRoundTrip() throws {
-        let content = MiniStore.loaded()
+        var content = MiniStore.loaded()
+        // Texts holding the record's separators, its escape and a line break read back as they were.
+        content.products[0].location.file = "odd %1E \u{1D}\u{1E}\u{1F}\n\r% name.json"
+        content.products[0].title = LocalizedText(entries: ["xx": "only elsewhere"])
         let pages = Planner.plan(content, now: MiniStore.now, bundlesByRegion: [:])
         let audit = TranslationAudit(content: content, pages: pages, bundles: [:], now: MiniStore.now, localesFile: "content/locales")
         #expect(!audit.diagnostics.isEmpty)
         let record = audit.record()
         let read = try #require(TranslationAudit(record: record))
         #expect(read.diagnostics == audit.diagnostics)
+        #expect(read.diagnostics.contains { $0.file == content.products[0].location.file })
+        #expect(!record.contains(UInt8(ascii: "\n")))
         #expect(read.completeness == audit.completeness)
         #expect(read.record() == record, "the record is written in one order whatever the run")
-        #expect(TranslationAudit(record: Array("not json".utf8)) == nil)
+        #expect(TranslationAudit(record: Array("not a record".utf8)) == nil)
+        #expect(TranslationAudit(record: record.dropLast(3)) == nil, "a record cut short")
     }
 }
