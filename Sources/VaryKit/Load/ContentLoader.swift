@@ -1,6 +1,4 @@
 import DataFormats
-import Dispatch
-import Foundation
 import Intl
 
 /// The load stage: parses and decodes every content file into typed models, collecting every problem.
@@ -138,28 +136,32 @@ public enum ContentLoader {
 
         /// Decodes a file holding an array; each element's path is `<file name>[i]` (`promotions[2]`).
         ///
-        /// Elements are decoded in batches while the file is still being parsed, the batches on other threads
-        /// (a few at a time, so that a large catalog is never held as a whole tree of positioned values), and put
-        /// back in file order with what decoding them reported. That report is kept apart until the whole file has
-        /// parsed: a file with a syntax error reports that error alone and decodes to nothing.
-        func array<T: Sendable>(_ path: String, required: Bool, decode: @escaping @Sendable (Field) -> T?) -> [T] {
+        /// Each element is decoded as soon as it is parsed and its tree dropped, so a large catalog is never held
+        /// as a whole tree of positioned values. What the elements' decoding reports is kept apart until the whole
+        /// file has parsed: a file with a syntax error reports that error alone and decodes to nothing.
+        func array<T>(_ path: String, required: Bool, decode: (Field) -> T?) -> [T] {
             guard let (bytes, display) = file(path, required: required) else { return [] }
             let name = String(path.split(separator: "/").last!.dropLast(".json".count))
-            let batches = BatchDecoder(name: name, file: display, decode: decode)
+            let decoded = DiagnosticLog()
+            var values: [T] = []
+            var index = 0
             do {
-                let whole = try JSON.parse(bytes) { element in batches.add(element) }
+                let whole = try JSON.parse(bytes) { element in
+                    if let value = decode(Field(node: element, path: "\(name)[\(index)]", file: display, log: decoded)) {
+                        values.append(value)
+                    }
+                    index += 1
+                }
                 if let whole {
                     // Not an array: reported as one, as for any other field.
                     let named = Field(node: whole, path: name, file: display, log: log)
                     return (named.elements ?? []).compactMap(decode)
                 }
             } catch {
-                batches.finish()
                 report(error, in: path)
                 return []
             }
-            let (values, diagnostics) = batches.finish()
-            log.add(contentsOf: diagnostics)
+            log.add(contentsOf: decoded.diagnostics)
             return values
         }
 
@@ -197,70 +199,5 @@ public enum ContentLoader {
             diagnostic.excerpt = source.files[path].flatMap { SourceExcerpt.excerpt(of: $0, at: error.position) }
             log.add(diagnostic)
         }
-    }
-}
-
-/// Decodes the elements of an array as they are parsed, in batches of consecutive elements: each full batch on a
-/// worker thread while parsing goes on, at most a few batches at a time, the last one on the calling thread.
-private final class BatchDecoder<T: Sendable>: @unchecked Sendable {
-    // @unchecked: `results` is only touched while holding `lock`; the rest only by the parsing thread.
-    private let name: String
-    private let file: String
-    private let decode: @Sendable (Field) -> T?
-    private var pending: [(index: Int, node: JSONNode)] = []
-    private var count = 0
-    private var results: [Int: (values: [T], diagnostics: [Diagnostic])] = [:]
-    private let lock = NSLock()
-    private let group = DispatchGroup()
-    private let slots = DispatchSemaphore(value: 4)
-
-    /// Elements per batch: enough that handing a batch to a thread costs little against decoding it.
-    private static var batchSize: Int { 64 }
-
-    init(name: String, file: String, decode: @escaping @Sendable (Field) -> T?) {
-        self.name = name
-        self.file = file
-        self.decode = decode
-    }
-
-    func add(_ element: JSONNode) {
-        pending.append((count, element))
-        count += 1
-        guard pending.count == Self.batchSize else { return }
-        let batch = pending, number = count / Self.batchSize - 1
-        pending = []
-        slots.wait()
-        DispatchQueue.global().async(group: group) {
-            let result = self.decoded(batch)
-            self.lock.withLock { self.results[number] = result }
-            self.slots.signal()
-        }
-    }
-
-    /// Every decoded value in file order, with what decoding reported in the same order.
-    @discardableResult
-    func finish() -> (values: [T], diagnostics: [Diagnostic]) {
-        let last = decoded(pending)
-        pending = []
-        group.wait()
-        var values: [T] = []
-        values.reserveCapacity(count)
-        var diagnostics: [Diagnostic] = []
-        lock.withLock {
-            for number in 0..<(count / Self.batchSize) {
-                values += results[number]!.values
-                diagnostics += results[number]!.diagnostics
-            }
-            results = [:]
-        }
-        return (values + last.values, diagnostics + last.diagnostics)
-    }
-
-    private func decoded(_ batch: [(index: Int, node: JSONNode)]) -> (values: [T], diagnostics: [Diagnostic]) {
-        let log = DiagnosticLog()
-        let values = batch.compactMap { element in
-            decode(Field(node: element.node, path: "\(name)[\(element.index)]", file: file, log: log))
-        }
-        return (values, log.diagnostics)
     }
 }
