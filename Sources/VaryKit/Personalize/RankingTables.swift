@@ -224,7 +224,7 @@ final class RankingOrderCache: Sendable {
     private let orders = RecentRegionCache<Key, RankingOrder>()
     /// The finished rankings: an audience's ranking does not depend on the page's locale, so the region's other
     /// locales take it as it is.
-    private let rankings = RecentRegionCache<RankingKey, [RankedProduct]>()
+    private let rankings = RecentRegionCache<RankingKey, [RankedProduct]>(regions: 2)
 
     func lookup(_ region: String, _ key: Key) -> RankingOrder? { orders.lookup(region, key) }
 
