@@ -74,6 +74,8 @@ public enum StoreBuild {
         var pages: Int
         /// The translation audit's results for the cache, with their key.
         var auditRecord: PageCache.AuditRecord
+        /// Each sitemap file's inputs digest (`SiteFiles.writeSitemaps`), for the cache.
+        var sitemaps: [String: String]
     }
 
     /// Load, validate, plan, the translation audit, the pages and the site files, up to the commit.
@@ -85,23 +87,27 @@ public enum StoreBuild {
         let source = try loadAndValidate(options, files: files, clock: &clock, diagnostics: &diagnostics)
         let planned = plan(source, options: options, clock: &clock)
         diagnostics = (diagnostics + planned.inputs.priorPrices.warnings).sorted()
-        let previous = PreviousBuild(source: source, planned: planned, options: options, cache: cache, keys: keys, files: files)
+        let withoutCatalog = keys.key(leavingOut: CatalogChanges.files(of: files.content))
         let audited = try auditTranslations(
             planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics,
-            kept: options.force ? nil : cache.audit, rest: previous.withoutCatalog)
+            kept: options.force ? nil : cache.audit, rest: withoutCatalog)
         audit = audited.audit
         returnFreedMemory()
+        let previous = PreviousBuild(
+            source: source, planned: planned, options: options, cache: cache, keys: keys, withoutCatalog: withoutCatalog,
+            files: files)
         let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
         // The pages' builder also lists the sitemap's alternates: its tables are made once.
         let builder = PageModelBuilder(inputs: planned.inputs)
         let rendered = try render(planned, builder: builder, source: source, previous: previous, options: options,
                                   staging: staging, clock: &clock, events: events)
-        let report = try emitSite(planned, builder: builder, source: source, rendered: rendered, options: options,
-                                  staging: staging, clock: &clock, translations: audit?.completeness ?? [:])
+        let (report, sitemaps) = try emitSite(
+            planned, builder: builder, source: source, rendered: rendered, options: options, staging: staging,
+            previous: previous.cache, clock: &clock, translations: audit?.completeness ?? [:])
         return Staged(
             staging: staging, rendered: rendered, previous: previous, report: report,
             checkProblems: Diagnostic.mergingTemplatePlaces(rendered.checkProblems), pages: planned.own.count,
-            auditRecord: audited.record)
+            auditRecord: audited.record, sitemaps: sitemaps)
     }
 
     /// Why a build stopped early: the exit code and what to report.
@@ -312,8 +318,9 @@ public enum StoreBuild {
         var reads: [String: CatalogReads.Page] = [:]
         var catalogChanges: CatalogChanges?
 
+        /// `withoutCatalog` is `keys`' key with the catalog files left out (`CatalogChanges.files(of:)`).
         init(source: Source, planned: Planned, options: BuildOptions, cache: PageCache, keys: PageCache.BuildKey,
-             files: (content: SourceFiles, templates: SourceFiles)) {
+             withoutCatalog: String, files: (content: SourceFiles, templates: SourceFiles)) {
             self.cache = cache
             context = PageCache.context(
                 templates: source.templateFiles, strict: options.strict, check: options.check, allPaths: planned.allPaths,
@@ -333,7 +340,7 @@ public enum StoreBuild {
             if !options.force, !cache.withoutTemplates.isEmpty, cache.withoutTemplates == withoutTemplates {
                 templateChanges = TemplateChanges(from: cache.templates, to: templates, templates: files.templates)
             }
-            withoutCatalog = keys.key(leavingOut: CatalogChanges.files(of: files.content))
+            self.withoutCatalog = withoutCatalog
             var shared = context
             // A card links to its product's configurator where it has one in the region.
             for (id, plan) in planned.inputs.configurators.sorted(by: { $0.key < $1.key }) {
@@ -425,15 +432,17 @@ public enum StoreBuild {
     /// its own), commits the staging directory and records the page cache, with the diagnostics when
     /// `returnsDiagnostics` (a build without check problems: the next build with its key may return them too).
     /// Emit's first part: the site files (and a shard's record) into the staging folder; returns the report
-    /// without the changes and the warnings.
+    /// without the changes and the warnings, and the sitemap files' inputs digests.
     static func emitSite(
         _ planned: Planned, builder: PageModelBuilder, source: Source, rendered: PageRenderer.Result, options: BuildOptions,
-        staging: StagingDirectory, clock: inout StageClock, translations: [String: [String: TranslationAudit.Completeness]]
-    ) throws(Stop) -> BuildReport {
+        staging: StagingDirectory, previous: PageCache, clock: inout StageClock,
+        translations: [String: [String: TranslationAudit.Completeness]]
+    ) throws(Stop) -> (BuildReport, sitemaps: [String: String]) {
         clock.start("emit")
+        var sitemaps: [String: String] = [:]
         do {
             if options.shard?.writesSiteFiles ?? true {
-                try writeSiteFiles(planned, builder: builder, staging: staging)
+                sitemaps = try writeSiteFiles(planned, builder: builder, staging: staging, previous: previous)
             }
             if let shard = options.shard, let inputs = source.shardInputs {
                 try staging.write(ShardRecord.path, shardRecord(shard, inputs: inputs, planned: planned, rendered: rendered, options: options).json())
@@ -442,7 +451,7 @@ public enum StoreBuild {
             staging.abandon()
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
         }
-        return baseReport(planned, source: source, options: options, translations: translations)
+        return (baseReport(planned, source: source, options: options, translations: translations), sitemaps)
     }
 
     /// Emit's second part: the audit's warnings join the diagnostics, the staging folder replaces the output with
@@ -472,7 +481,7 @@ public enum StoreBuild {
                       reads: CatalogReads(
                         key: rendered.buildKey, withoutCatalog: previous.withoutCatalog, context: previous.catalogContext,
                         ranking: previous.ranking, products: previous.products, pages: rendered.reads),
-                      audit: staged.auditRecord)
+                      audit: staged.auditRecord, sitemaps: staged.sitemaps)
         } catch {
             staging.abandon()
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
@@ -485,7 +494,10 @@ public enum StoreBuild {
 
 extension StoreBuild {
     /// Everything of the site that is not a planned page: assets, robots, routing table, CDN configs, sitemap.
-    static func writeSiteFiles(_ planned: Planned, builder: PageModelBuilder, staging: StagingDirectory) throws {
+    /// Returns the sitemap files' inputs digests; `previous` is the previous build's cache, whose sitemap files are
+    /// taken over when their inputs did not change.
+    static func writeSiteFiles(_ planned: Planned, builder: PageModelBuilder, staging: StagingDirectory,
+                               previous: PageCache = PageCache()) throws -> [String: String] {
         for (path, bytes) in planned.assets {
             try staging.write(String(planned.inputs.assetURLs[path]!.dropFirst()), bytes)
         }
@@ -493,7 +505,7 @@ extension StoreBuild {
         for (path, bytes) in siteFiles.files() {
             try staging.write(path, bytes)
         }
-        try siteFiles.writeSitemaps(into: staging)
+        return try siteFiles.writeSitemaps(into: staging, previous: previous.sitemaps, stamps: previous.others)
     }
 
     /// What `vary merge` needs to know of this shard build: its inputs, the plan it was cut from, its pages and
@@ -512,7 +524,7 @@ extension StoreBuild {
     static func saveCache(of cacheable: [String: String], build: String, manifest: Manifest, output: URL,
                           outcome: PageCache.Outcome? = nil, messages: (key: String, digests: [String: String]) = ("", [:]),
                           templates: (key: String, digests: [String: String]) = ("", [:]), reads: CatalogReads? = nil,
-                          audit: PageCache.AuditRecord? = nil) {
+                          audit: PageCache.AuditRecord? = nil, sitemaps: [String: String] = [:]) {
         var entries: [String: PageCache.Entry] = [:]
         var others: [String: PageCache.Stamp] = [:]
         let outputPath = output.standardizedFileURL.path
@@ -529,7 +541,10 @@ extension StoreBuild {
         }
         PageCache(entries: entries, build: build, others: others, outcome: outcome, withoutMessages: messages.key,
                   messages: messages.digests, withoutTemplates: templates.key, templates: templates.digests, reads: reads,
-                  audit: audit)
+                  audit: audit,
+                  sitemaps: manifest.files.reduce(into: [:]) { recorded, file in
+                      if let inputs = sitemaps[file.path] { recorded[file.path] = .init(inputs: inputs, sha256: file.sha256) }
+                  })
             .save(for: output)
     }
 }

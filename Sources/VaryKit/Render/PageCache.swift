@@ -52,6 +52,9 @@ struct PageCache: Sendable {
     /// What each page read of the catalog (`CatalogReads`), kept as the line's bytes until a build asks for it: an
     /// unchanged build never does.
     private(set) var readsLine: Data.SubSequence?
+    /// Per sitemap file, the digest of what it was written from and its SHA-256 (`SiteFiles.writeSitemaps`), so that
+    /// a build whose sitemap did not change takes the previous file over instead of writing tens of megabytes again.
+    private(set) var sitemaps: [String: Sitemaps.Entry] = [:]
     /// The translation audit's key and its results (`TranslationAudit.record()`), when recorded.
     private(set) var audit: AuditRecord?
 
@@ -62,9 +65,11 @@ struct PageCache: Sendable {
 
     init(entries: [String: Entry] = [:], build: String = "", others: [String: Stamp] = [:], outcome: Outcome? = nil,
          withoutMessages: String = "", messages: [String: String] = [:], withoutTemplates: String = "",
-         templates: [String: String] = [:], reads: CatalogReads? = nil, audit: AuditRecord? = nil) {
+         templates: [String: String] = [:], reads: CatalogReads? = nil, audit: AuditRecord? = nil,
+         sitemaps: [String: Sitemaps.Entry] = [:]) {
         readsLine = reads?.line().map { Data($0)[...] }
         self.audit = audit
+        self.sitemaps = sitemaps
         self.entries = entries
         self.build = build
         self.others = others
@@ -161,7 +166,9 @@ struct PageCache: Sendable {
         var cache = PageCache(
             entries: entries, build: build, others: others, outcome: outcome, withoutMessages: partial["messages"]?.key ?? "",
             messages: partial["messages"]?.digests ?? [:], withoutTemplates: partial["templates"]?.key ?? "",
-            templates: partial["templates"]?.digests ?? [:])
+            templates: partial["templates"]?.digests ?? [:],
+            sitemaps: partial[Sitemaps.name].flatMap { $0.key == Sitemaps.version ? $0.digests : nil }?
+                .compactMapValues(Sitemaps.Entry.init) ?? [:])
         cache.readsLine = readsLine
         cache.audit = audit
         return cache
@@ -206,7 +213,10 @@ struct PageCache: Sendable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        for (name, key, digests) in [("messages", withoutMessages, messages), ("templates", withoutTemplates, templates)] {
+        let sitemapLines = (Sitemaps.name, Sitemaps.version, sitemaps.mapValues(\.text))
+        for (name, key, digests) in [("messages", withoutMessages, messages), ("templates", withoutTemplates, templates), sitemapLines]
+            where !digests.isEmpty || name != Sitemaps.name
+        {
             if !key.isEmpty, let encoded = try? encoder.encode(digests) {
                 add("\t\(name)\t\(key)\t\(encoded.base64EncodedString())\n")
             }
@@ -226,6 +236,32 @@ struct PageCache: Sendable {
             try FileSystemCalls.rename(temporary, to: target)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
+        }
+    }
+
+    /// The sitemap files' record: their lines' name and version, and one file's entry.
+    enum Sitemaps {
+        static let name = "sitemaps"
+        /// Bumped whenever the sitemap's bytes could change for the same inputs.
+        static let version = "sitemap 1"
+
+        struct Entry: Sendable, Hashable {
+            /// The digest of what the file was written from.
+            var inputs: String
+            var sha256: String
+
+            init(inputs: String, sha256: String) {
+                self.inputs = inputs
+                self.sha256 = sha256
+            }
+
+            init?(_ text: String) {
+                let fields = text.split(separator: " ")
+                guard fields.count == 2 else { return nil }
+                self.init(inputs: String(fields[0]), sha256: String(fields[1]))
+            }
+
+            var text: String { inputs + " " + sha256 }
         }
     }
 

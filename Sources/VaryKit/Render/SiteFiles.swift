@@ -24,7 +24,12 @@ extension SiteFiles {
     /// Streams `sitemap.xml` (or its index and parts, as `Sitemap.files` splits them) into the staging folder:
     /// its size grows with pages × locales, so it is never held whole, and pages with the same alternates (the
     /// same kind and item in every locale) share one block of bytes.
-    func writeSitemaps(into staging: StagingDirectory) throws {
+    ///
+    /// A file whose inputs (its URLs with their alternates, and Vary's binary) are those `previous` recorded for it
+    /// is taken over from the previous output instead (`StagingDirectory.adopt`). Returns each sitemap file's inputs
+    /// digest, for the next build's cache.
+    func writeSitemaps(into staging: StagingDirectory, previous: [String: PageCache.Sitemaps.Entry] = [:],
+                       stamps: [String: PageCache.Stamp] = [:]) throws -> [String: String] {
         var blockIndex: [String: Int] = [:]
         var blocks: [[UInt8]] = []
         var listed: [(url: String, block: Int)] = []
@@ -45,14 +50,37 @@ extension SiteFiles {
         listed.sort { $0.url < $1.url }
         let sizes = listed.map { Sitemap.urlStart($0.url).count + blocks[$0.block].count + Sitemap.urlEnd.count }
         let parts = Sitemap.partition(sizes: sizes)
+        // The blocks are few (one per family of pages) and the same in every part: digested once.
+        var blockBytes: [UInt8] = []
+        for block in blocks { ModelBytes.append(.string(String(decoding: block, as: UTF8.self)), to: &blockBytes) }
+        let blocksDigest = InputsHash.hex(blockBytes)
+        var digests: [String: String] = [:]
+        func write(_ path: String, _ part: Range<Int>) throws {
+            var bytes: [UInt8] = []
+            for part in [PageCache.Sitemaps.version, PageCache.executableIdentity, path, blocksDigest] {
+                ModelBytes.append(.string(part), to: &bytes)
+            }
+            for item in listed[part] {
+                ModelBytes.append(.string(item.url), to: &bytes)
+                ModelBytes.append(.int(item.block), to: &bytes)
+            }
+            let digest = InputsHash.hex(bytes)
+            digests[path] = digest
+            if let known = previous[path], known.inputs == digest, let stamp = stamps[path],
+               try staging.adopt(path, sha256: known.sha256, bytes: stamp.bytes, modified: (stamp.seconds, stamp.nanoseconds)) {
+                return
+            }
+            try staging.write(path, streaming: { try Sitemap.write(listed[part], blocks: blocks, to: $0) })
+        }
         guard parts.count > 1 else {
-            try staging.write("sitemap.xml", streaming: { try Sitemap.write(listed[...], blocks: blocks, to: $0) })
-            return
+            try write("sitemap.xml", parts[0])
+            return digests
         }
         try staging.write("sitemap.xml", Sitemap.index(parts: parts.count, baseURL: inputs.content.site.baseURL))
         for (number, part) in parts.enumerated() {
-            try staging.write(Sitemap.partName(number + 1), streaming: { try Sitemap.write(listed[part], blocks: blocks, to: $0) })
+            try write(Sitemap.partName(number + 1), part)
         }
+        return digests
     }
 }
 
