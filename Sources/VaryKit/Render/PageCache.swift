@@ -107,6 +107,20 @@ struct PageCache: Sendable {
             return line
         }
         func starts(_ line: Data.SubSequence, with prefix: String) -> Bool { line.starts(with: prefix.utf8) }
+        func text(_ field: Data.SubSequence) -> String { String(decoding: field, as: UTF8.self) }
+        /// A decimal number as `Int(_:)` reads one, without making a text of it first.
+        func number(_ field: Data.SubSequence) -> Int? {
+            var digits = field[...]
+            let negative = digits.first == UInt8(ascii: "-")
+            if negative || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+            guard !digits.isEmpty, digits.count <= 18 else { return digits.isEmpty ? nil : Int(text(field)) }
+            var value = 0
+            for digit in digits {
+                guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(digit - UInt8(ascii: "0"))
+            }
+            return negative ? -value : value
+        }
         guard let first = nextLine(), first.elementsEqual(version.utf8) else { return PageCache() }
         var build = ""
         var outcome: Outcome?
@@ -135,32 +149,34 @@ struct PageCache: Sendable {
             }
             rest = nextLine()
         }
-        var lines = ((rest.map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "") + String(decoding: bytes, as: UTF8.self))
-            .split(separator: "\n", omittingEmptySubsequences: true)[...]
-        // The message and template digests: lines that cannot be a file's, which never has an empty path.
+        // The rest line by line, as bytes: a large store's cache has a line per file of its output.
         var partial: [String: (key: String, digests: [String: String])] = [:]
-        while let line = lines.first, line.hasPrefix("\t") {
-            let fields = line.split(separator: "\t")
-            if fields.count == 3, let data = Data(base64Encoded: String(fields[2])),
-               let decoded = try? JSONDecoder().decode([String: String].self, from: data)
-            {
-                partial[String(fields[0])] = (String(fields[1]), decoded)
-            }
-            lines.removeFirst()
-        }
         var entries: [String: Entry] = [:]
         var others: [String: Stamp] = [:]
-        for line in lines {
+        var line = rest
+        while let current = line {
+            line = nextLine()
+            if current.isEmpty { continue }
+            let fields = current.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            // The message, template and sitemap digests: lines that cannot be a file's, which never has an empty
+            // path, before the files'.
+            if fields[0].isEmpty, entries.isEmpty, others.isEmpty {
+                if fields.count == 4, let data = Data(base64Encoded: Data(fields[3])),
+                   let decoded = try? JSONDecoder().decode([String: String].self, from: data)
+                {
+                    partial[text(fields[1])] = (text(fields[2]), decoded)
+                }
+                continue
+            }
             // A page has six fields (path, inputs, SHA-256, size, seconds, nanoseconds), another file four.
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 6 || fields.count == 4, let bytes = Int(fields[fields.count - 3]),
-                  let seconds = Int(fields[fields.count - 2]), let nanoseconds = Int(fields[fields.count - 1])
+            guard fields.count == 6 || fields.count == 4, let bytes = number(fields[fields.count - 3]),
+                  let seconds = number(fields[fields.count - 2]), let nanoseconds = number(fields[fields.count - 1])
             else { return PageCache() }
             if fields.count == 4 {
-                others[String(fields[0])] = Stamp(bytes: bytes, seconds: seconds, nanoseconds: nanoseconds)
+                others[text(fields[0])] = Stamp(bytes: bytes, seconds: seconds, nanoseconds: nanoseconds)
             } else {
-                entries[String(fields[0])] = Entry(
-                    inputs: String(fields[1]), sha256: String(fields[2]), bytes: bytes, seconds: seconds, nanoseconds: nanoseconds)
+                entries[text(fields[0])] = Entry(
+                    inputs: text(fields[1]), sha256: text(fields[2]), bytes: bytes, seconds: seconds, nanoseconds: nanoseconds)
             }
         }
         var cache = PageCache(
