@@ -266,17 +266,6 @@ struct PageCache: Sendable {
             var inputs: String
             var sha256: String
 
-            init(inputs: String, sha256: String) {
-                self.inputs = inputs
-                self.sha256 = sha256
-            }
-
-            init?(_ text: String) {
-                let fields = text.split(separator: " ")
-                guard fields.count == 2 else { return nil }
-                self.init(inputs: String(fields[0]), sha256: String(fields[1]))
-            }
-
             var text: String { inputs + " " + sha256 }
         }
     }
@@ -572,5 +561,14 @@ enum MessageTree {
         insert(value, at: path.dropFirst(), into: &member)
         fields[first] = member
         tree = .object(fields)
+    }
+}
+
+extension PageCache.Sitemaps.Entry {
+    /// The entry `text` wrote; nil for anything else.
+    init?(_ text: String) {
+        let fields = text.split(separator: " ")
+        guard fields.count == 2 else { return nil }
+        self.init(inputs: String(fields[0]), sha256: String(fields[1]))
     }
 }
