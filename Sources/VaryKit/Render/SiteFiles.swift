@@ -57,8 +57,8 @@ extension SiteFiles {
         var digests: [String: String] = [:]
         func write(_ path: String, _ part: Range<Int>) throws {
             var bytes: [UInt8] = []
-            for part in [PageCache.Sitemaps.version, PageCache.executableIdentity, path, blocksDigest] {
-                ModelBytes.append(.string(part), to: &bytes)
+            for text in [PageCache.Sitemaps.version, PageCache.executableIdentity, path, blocksDigest] {
+                ModelBytes.append(.string(text), to: &bytes)
             }
             for item in listed[part] {
                 ModelBytes.append(.string(item.url), to: &bytes)
