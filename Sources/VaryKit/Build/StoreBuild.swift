@@ -265,7 +265,7 @@ public enum StoreBuild {
     /// what the previous one found.
     static func auditTranslations(
         _ planned: Planned, source: Source, options: BuildOptions, clock: inout StageClock, diagnostics: inout [Diagnostic],
-        kept: PageCache.AuditRecord? = nil, rest: String
+        kept: PageCache.AuditRecord?, rest: String
     ) throws(Stop) -> (audit: TranslationAudit, record: PageCache.AuditRecord) {
         clock.start("audit")
         let key = TranslationAudit.key(content: source.content, pages: planned.pages, bundles: planned.inputs.bundles, rest: rest)
@@ -497,7 +497,7 @@ extension StoreBuild {
     /// Returns the sitemap files' inputs digests; `previous` is the previous build's cache, whose sitemap files are
     /// taken over when their inputs did not change.
     static func writeSiteFiles(_ planned: Planned, builder: PageModelBuilder, staging: StagingDirectory,
-                               previous: PageCache = PageCache()) throws -> [String: String] {
+                               previous: PageCache) throws -> [String: String] {
         for (path, bytes) in planned.assets {
             try staging.write(String(planned.inputs.assetURLs[path]!.dropFirst()), bytes)
         }

@@ -61,12 +61,12 @@ public struct RankingTables: Sendable {
         brandCount = brands.count
         indexByID = Dictionary(products.indices.map { (products[$0].id, $0) }, uniquingKeysWith: { _, last in last })
         // Each region's and segment's table is its own work: made in parallel, the first of a repeated id kept.
-        let uniqueRegions = regions.reduce(into: [Region]()) { kept, region in
-            if !kept.contains(where: { $0.id == region.id }) { kept.append(region) }
+        func firstOfEach<Item>(_ items: [Item], id: (Item) -> String) -> [Item] {
+            var seen: Set<String> = []
+            return items.filter { seen.insert(id($0)).inserted }
         }
-        let uniqueSegments = segments.reduce(into: [Segment]()) { kept, segment in
-            if !kept.contains(where: { $0.id == segment.id }) { kept.append(segment) }
-        }
+        let uniqueRegions = firstOfEach(regions, id: \.id)
+        let uniqueSegments = firstOfEach(segments, id: \.id)
         let regionTables = Dictionary(uniqueKeysWithValues: zip(uniqueRegions.map(\.id), parallelMap(uniqueRegions) {
             RegionRanking(products: products, region: $0, popularity: popularity)
         }))

@@ -597,28 +597,31 @@ extension TranslationAudit {
 
     /// The results `record()` wrote; nil when `record` is not such a record (another version, damaged).
     init?(record: some Collection<UInt8>) {
-        let records = RecordText.split(Array(record), at: RecordText.record)
+        let records = RecordText.split(Array(record)[...], at: RecordText.record)
         guard records.count >= 4, RecordText.text(records[0]) == Self.recordVersion,
               RecordText.text(records[records.count - 1]) == Self.recordEnd
         else { return nil }
-        let tags = records[1].isEmpty ? [] : RecordText.split(records[1], at: RecordText.item).map(RecordText.text)
+        var tags: [String] = []
+        for item in records[1].isEmpty ? [] : RecordText.split(records[1], at: RecordText.item) {
+            guard let tag = RecordText.text(item) else { return nil }
+            tags.append(tag)
+        }
         var completeness: [String: [String: Completeness]] = [:]
         for item in records[2].isEmpty ? [] : RecordText.split(records[2], at: RecordText.item) {
-            let fields = RecordText.split(item, at: RecordText.field).map(RecordText.text)
-            guard fields.count == 5, let exact = Int(fields[2]), let fallback = Int(fields[3]), let missing = Int(fields[4])
+            guard let fields = RecordText.fields(item), fields.count == 5, let exact = Int(fields[2]), let fallback = Int(fields[3]), let missing = Int(fields[4])
             else { return nil }
             completeness[fields[0], default: [:]][fields[1]] = Completeness(exact: exact, fallback: fallback, missing: missing)
         }
         var fallbacks: [FallbackKey: Fallback] = [:]
         fallbacks.reserveCapacity(records.count - 4)
         for item in records.dropFirst(3).dropLast() {
-            let fields = RecordText.split(item, at: RecordText.field).map(RecordText.text)
-            guard fields.count == 8, let line = Int(fields[1]), let column = Int(fields[2]), let pages = Int(fields[6]),
+            guard let fields = RecordText.fields(item), fields.count == 8, let line = Int(fields[1]), let column = Int(fields[2]), let pages = Int(fields[6]),
                   let shown = fields[7].first, shown == "+" || shown == "-"
             else { return nil }
-            let words = fields[5].isEmpty ? [] : fields[5].split(separator: ",").map { UInt64($0) }
-            guard words.allSatisfy({ $0 != nil }) else { return nil }
-            let set = TagSet(words: words.map { $0! })
+            let texts = fields[5].isEmpty ? [] : fields[5].split(separator: ",")
+            let words = texts.compactMap { UInt64($0) }
+            guard words.count == texts.count else { return nil }
+            let set = TagSet(words: words)
             // A locale number beyond the record's locales would name none.
             guard set.numbers.allSatisfy({ $0 < tags.count }) else { return nil }
             let location = SourceLocation(file: fields[0], line: line, column: column, path: fields[3])
@@ -659,37 +662,27 @@ private enum RecordText {
     }
 
     /// The parts of `bytes` between separators.
-    static func split(_ bytes: some Collection<UInt8>, at separator: UInt8) -> [ArraySlice<UInt8>] {
-        Array(bytes).split(separator: separator, omittingEmptySubsequences: false)
+    static func split(_ bytes: ArraySlice<UInt8>, at separator: UInt8) -> [ArraySlice<UInt8>] {
+        bytes.split(separator: separator, omittingEmptySubsequences: false)
     }
 
-    /// A text `append` wrote.
-    static func text(_ bytes: ArraySlice<UInt8>) -> String {
+    /// A text `append` wrote; nil when an escape is malformed.
+    static func text(_ bytes: ArraySlice<UInt8>) -> String? {
         guard bytes.contains(UInt8(ascii: "%")) else { return String(decoding: bytes, as: UTF8.self) }
-        var plain: [UInt8] = []
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
-               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
-                plain.append(high << 4 | low)
-                index += 3
-            } else {
-                plain.append(bytes[index])
-                index += 1
-            }
+        return PercentEncoding.decode(String(decoding: bytes, as: UTF8.self), strict: true).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The texts of an item's fields; nil when one of them is malformed.
+    static func fields(_ item: ArraySlice<UInt8>) -> [String]? {
+        var texts: [String] = []
+        for part in split(item, at: field) {
+            guard let text = text(part) else { return nil }
+            texts.append(text)
         }
-        return String(decoding: plain, as: UTF8.self)
+        return texts
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

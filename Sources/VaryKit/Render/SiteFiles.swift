@@ -28,8 +28,8 @@ extension SiteFiles {
     /// A file whose inputs (its URLs with their alternates, and Vary's binary) are those `previous` recorded for it
     /// is taken over from the previous output instead (`StagingDirectory.adopt`). Returns each sitemap file's inputs
     /// digest, for the next build's cache.
-    func writeSitemaps(into staging: StagingDirectory, previous: [String: PageCache.Sitemaps.Entry] = [:],
-                       stamps: [String: PageCache.Stamp] = [:]) throws -> [String: String] {
+    func writeSitemaps(into staging: StagingDirectory, previous: [String: PageCache.Sitemaps.Entry],
+                       stamps: [String: PageCache.Stamp]) throws -> [String: String] {
         var blockIndex: [String: Int] = [:]
         var blocks: [[UInt8]] = []
         var listed: [(url: String, block: Int)] = []
@@ -52,7 +52,10 @@ extension SiteFiles {
         let parts = Sitemap.partition(sizes: sizes)
         // The blocks are few (one per family of pages) and the same in every part: digested once.
         var blockBytes: [UInt8] = []
-        for block in blocks { ModelBytes.append(.string(String(decoding: block, as: UTF8.self)), to: &blockBytes) }
+        for block in blocks {
+            ModelBytes.append(.int(block.count), to: &blockBytes)
+            blockBytes += block
+        }
         let blocksDigest = InputsHash.hex(blockBytes)
         var digests: [String: String] = [:]
         func write(_ path: String, _ part: Range<Int>) throws {

@@ -145,5 +145,9 @@ struct AuditReuseBuildTests {
         #expect(read.record() == record, "the record is written in one order whatever the run")
         #expect(TranslationAudit(record: Array("not a record".utf8)) == nil)
         #expect(TranslationAudit(record: record.dropLast(3)) == nil, "a record cut short")
+        let escape = try #require(record.firstIndex(of: UInt8(ascii: "%")))
+        var malformed = record
+        malformed[escape + 1] = UInt8(ascii: "Z")
+        #expect(TranslationAudit(record: malformed) == nil, "a malformed escape")
     }
 }
