@@ -110,19 +110,19 @@ enum StableBytes {
     static func append(_ value: Any, to bytes: inout [UInt8]) {
         switch value {
         case is SourceLocation: return bytes.append(0)
-        case let text as String: return leaf(5, text, to: &bytes)
+        case let text as String: return appendString(text, to: &bytes)
         // An absent optional of any type casts to `String?` (a present one that is not a string does not).
         case let absent as String? where absent == nil: return bytes.append(20)
-        case let number as Int: return leaf(6, String(number), to: &bytes)
+        case let number as Int: return appendInt(number, to: &bytes)
         case let number as Double: return leaf(7, String(number.bitPattern), to: &bytes)
         case let flag as Bool: return leaf(8, flag ? "1" : "0", to: &bytes)
-        case let money as Money: return leaf(9, "\(money.minorUnits) \(money.currency.code)", to: &bytes)
+        case let money as Money: return appendMoney(money, to: &bytes)
         case let date as Date: return leaf(10, String(date.timeIntervalSinceReferenceDate.bitPattern), to: &bytes)
-        case let text as LocalizedText: return members(15, text.entries, to: &bytes)
+        case let text as LocalizedText: return members(15, text.entries, to: &bytes, value: appendString)
         case let reference as Reference: return leaf(16, reference.id, to: &bytes)
         case let image as ProductImage:
             leaf(18, image.src, to: &bytes)
-            return members(15, image.alt.entries, to: &bytes)
+            return members(15, image.alt.entries, to: &bytes, value: appendString)
         // An empty array casts to every array type: it is written by the first case, the same for every field.
         case let texts as [String]:
             bytes.append(11)
@@ -142,9 +142,9 @@ enum StableBytes {
                 appendText(pair.value, to: &bytes)
             }
             return
-        case let texts as [String: String]: return members(12, texts, to: &bytes)
-        case let counts as [String: Int]: return members(13, counts, to: &bytes)
-        case let prices as [String: Money]: return members(14, prices, to: &bytes)
+        case let texts as [String: String]: return members(12, texts, to: &bytes, value: appendString)
+        case let counts as [String: Int]: return members(13, counts, to: &bytes, value: appendInt)
+        case let prices as [String: Money]: return members(14, prices, to: &bytes, value: appendMoney)
         default: break
         }
         let mirror = Mirror(reflecting: value)
@@ -185,18 +185,28 @@ enum StableBytes {
         }
     }
 
+    // The leaves as `append` writes them.
+    private static func appendString(_ text: String, to bytes: inout [UInt8]) { leaf(5, text, to: &bytes) }
+    private static func appendInt(_ number: Int, to bytes: inout [UInt8]) { leaf(6, String(number), to: &bytes) }
+    private static func appendMoney(_ money: Money, to bytes: inout [UInt8]) {
+        leaf(9, "\(money.minorUnits) \(money.currency.code)", to: &bytes)
+    }
+
     private static func leaf(_ tag: UInt8, _ text: String, to bytes: inout [UInt8]) {
         bytes.append(tag)
         appendText(text, to: &bytes)
     }
 
-    /// A dictionary keyed by text, its members in the order of their keys.
-    private static func members<Member>(_ tag: UInt8, _ dictionary: [String: Member], to bytes: inout [UInt8]) {
+    /// A dictionary keyed by text, its members in the order of their keys, each value as `value` writes it.
+    private static func members<Member>(
+        _ tag: UInt8, _ dictionary: [String: Member], to bytes: inout [UInt8],
+        value: (Member, inout [UInt8]) -> Void
+    ) {
         bytes.append(tag)
         appendCount(dictionary.count, to: &bytes)
-        for key in dictionary.keys.sorted() {
+        for (key, member) in dictionary.sorted(by: { $0.key < $1.key }) {
             appendText(key, to: &bytes)
-            append(dictionary[key]!, to: &bytes)
+            value(member, &bytes)
         }
     }
 
