@@ -5,9 +5,54 @@ import Intl
 /// A JSON value being decoded, with its path and file, reporting type problems to a shared log.
 struct Field {
     let node: JSONNode
-    let path: String
     let file: String
     let log: DiagnosticLog
+    /// The path of the value this one is in (or this one's, when `step` is nil) and the key or index that leads
+    /// here: a path is only made when a message or a location needs it, not for every member decoded.
+    private let base: String
+    private let step: Step?
+
+    private enum Step {
+        case key(String)
+        case index(Int)
+    }
+
+    init(node: JSONNode, path: String, file: String, log: DiagnosticLog) {
+        self.init(node: node, base: path, step: nil, file: file, log: log)
+    }
+
+    private init(node: JSONNode, base: String, step: Step?, file: String, log: DiagnosticLog) {
+        self.node = node
+        self.base = base
+        self.step = step
+        self.file = file
+        self.log = log
+    }
+
+    /// The JSON path of this value, `products[3].title.en`.
+    var path: String {
+        switch step {
+        case nil: base
+        case .key(let key): base.isEmpty ? key : "\(base).\(key)"
+        case .index(let index): "\(base)[\(index)]"
+        }
+    }
+
+    /// A member or element of this value.
+    private func child(_ node: JSONNode, _ step: Step, path: String) -> Field {
+        Field(node: node, base: path, step: step, file: file, log: log)
+    }
+
+    /// A member of an object, its key's place reported on demand.
+    struct Member {
+        let key: String
+        let value: Field
+        let keyPosition: TextPosition
+
+        var keyLocation: SourceLocation {
+            SourceLocation(file: value.file, line: keyPosition.line, column: keyPosition.column, path: value.path)
+        }
+    }
 
     var location: SourceLocation {
         SourceLocation(file: file, line: node.position.line, column: node.position.column, path: path)
@@ -31,7 +76,7 @@ struct Field {
     func optional(_ key: String) -> Field? {
         guard let child = node[key] else { return nil }
         if case .null = child.value { return nil }
-        return Field(node: child, path: path.isEmpty ? key : "\(path).\(key)", file: file, log: log)
+        return self.child(child, .key(key), path: path)
     }
 
     /// The member with this key, reporting it missing otherwise.
@@ -43,16 +88,14 @@ struct Field {
     }
 
     /// The members of an object in source order, reporting a non-object.
-    var members: [(key: String, keyLocation: SourceLocation, value: Field)]? {
+    var members: [Member]? {
         guard let members = node.members else {
             typeError("an object")
             return nil
         }
+        let path = path
         return members.map { member in
-            let childPath = path.isEmpty ? member.key : "\(path).\(member.key)"
-            let keyLocation = SourceLocation(
-                file: file, line: member.keyPosition.line, column: member.keyPosition.column, path: childPath)
-            return (member.key, keyLocation, Field(node: member.value, path: childPath, file: file, log: log))
+            Member(key: member.key, value: child(member.value, .key(member.key), path: path), keyPosition: member.keyPosition)
         }
     }
 
@@ -62,9 +105,8 @@ struct Field {
             typeError("an array")
             return nil
         }
-        return items.enumerated().map { index, item in
-            Field(node: item, path: "\(path)[\(index)]", file: file, log: log)
-        }
+        let path = path
+        return items.enumerated().map { index, item in child(item, .index(index), path: path) }
     }
 
     /// Reports members this decoder does not know, suggesting the closest known name (a likely typo).
