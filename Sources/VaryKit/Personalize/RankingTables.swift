@@ -109,6 +109,17 @@ public struct RankingTables: Sendable {
         pricing.store(audience.region.id, key, priced)
         return priced
     }
+
+    /// The prices of the region's candidates at `positions` under a list of promotions, as `prices` has them: taken
+    /// from the region's table when a page made it, else each worked out alone, as a promotion page needs a few and a
+    /// build that ranks few landing pages again makes no table for them.
+    func prices(at positions: [Int], _ region: RegionRanking, audience: PageAudience, promotions: [Promotion]) -> [PricedProduct] {
+        if let known = pricing.lookup(audience.region.id, promotions.map(\.id)) { return positions.map { known[$0] } }
+        return positions.map { position in
+            let index = region.candidates[position]
+            return price(products[index], ancestry: ancestry[index], audience: audience, promotions: promotions)!
+        }
+    }
 }
 
 /// What a region can offer: the products it sells, has in stock and prices in its currency, with their

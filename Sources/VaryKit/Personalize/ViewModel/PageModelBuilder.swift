@@ -370,8 +370,8 @@ public struct PageModelBuilder: Sendable {
         guard let region = tables.regions[audience.region.id] else { return [] }
         let positions = promotionCandidates[PromotionInRegion(promotion: promotion.id, region: audience.region.id)]
             ?? promotionPositions(promotion, region: audience.region.id)
-        let prices = tables.prices(region, audience: audience, promotions: promotions)
-        return positions.map { (tables.products[region.candidates[$0]], prices[$0]) }
+        let prices = tables.prices(at: positions, region, audience: audience, promotions: promotions)
+        return zip(positions, prices).map { (tables.products[region.candidates[$0]], $1) }
     }
 
     /// The positions in the region's ranking candidates of the products `promotion` applies to, most popular first
