@@ -102,7 +102,8 @@ public struct TranslationAudit: Sendable {
             if let shownAs {
                 return location.warning("no name in any locale, shown as '\(shownAs)' \(count)")
             }
-            let tags = self.tags.numbers.map { names[$0] }.sorted()
+            // Ascending numbers name the locales in order: the audit's locales are sorted.
+            let tags = self.tags.numbers.map { names[$0] }
             // Laid out in storage of its own size: an interpolated text keeps the capacity it grew to, up to twice
             // its length, and a build holds thousands of these (kilobytes each) until it ends.
             var message: [UInt8] = []
@@ -603,7 +604,8 @@ extension TranslationAudit {
         else { return nil }
         var tags: [String] = []
         for item in records[1].isEmpty ? [] : RecordText.split(records[1], at: RecordText.item) {
-            guard let tag = RecordText.text(item) else { return nil }
+            // In ascending order, as the audit keeps them: a warning lists its locales in the order of their numbers.
+            guard let tag = RecordText.text(item), tags.last.map({ $0 < tag }) ?? true else { return nil }
             tags.append(tag)
         }
         var completeness: [String: [String: Completeness]] = [:]

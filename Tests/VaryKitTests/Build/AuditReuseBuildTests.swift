@@ -149,5 +149,12 @@ struct AuditReuseBuildTests {
         var malformed = record
         malformed[escape + 1] = UInt8(ascii: "Z")
         #expect(TranslationAudit(record: malformed) == nil, "a malformed escape")
+        // The locales out of order would list a warning's locales out of order.
+        // (Records are separated by 0x1E, the locales of the second one by 0x1D.)
+        var parts = record.split(separator: 0x1E, omittingEmptySubsequences: false)
+        let tags = parts[1].split(separator: 0x1D)
+        #expect(tags.count > 1)
+        parts[1] = Array(tags.reversed().joined(separator: [0x1D]))[...]
+        #expect(TranslationAudit(record: Array(parts.joined(separator: [0x1E]))) == nil, "locales out of order")
     }
 }
