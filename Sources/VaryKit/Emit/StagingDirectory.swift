@@ -266,11 +266,21 @@ public final class StagingDirectory: @unchecked Sendable {
     // MARK: - Steps
 
     private func finish(report: ((EmitSummary, _ append: ([UInt8]) throws -> Void) throws -> Void)?) throws -> EmitSummary {
-        if isReused {
-            // What the spare holds that this build did not write, emit's own files among them, goes.
-            let (files, folders) = lock.withLock { (Set(entries.keys), directories) }
-            try FileSystemCalls.prune(url.path, keepingFiles: files, directories: folders)
+        // Two walks of a tree each, run side by side: what the spare holds that this build did not write (emit's own
+        // files among them) goes, and the previous output's files are listed for the removed ones.
+        let (files, folders) = lock.withLock { (Set(entries.keys), directories) }
+        let (staging, previous, isReused) = (url.path, output.path, isReused)
+        let walked = parallelMap([false, true]) { listsPrevious -> Result<[String], any Error> in
+            Result {
+                if listsPrevious {
+                    return try FileSystemCalls.status(previous) == nil ? [] : try FileSystemCalls.listFiles(under: previous)
+                }
+                if isReused { try FileSystemCalls.prune(staging, keepingFiles: files, directories: folders) }
+                return []
+            }
         }
+        _ = try walked[0].get()
+        let previousPaths = try walked[1].get()
         let manifest = manifest()
         let manifestBytes = manifest.json()
         try writeOwnFile(Manifest.path, manifestBytes)
@@ -282,8 +292,6 @@ public final class StagingDirectory: @unchecked Sendable {
             site.filter { !compared.contains($0.path) }, staging: url.path, previous: output.path
         ).union(linked)
         let newPaths = Set(site.map(\.path)).union([EmitSummary.changesPath, Self.reportPath])
-        let previousPaths = try FileSystemCalls.status(output.path) == nil
-            ? [] : try FileSystemCalls.listFiles(under: output.path)
         let summary = EmitSummary(
             writtenPaths: site.map(\.path).filter { !unchangedPaths.contains($0) },
             removedPaths: previousPaths.filter { !newPaths.contains($0) },
