@@ -268,17 +268,16 @@ public final class StagingDirectory: @unchecked Sendable {
     private func finish(report: ((EmitSummary, _ append: ([UInt8]) throws -> Void) throws -> Void)?) throws -> EmitSummary {
         // Two walks of a tree each, run side by side: what the spare holds that this build did not write (emit's own
         // files among them) goes, and the previous output's files are listed for the removed ones.
-        let (files, folders) = lock.withLock { (Set(entries.keys), directories) }
-        let (staging, previous, isReused) = (url.path, output.path, isReused)
-        let walked = parallelMap([false, true]) { listsPrevious -> Result<[String], any Error> in
-            Result {
-                if listsPrevious {
-                    return try FileSystemCalls.status(previous) == nil ? [] : try FileSystemCalls.listFiles(under: previous)
-                }
-                if isReused { try FileSystemCalls.prune(staging, keepingFiles: files, directories: folders) }
-                return []
-            }
+        let prune: @Sendable () throws -> [String] = { [self] in
+            guard isReused else { return [] }
+            let (files, folders) = lock.withLock { (Set(entries.keys), directories) }
+            try FileSystemCalls.prune(url.path, keepingFiles: files, directories: folders)
+            return []
         }
+        let listPrevious: @Sendable () throws -> [String] = { [self] in
+            try FileSystemCalls.status(output.path) == nil ? [] : try FileSystemCalls.listFiles(under: output.path)
+        }
+        let walked = parallelMap([prune, listPrevious]) { walk in Result { try walk() } }
         _ = try walked[0].get()
         let previousPaths = try walked[1].get()
         let manifest = manifest()

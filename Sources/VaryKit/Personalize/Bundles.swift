@@ -60,12 +60,10 @@ public enum BundleSkip: Error, Sendable, Hashable, CustomStringConvertible {
 public func publishBundles(
     _ content: StoreContent, region: Region, segment: Segment?
 ) -> (published: [PricedBundle], skipped: [(bundle: String, reason: BundleSkip)]) {
-    // Only the bundles' items are looked up: the whole catalog by id would copy every product for every region.
+    // Only the bundles' items are looked up, not the whole catalog, which this runs for every region.
     let items = Set(content.bundles.lazy.flatMap(\.items).map(\.product.id))
-    var products: [String: Product] = [:]
-    for index in content.products.indices where items.contains(content.products[index].id) {
-        if products[content.products[index].id] == nil { products[content.products[index].id] = content.products[index] }
-    }
+    let products = Dictionary(
+        content.products.lazy.filter { items.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var published: [PricedBundle] = []
     var skipped: [(bundle: String, reason: BundleSkip)] = []
     for bundle in content.bundles.sorted(by: { $0.id < $1.id }) {

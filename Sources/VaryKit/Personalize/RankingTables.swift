@@ -103,9 +103,7 @@ public struct RankingTables: Sendable {
     func prices(_ region: RegionRanking, audience: PageAudience, promotions: [Promotion]) -> [PricedProduct] {
         let key = promotions.map(\.id)
         if let known = pricing.lookup(audience.region.id, key) { return known }
-        let priced = region.candidates.map { index in
-            price(products[index], ancestry: ancestry[index], audience: audience, promotions: promotions)!
-        }
+        let priced = region.candidates.map { candidatePrice($0, audience: audience, promotions: promotions) }
         pricing.store(audience.region.id, key, priced)
         return priced
     }
@@ -115,10 +113,12 @@ public struct RankingTables: Sendable {
     /// build that ranks few landing pages again makes no table for them.
     func prices(at positions: [Int], _ region: RegionRanking, audience: PageAudience, promotions: [Promotion]) -> [PricedProduct] {
         if let known = pricing.lookup(audience.region.id, promotions.map(\.id)) { return positions.map { known[$0] } }
-        return positions.map { position in
-            let index = region.candidates[position]
-            return price(products[index], ancestry: ancestry[index], audience: audience, promotions: promotions)!
-        }
+        return positions.map { candidatePrice(region.candidates[$0], audience: audience, promotions: promotions) }
+    }
+
+    /// The price of the catalog's product at `index`, a candidate of the audience's region (so it has a price there).
+    private func candidatePrice(_ index: Int, audience: PageAudience, promotions: [Promotion]) -> PricedProduct {
+        price(products[index], ancestry: ancestry[index], audience: audience, promotions: promotions)!
     }
 }
 
