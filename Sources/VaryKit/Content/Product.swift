@@ -259,8 +259,11 @@ public struct Product: Sendable, Hashable {
     }
 
     /// The compare-at price in a region when it is above the price: what the card shows as the regular price.
-    public func compareAtPrice(in region: Region) -> Money? {
-        Money.compareAt(regionCompareAtPrices[region.id] ?? compareAtPrices[region.currency.code], above: price(in: region))
+    public func compareAtPrice(in region: Region) -> Money? { compareAtPrice(in: region, above: price(in: region)) }
+
+    /// `compareAtPrice(in:)` for a caller that has the product's price in the region at hand.
+    func compareAtPrice(in region: Region, above price: Money?) -> Money? {
+        Money.compareAt(regionCompareAtPrices[region.id] ?? compareAtPrices[region.currency.code], above: price)
     }
 
     /// The category path and each of its ancestors: `apparel/jackets/shell` → `apparel`, `apparel/jackets`, `apparel/jackets/shell`.

@@ -1,4 +1,6 @@
 import DataFormats
+import Dispatch
+import Foundation
 import Intl
 
 /// The load stage: parses and decodes every content file into typed models, collecting every problem.
@@ -35,7 +37,7 @@ public enum ContentLoader {
         let catalogJSON = source.paths(under: "catalog", extension: "json").filter { !isFeed($0) }
         let catalogCSV = source.paths(under: "catalog", extension: "csv").filter { !isFeed($0) }
         for path in catalogJSON {
-            products += reader.array(path, required: false) { ProductDecoder.decode($0, regionCurrencies: currencies) }
+            products += reader.array(path, required: false, decodingAside: { ProductDecoder.decode($0, regionCurrencies: currencies) })
         }
         for path in catalogCSV {
             guard let table = reader.csv(path) else { continue }
@@ -165,6 +167,53 @@ public enum ContentLoader {
             return values
         }
 
+        /// `array(_:required:decode:)` with the elements decoded beside the parse, a few dozen at a time, on the
+        /// other cores: for a catalog, whose decoding costs more than its parse. The values and what their decoding
+        /// reports are the same, in the same order; only so many elements wait for decoding at once, so the file is
+        /// still never held as a whole tree.
+        func array<T: Sendable>(_ path: String, required: Bool, decodingAside decode: @escaping @Sendable (Field) -> T?) -> [T] {
+            guard let (bytes, display) = file(path, required: required) else { return [] }
+            let name = String(path.split(separator: "/").last!.dropLast(".json".count))
+            let batches = DecodedBatches<T>()
+            let waiting = DispatchSemaphore(value: 4)
+            let group = DispatchGroup()
+            var batch: [JSONNode] = []
+            var first = 0
+            func send() {
+                let (nodes, start, number) = (batch, first, batches.reserve())
+                batch = []
+                first += nodes.count
+                waiting.wait()
+                DispatchQueue.global().async(group: group) {
+                    let log = DiagnosticLog()
+                    let values = nodes.indices.compactMap { offset in
+                        decode(Field(node: nodes[offset], path: "\(name)[\(start + offset)]", file: display, log: log))
+                    }
+                    batches.store(number, values: values, diagnostics: log.diagnostics)
+                    waiting.signal()
+                }
+            }
+            do {
+                let whole = try JSON.parse(bytes) { element in
+                    batch.append(element)
+                    if batch.count == DecodedBatches<T>.size { send() }
+                }
+                if !batch.isEmpty { send() }
+                group.wait()
+                if let whole {
+                    let named = Field(node: whole, path: name, file: display, log: log)
+                    return (named.elements ?? []).compactMap(decode)
+                }
+            } catch {
+                group.wait()
+                report(error, in: path)
+                return []
+            }
+            let (values, diagnostics) = batches.all
+            log.add(contentsOf: diagnostics)
+            return values
+        }
+
         func csv(_ path: String) -> CSVTable? {
             guard let bytes = source.files[path] else { return nil }
             do {
@@ -198,6 +247,36 @@ public enum ContentLoader {
                 message: error.message)
             diagnostic.excerpt = source.files[path].flatMap { SourceExcerpt.excerpt(of: $0, at: error.position) }
             log.add(diagnostic)
+        }
+    }
+}
+
+/// The decoded batches of `Reader.array(_:required:decodingAside:)`, each stored by the thread that decoded it and
+/// read back in the file's order.
+private final class DecodedBatches<T>: @unchecked Sendable {
+    // @unchecked: `batches` is read and written only while holding `lock`.
+    /// Elements per batch: enough to outweigh handing a batch over, few enough that both cores have work early.
+    static var size: Int { 32 }
+
+    private let lock = NSLock()
+    private var batches: [(values: [T], diagnostics: [Diagnostic])?] = []
+
+    /// A number for the next batch, in the file's order.
+    func reserve() -> Int {
+        lock.withLock {
+            batches.append(nil)
+            return batches.count - 1
+        }
+    }
+
+    func store(_ number: Int, values: [T], diagnostics: [Diagnostic]) {
+        lock.withLock { batches[number] = (values, diagnostics) }
+    }
+
+    /// Every batch's values and diagnostics, in order; called once every batch is stored.
+    var all: (values: [T], diagnostics: [Diagnostic]) {
+        lock.withLock {
+            (batches.flatMap { $0!.values }, batches.flatMap { $0!.diagnostics })
         }
     }
 }

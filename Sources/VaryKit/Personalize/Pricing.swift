@@ -70,7 +70,7 @@ func price(
     // A compare-at price is the regular price shown; promotions take off the selling price.
     return applyPromotions(
         to: selling, of: product, ancestry: ancestry, promotions: active,
-        regular: product.compareAtPrice(in: audience.region) ?? selling)
+        regular: product.compareAtPrice(in: audience.region, above: selling) ?? selling)
 }
 
 /// The promotions of `price(_:audience:promotions:)` applied to a selling price the caller worked out (a configured

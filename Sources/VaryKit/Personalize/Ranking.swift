@@ -44,7 +44,7 @@ public func rank(
     guard limit > 0 else { return [] }
     let tables = RankingTables(
         products: content.products, regions: [audience.region], segments: [audience.segment], popularity: popularity,
-        learned: learned, diversity: content.site.learning.diversity)
+        learned: learned, diversity: content.site.learning.diversity, promotions: active)
     return rank(using: tables, audience: audience, promotions: active, popularity: popularity, limit: limit)
 }
 

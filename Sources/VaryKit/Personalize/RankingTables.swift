@@ -20,6 +20,9 @@ public struct RankingTables: Sendable {
     private(set) var learned: [AudienceKey: LearnedList]
     /// The store's diversity strength, 0…1.
     let diversity: Double
+    /// Which products (by catalog index) each of the store's promotion selections holds: a price looks up
+    /// whether any promotion applies before working one out.
+    let selected: [ProductSelection: [Bool]]
     /// Prices of a region's candidates by promotion list.
     let pricing = RecentRegionCache<[String], [PricedProduct]>()
     /// The ranking orders of the audiences ranked lately (they depend on the learned lists, unlike prices).
@@ -29,13 +32,13 @@ public struct RankingTables: Sendable {
     public init(content: StoreContent, popularity: RegionalPopularity, learned: LearnedModel = .none) {
         self.init(
             products: content.products, regions: content.regions, segments: content.segments, popularity: popularity,
-            learned: learned, diversity: content.site.learning.diversity)
+            learned: learned, diversity: content.site.learning.diversity, promotions: content.promotions)
     }
 
     /// Tables for the given regions and segments only, as one page needs.
     init(
         products: [Product], regions: [Region], segments: [Segment], popularity: RegionalPopularity,
-        learned: LearnedModel = .none, diversity: Double = 1
+        learned: LearnedModel = .none, diversity: Double = 1, promotions: [Promotion] = []
     ) {
         self.products = products
         let ancestry = products.map(\.categoryAncestry)
@@ -77,6 +80,10 @@ public struct RankingTables: Sendable {
         self.segments = segmentTables
         self.learned = Self.lists(learned, regions: regionTables, segments: segmentTables)
         self.diversity = diversity
+        let selections = Array(Set(promotions.map(\.appliesTo)))
+        selected = Dictionary(uniqueKeysWithValues: zip(selections, parallelMap(selections) { selection in
+            products.indices.map { selection.contains(products[$0], ancestry: ancestry[$0]) }
+        }))
     }
 
     /// The same tables with another learned model, sharing the rest (prices included), as choosing weights needs.
@@ -103,7 +110,10 @@ public struct RankingTables: Sendable {
     func prices(_ region: RegionRanking, audience: PageAudience, promotions: [Promotion]) -> [PricedProduct] {
         let key = promotions.map(\.id)
         if let known = pricing.lookup(audience.region.id, key) { return known }
-        let priced = region.candidates.map { candidatePrice($0, audience: audience, promotions: promotions) }
+        let members = selections(of: promotions)
+        let priced = region.candidates.indices.map {
+            candidatePrice(at: $0, region, audience: audience, promotions: promotions, members: members)
+        }
         pricing.store(audience.region.id, key, priced)
         return priced
     }
@@ -113,12 +123,24 @@ public struct RankingTables: Sendable {
     /// build that ranks few landing pages again makes no table for them.
     func prices(at positions: [Int], _ region: RegionRanking, audience: PageAudience, promotions: [Promotion]) -> [PricedProduct] {
         if let known = pricing.lookup(audience.region.id, promotions.map(\.id)) { return positions.map { known[$0] } }
-        return positions.map { candidatePrice(region.candidates[$0], audience: audience, promotions: promotions) }
+        let members = selections(of: promotions)
+        return positions.map { candidatePrice(at: $0, region, audience: audience, promotions: promotions, members: members) }
     }
 
-    /// The price of the catalog's product at `index`, a candidate of the audience's region (so it has a price there).
-    private func candidatePrice(_ index: Int, audience: PageAudience, promotions: [Promotion]) -> PricedProduct {
-        price(products[index], ancestry: ancestry[index], audience: audience, promotions: promotions)!
+    /// Each promotion's selected products by catalog index, from `selected`; nil for a promotion whose selection
+    /// the store's promotions do not have (one a caller made up), whose products are then asked one by one.
+    private func selections(of promotions: [Promotion]) -> [[Bool]?] { promotions.map { selected[$0.appliesTo] } }
+
+    /// The price of the region's candidate at `position` (so it has a price there), as `price(_:audience:promotions:)`
+    /// has it: the region's price when no promotion selects the product, else the promotions applied.
+    private func candidatePrice(
+        at position: Int, _ region: RegionRanking, audience: PageAudience, promotions: [Promotion], members: [[Bool]?]
+    ) -> PricedProduct {
+        let index = region.candidates[position]
+        let selling = region.selling[position], regular = region.regular[position]
+        let untouched = promotions.indices.allSatisfy { members[$0].map { !$0[index] } ?? false }
+        if untouched { return PricedProduct(regular: regular, final: selling, applied: []) }
+        return applyPromotions(to: selling, of: products[index], ancestry: ancestry[index], promotions: promotions, regular: regular)
     }
 }
 
@@ -133,17 +155,27 @@ struct RegionRanking: Sendable {
     /// The regional order score when the region has orders.
     let trending: [Double?]
     let inSeason: [Bool]
+    /// Each candidate's price in the region before promotions, and the regular price shown (its compare-at price
+    /// when that is above it).
+    let selling: [Money]
+    let regular: [Money]
 
     init(products: [Product], region: Region, popularity regional: RegionalPopularity) {
         var candidates: [Int] = []
         var position = [Int](repeating: -1, count: products.count)
+        var selling: [Money] = []
+        var regular: [Money] = []
         for (index, product) in products.enumerated() where product.isInStock(in: region.id) {
-            guard let regular = product.price(in: region), regular.currency == region.currency else { continue }
+            guard let price = product.price(in: region), price.currency == region.currency else { continue }
             position[index] = candidates.count
             candidates.append(index)
+            selling.append(price)
+            regular.append(product.compareAtPrice(in: region, above: price) ?? price)
         }
         self.candidates = candidates
         self.position = position
+        self.selling = selling
+        self.regular = regular
         popularity = candidates.map { unit(products[$0].popularity) }
         let hasOrders = regional.hasOrders(in: region.id)
         trending = candidates.map { hasOrders ? regional.score(of: products[$0].id, in: region.id) : nil }

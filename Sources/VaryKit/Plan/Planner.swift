@@ -31,7 +31,9 @@ public enum Planner {
                 }
             }
         }
-        return pages.sorted()
+        // Each path made once, not at every comparison the sort makes.
+        let paths = pages.map(\.path)
+        return pages.indices.sorted { paths[$0] < paths[$1] }.map { pages[$0] }
     }
 
     /// A promotion has a page in a region and locale when it is active at `now` and targets both.

@@ -80,8 +80,50 @@ struct CatalogChanges: Sendable, Hashable {
 /// The leaves and containers a product is mostly made of are written without reflection, which costs a hundred
 /// times more: each with a tag of its own, so they never read as another shape.
 enum StableBytes {
-    /// A product: its fields by name (`fields(of:)`), each as `append` writes it.
+    /// A product: its fields by name (`fields(of:)`), each as `append` writes it. The fields of every product's
+    /// shape are written by their types, not cast from `Any` (a catalog's digests cost a fifth of what they did);
+    /// a test holds these bytes to `reflectedBytes(of:)`'s.
     static func append(product: Product, to bytes: inout [UInt8]) {
+        bytes.append(4)
+        appendCount(26, to: &bytes)
+        func field(_ label: String, _ write: (inout [UInt8]) -> Void) {
+            appendText(label, to: &bytes)
+            write(&bytes)
+        }
+        field("id") { appendString(product.id, to: &$0) }
+        field("sku") { appendString(product.sku, to: &$0) }
+        field("title") { members(15, product.title.entries, to: &$0, value: appendString) }
+        field("description") { members(15, product.description.entries, to: &$0, value: appendString) }
+        field("category") { appendString(product.category, to: &$0) }
+        field("brand") { appendString(product.brand, to: &$0) }
+        field("tags") { appendTexts(product.tags, to: &$0) }
+        field("image") {
+            leaf(18, product.image.src, to: &$0)
+            members(15, product.image.alt.entries, to: &$0, value: appendString)
+        }
+        field("prices") { appendPrices(product.prices, to: &$0) }
+        field("regionPrices") { appendPrices(product.regionPrices, to: &$0) }
+        field("stock") { product.stock.isEmpty ? appendEmpty(12, to: &$0) : members(13, product.stock, to: &$0, value: appendInt) }
+        field("popularity") { leaf(7, String(product.popularity.bitPattern), to: &$0) }
+        field("complements") { appendReferences(product.complements, to: &$0) }
+        field("attributes") { appendPairs(product.attributes, to: &$0) }
+        field("regionReferences") { appendReferences(product.regionReferences, to: &$0) }
+        field("unitPricing") { product.unitPricing == nil ? $0.append(20) : append(product.unitPricing as Any, to: &$0) }
+        field("compareAtPrices") { appendPrices(product.compareAtPrices, to: &$0) }
+        field("regionCompareAtPrices") { appendPrices(product.regionCompareAtPrices, to: &$0) }
+        field("options") { product.options.isEmpty ? appendEmpty(11, to: &$0) : append(product.options, to: &$0) }
+        field("variants") { product.variants.isEmpty ? appendEmpty(11, to: &$0) : append(product.variants, to: &$0) }
+        field("gtin") { appendOptional(product.gtin, to: &$0) }
+        field("mpn") { appendOptional(product.mpn, to: &$0) }
+        field("link") { appendOptional(product.link, to: &$0) }
+        field("additionalImages") { appendTexts(product.additionalImages, to: &$0) }
+        field("shipping") { appendPrices(product.shipping, to: &$0) }
+        field("countsStock") { leaf(8, product.countsStock ? "1" : "0", to: &$0) }
+    }
+
+    /// A product as `append(_:to:)` writes its fields cast from `Any`: the reference `append(product:to:)` is held to.
+    static func reflectedBytes(of product: Product) -> [UInt8] {
+        var bytes: [UInt8] = []
         let fields = fields(of: product)
         bytes.append(4)
         appendCount(fields.count, to: &bytes)
@@ -89,6 +131,7 @@ enum StableBytes {
             appendText(label, to: &bytes)
             append(value, to: &bytes)
         }
+        return bytes
     }
 
     /// Every stored property of a product but where it was read, in declaration order; a test holds this list to
@@ -124,27 +167,12 @@ enum StableBytes {
             leaf(18, image.src, to: &bytes)
             return members(15, image.alt.entries, to: &bytes, value: appendString)
         // An empty array casts to every array type: it is written by the first case, the same for every field.
-        case let texts as [String]:
-            bytes.append(11)
-            appendCount(texts.count, to: &bytes)
-            for text in texts { appendText(text, to: &bytes) }
-            return
-        case let references as [Reference]:
-            bytes.append(17)
-            appendCount(references.count, to: &bytes)
-            for reference in references { appendText(reference.id, to: &bytes) }
-            return
-        case let pairs as [(name: String, value: String)]:
-            bytes.append(19)
-            appendCount(pairs.count, to: &bytes)
-            for pair in pairs {
-                appendText(pair.name, to: &bytes)
-                appendText(pair.value, to: &bytes)
-            }
-            return
+        case let texts as [String]: return appendTexts(texts, to: &bytes)
+        case let references as [Reference]: return appendReferences(references, to: &bytes)
+        case let pairs as [(name: String, value: String)]: return appendPairs(pairs, to: &bytes)
         case let texts as [String: String]: return members(12, texts, to: &bytes, value: appendString)
         case let counts as [String: Int]: return members(13, counts, to: &bytes, value: appendInt)
-        case let prices as [String: Money]: return members(14, prices, to: &bytes, value: appendMoney)
+        case let prices as [String: Money]: return appendPrices(prices, to: &bytes)
         default: break
         }
         let mirror = Mirror(reflecting: value)
@@ -183,6 +211,44 @@ enum StableBytes {
                 }
             }
         }
+    }
+
+    // Values as `append` writes them once cast: an empty collection casts to the first collection case it meets
+    // (an array to `[String]`, a dictionary to `[String: String]`), and an absent optional to `String?`.
+    private static func appendEmpty(_ tag: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(tag)
+        appendCount(0, to: &bytes)
+    }
+
+    private static func appendTexts(_ texts: [String], to bytes: inout [UInt8]) {
+        bytes.append(11)
+        appendCount(texts.count, to: &bytes)
+        for text in texts { appendText(text, to: &bytes) }
+    }
+
+    private static func appendReferences(_ references: [Reference], to bytes: inout [UInt8]) {
+        if references.isEmpty { return appendEmpty(11, to: &bytes) }
+        bytes.append(17)
+        appendCount(references.count, to: &bytes)
+        for reference in references { appendText(reference.id, to: &bytes) }
+    }
+
+    private static func appendPairs(_ pairs: [(name: String, value: String)], to bytes: inout [UInt8]) {
+        if pairs.isEmpty { return appendEmpty(11, to: &bytes) }
+        bytes.append(19)
+        appendCount(pairs.count, to: &bytes)
+        for pair in pairs {
+            appendText(pair.name, to: &bytes)
+            appendText(pair.value, to: &bytes)
+        }
+    }
+
+    private static func appendPrices(_ prices: [String: Money], to bytes: inout [UInt8]) {
+        prices.isEmpty ? appendEmpty(12, to: &bytes) : members(14, prices, to: &bytes, value: appendMoney)
+    }
+
+    private static func appendOptional(_ text: String?, to bytes: inout [UInt8]) {
+        if let text { appendString(text, to: &bytes) } else { bytes.append(20) }
     }
 
     // The leaves as `append` writes them.

@@ -245,6 +245,35 @@ struct CatalogChangeBuildTests {
         #expect(digest(moved) == original)
     }
 
+    @Test("a product's digest bytes, written by field type, are the bytes its fields cast from Any make")
+    func productDigestBytesByType() throws {
+        let eur = try #require(Currency(code: "EUR"))
+        let mini = MiniStore.loaded().products
+        var full = try #require(mini.first)
+        full.gtin = "4006381333931"
+        full.link = "https://shop.example.com/p"
+        full.attributes = [(name: "Material", value: "Wool")]
+        full.shipping = ["de": Money(minorUnits: 495, currency: eur)]
+        full.compareAtPrices = ["EUR": Money(minorUnits: 99_00, currency: eur)]
+        full.regionCompareAtPrices = ["de": Money(minorUnits: 89_00, currency: eur)]
+        full.additionalImages = ["a.jpg", "b.jpg"]
+        full.complements = []
+        full.stock = [:]
+        full.prices = [:]
+        full.countsStock = false
+        full.unitPricing = try UnitPricing.make(
+            measure: Measure(digits: 750, unit: .ml), base: Measure(digits: 1, unit: .l)).get()
+        // Options and variants from a Shopify export.
+        let feeds = try #require(FeedStore.load().content).products
+        let products = mini + [full] + feeds
+        #expect(products.contains { !$0.variants.isEmpty } && products.contains { !$0.options.isEmpty })
+        for product in products {
+            var bytes: [UInt8] = []
+            StableBytes.append(product: product, to: &bytes)
+            #expect(bytes == StableBytes.reflectedBytes(of: product), "\(product.id)")
+        }
+    }
+
     @Test("what pages read of the catalog survives the page cache's line")
     func readsLine() throws {
         let reads = CatalogReads(
