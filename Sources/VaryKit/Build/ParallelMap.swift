@@ -9,7 +9,7 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable 
 }
 
 /// One slot per parallel task, each written once by its task.
-private final class ResultSlots<R>: @unchecked Sendable {
+final class ResultSlots<R>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [R?]
 
@@ -18,4 +18,7 @@ private final class ResultSlots<R>: @unchecked Sendable {
     func store(_ value: R, at index: Int) { lock.withLock { slots[index] = value } }
 
     var values: [R] { lock.withLock { slots.map { $0! } } }
+
+    /// The value stored at `index`, if its task stored one.
+    func value(at index: Int) -> R? { lock.withLock { slots[index] } }
 }

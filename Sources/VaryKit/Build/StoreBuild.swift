@@ -468,20 +468,33 @@ public enum StoreBuild {
             // (The record leaves the report's warnings out: they are the warnings among the diagnostics.)
             let outcome = staged.checkProblems.isEmpty
                 ? PageCache.Outcome(pages: staged.pages, diagnostics: diagnostics, report: report) : nil
+            let reads = CatalogReads(
+                key: rendered.buildKey, withoutCatalog: previous.withoutCatalog, context: previous.catalogContext,
+                ranking: previous.ranking, products: previous.products, pages: rendered.reads)
+            let (messages, templates) = ((previous.withoutMessages, previous.messages), (previous.withoutTemplates, previous.templates))
+            let (cacheable, buildKey, auditRecord, sitemaps) = (rendered.cacheable, rendered.buildKey, staged.auditRecord, staged.sitemaps)
+            // The cache's record is written while the report is, from the staged files (their times stay with them
+            // through the swap), and put in place only once the output is.
+            let cache = ResultSlots<PageCache.Written?>(count: 1)
             // report.json is written in pieces as it is made: its warnings are tens of megabytes for a large store.
-            let summary = try staging.commit(streamingReport: { summary, append in
-                var final = report
-                final.record(summary)
-                try final.write(warnings: warnings, to: append)
-            })
+            let summary: EmitSummary
+            do {
+                summary = try staging.commit(streamingReport: { summary, append in
+                    var final = report
+                    final.record(summary)
+                    try final.write(warnings: warnings, to: append)
+                }, beside: { [output = options.output] staged in
+                    cache.store(cacheRecord(
+                        of: cacheable, build: buildKey, manifest: staging.manifest(), files: staged, outcome: outcome,
+                        messages: messages, templates: templates, reads: reads, audit: auditRecord, sitemaps: sitemaps
+                    ).written(for: output), at: 0)
+                })
+            } catch {
+                cache.value(at: 0)??.discard()
+                throw error
+            }
+            cache.value(at: 0)??.install()
             report.record(summary)
-            saveCache(of: rendered.cacheable, build: rendered.buildKey, manifest: staging.manifest(), output: options.output,
-                      outcome: outcome, messages: (previous.withoutMessages, previous.messages),
-                      templates: (previous.withoutTemplates, previous.templates),
-                      reads: CatalogReads(
-                        key: rendered.buildKey, withoutCatalog: previous.withoutCatalog, context: previous.catalogContext,
-                        ranking: previous.ranking, products: previous.products, pages: rendered.reads),
-                      audit: staged.auditRecord, sitemaps: staged.sitemaps)
         } catch {
             staging.abandon()
             throw Stop(exitCode: 3, diagnostics: [Diagnostic(file: options.outputName, message: "\(error)")])
@@ -519,18 +532,18 @@ extension StoreBuild {
             problems: rendered.checkProblems.sorted().map { ShardRecord.Problem($0, outputName: options.outputName) })
     }
 
-    /// Records the pages just built for the next build: their inputs, and the files they became in the output.
-    /// The output's other files and its manifest are recorded by size and modification time.
-    static func saveCache(of cacheable: [String: String], build: String, manifest: Manifest, output: URL,
-                          outcome: PageCache.Outcome? = nil, messages: (key: String, digests: [String: String]) = ("", [:]),
-                          templates: (key: String, digests: [String: String]) = ("", [:]), reads: CatalogReads? = nil,
-                          audit: PageCache.AuditRecord? = nil, sitemaps: [String: String] = [:]) {
+    /// The cache's record of the pages just built, for the next build: their inputs, and the files they became,
+    /// with their times read under `files` (the staging directory about to become the output). The output's other
+    /// files and its manifest are recorded by size and modification time.
+    static func cacheRecord(of cacheable: [String: String], build: String, manifest: Manifest, files root: String,
+                            outcome: PageCache.Outcome?, messages: (key: String, digests: [String: String]),
+                            templates: (key: String, digests: [String: String]), reads: CatalogReads?,
+                            audit: PageCache.AuditRecord?, sitemaps: [String: String]) -> PageCache {
         var entries: [String: PageCache.Entry] = [:]
         var others: [String: PageCache.Stamp] = [:]
-        let outputPath = output.standardizedFileURL.path
         let files = manifest.files.map { ($0.path, $0 as ManifestEntry?) } + [(Manifest.path, nil)]
         for (path, file) in files {
-            guard let status = try? FileSystemCalls.status(outputPath + "/" + path), status.isRegularFile else { continue }
+            guard let status = try? FileSystemCalls.status(root + "/" + path), status.isRegularFile else { continue }
             let seconds = Int(status.modificationTime.tv_sec), nanoseconds = Int(status.modificationTime.tv_nsec)
             if let file, let inputs = cacheable[path] {
                 entries[path] = PageCache.Entry(
@@ -539,13 +552,13 @@ extension StoreBuild {
                 others[path] = PageCache.Stamp(bytes: status.size, seconds: seconds, nanoseconds: nanoseconds)
             }
         }
-        PageCache(entries: entries, build: build, others: others, outcome: outcome, withoutMessages: messages.key,
-                  messages: messages.digests, withoutTemplates: templates.key, templates: templates.digests, reads: reads,
-                  audit: audit,
-                  sitemaps: manifest.files.reduce(into: [:]) { recorded, file in
-                      if let inputs = sitemaps[file.path] { recorded[file.path] = .init(inputs: inputs, sha256: file.sha256) }
-                  })
-            .save(for: output)
+        return PageCache(
+            entries: entries, build: build, others: others, outcome: outcome, withoutMessages: messages.key,
+            messages: messages.digests, withoutTemplates: templates.key, templates: templates.digests, reads: reads,
+            audit: audit,
+            sitemaps: manifest.files.reduce(into: [:]) { recorded, file in
+                if let inputs = sitemaps[file.path] { recorded[file.path] = .init(inputs: inputs, sha256: file.sha256) }
+            })
     }
 }
 

@@ -207,9 +207,14 @@ public final class StagingDirectory: @unchecked Sendable {
 
     /// `commit(report:)` with a report too large to hold whole: `report` hands its bytes to its second argument
     /// piece by piece, and they are written, hashed and compared with the previous report as they come.
+    ///
+    /// `beside`, when given, runs on another thread while the change list and the report are written, with the
+    /// staging directory's path: every file but those two is in place by then, with the times it keeps after the
+    /// swap (a build records them for the next one).
     @discardableResult
     public func commit(
-        streamingReport report: ((EmitSummary, _ append: ([UInt8]) throws -> Void) throws -> Void)?
+        streamingReport report: ((EmitSummary, _ append: ([UInt8]) throws -> Void) throws -> Void)?,
+        beside: (@Sendable (_ staged: String) -> Void)? = nil
     ) throws -> EmitSummary {
         try lock.withLock {
             guard state == .open else { throw EmitError.closed }
@@ -219,7 +224,7 @@ public final class StagingDirectory: @unchecked Sendable {
             state = .closed
         }
         do {
-            let summary = try finish(report: report)
+            let summary = try finish(report: report, beside: beside)
             try OutputSwap.replace(output.path, with: url.path, keepingOldAs: Self.sparePath(of: output.path))
             return summary
         } catch {
@@ -265,7 +270,9 @@ public final class StagingDirectory: @unchecked Sendable {
 
     // MARK: - Steps
 
-    private func finish(report: ((EmitSummary, _ append: ([UInt8]) throws -> Void) throws -> Void)?) throws -> EmitSummary {
+    private func finish(
+        report: ((EmitSummary, _ append: ([UInt8]) throws -> Void) throws -> Void)?, beside: (@Sendable (String) -> Void)?
+    ) throws -> EmitSummary {
         // Two walks of a tree each, run side by side: what the spare holds that this build did not write (emit's own
         // files among them) goes, and the previous output's files are listed for the removed ones.
         let prune: @Sendable () throws -> [String] = { [self] in
@@ -296,6 +303,9 @@ public final class StagingDirectory: @unchecked Sendable {
             removedPaths: previousPaths.filter { !newPaths.contains($0) },
             unchanged: unchangedPaths.count)
 
+        let besideDone = DispatchGroup()
+        if let beside { DispatchQueue.global().async(group: besideDone) { [url] in beside(url.path) } }
+        defer { besideDone.wait() }
         try writeOwnFile(EmitSummary.changesPath, summary.changesJSON())
         if let report { try writeOwnFile(Self.reportPath) { try report(summary, $0) } }
         return summary

@@ -127,6 +127,13 @@ public struct RankingTables: Sendable {
         return positions.map { candidatePrice(at: $0, region, audience: audience, promotions: promotions, members: members) }
     }
 
+    /// Whether `promotion` selects the catalog's product at an index: looked up in `selected` when it is one of
+    /// the store's selections.
+    func selection(of promotion: Promotion) -> (Int) -> Bool {
+        if let members = selected[promotion.appliesTo] { return { members[$0] } }
+        return { [products, ancestry] in promotion.appliesTo.contains(products[$0], ancestry: ancestry[$0]) }
+    }
+
     /// Each promotion's selected products by catalog index, from `selected`; nil for a promotion whose selection
     /// the store's promotions do not have (one a caller made up), whose products are then asked one by one.
     private func selections(of promotions: [Promotion]) -> [[Bool]?] { promotions.map { selected[$0.appliesTo] } }

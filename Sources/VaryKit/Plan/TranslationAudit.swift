@@ -22,13 +22,35 @@ public struct TranslationAudit: Sendable {
     /// Per page locale, per kind of text (`messages`, `vary`, `products`, `categories`…).
     public var completeness: [String: [String: Completeness]] { results.completeness }
     /// One warning per fallen-back text, with its locales and page count, sorted.
-    public var diagnostics: [Diagnostic] { results.fallbacks.values.map { $0.diagnostic(tags: tags) }.sorted() }
+    public var diagnostics: [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        appendDiagnostics(to: &diagnostics)
+        return diagnostics.sorted()
+    }
 
     /// Appends the warnings of `diagnostics`, unsorted, without an array of their own (they are tens of megabytes
     /// for a large store that lacks translations).
     func appendDiagnostics(to diagnostics: inout [Diagnostic]) {
         diagnostics.reserveCapacity(diagnostics.count + results.fallbacks.count)
-        for fallback in results.fallbacks.values { diagnostics.append(fallback.diagnostic(tags: tags)) }
+        // Most warnings name one of a few sets of locales: each set's list is laid out once, up to a few megabytes
+        // of lists kept, so that a store whose warnings name many sets holds no second copy of them all.
+        var lists: [[UInt64]: [UInt8]] = [:]
+        var room = 1 << 22
+        for fallback in results.fallbacks.values {
+            diagnostics.append(fallback.diagnostic { set in
+                if let known = lists[set.words] { return known }
+                var list: [UInt8] = []
+                for (index, number) in set.numbers.enumerated() {
+                    if index > 0 { list += ", ".utf8 }
+                    list += tags[number].utf8
+                }
+                if list.count <= room {
+                    room -= list.count
+                    lists[set.words] = list
+                }
+                return list
+            })
+        }
     }
 
     private let results: Results
@@ -96,24 +118,22 @@ public struct TranslationAudit: Sendable {
         var pages = 0
         var shownAs: String?
 
-        /// The warning, naming the locales by `tags` (the audit's page locales by number).
-        func diagnostic(tags names: [String]) -> Diagnostic {
+        /// The warning, naming its locales as `list` lays out a set of them: their tags in the order of their
+        /// numbers (the audit's locales are sorted), joined by ", ".
+        func diagnostic(list: (TagSet) -> [UInt8]) -> Diagnostic {
             let count = "(\(pages) \(pages == 1 ? "page" : "pages"))"
             if let shownAs {
                 return location.warning("no name in any locale, shown as '\(shownAs)' \(count)")
             }
-            // Ascending numbers name the locales in order: the audit's locales are sorted.
-            let tags = self.tags.numbers.map { names[$0] }
+            let tags = list(self.tags)
+            let tail = ", used \(used) \(count)".utf8
             // Laid out in storage of its own size: an interpolated text keeps the capacity it grew to, up to twice
             // its length, and a build holds thousands of these (kilobytes each) until it ends.
             var message: [UInt8] = []
-            message.reserveCapacity(tags.reduce(64 + used.utf8.count) { $0 + $1.utf8.count + 2 })
+            message.reserveCapacity(12 + tags.count + tail.count)
             message += "no text for ".utf8
-            for (index, tag) in tags.enumerated() {
-                if index > 0 { message += ", ".utf8 }
-                message += tag.utf8
-            }
-            message += ", used \(used) \(count)".utf8
+            message += tags
+            message += tail
             return location.warning(String(decoding: message, as: UTF8.self))
         }
     }

@@ -107,9 +107,9 @@ struct PageCache: Sendable {
             return line
         }
         func starts(_ line: Data.SubSequence, with prefix: String) -> Bool { line.starts(with: prefix.utf8) }
-        func text(_ field: Data.SubSequence) -> String { String(decoding: field, as: UTF8.self) }
+        func text(_ field: some Collection<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
         /// A decimal number as `Int(_:)` reads one, without making a text of it first.
-        func number(_ field: Data.SubSequence) -> Int? {
+        func number(_ field: ArraySlice<UInt8>) -> Int? {
             var digits = field[...]
             let negative = digits.first == UInt8(ascii: "-")
             if negative || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
@@ -157,7 +157,8 @@ struct PageCache: Sendable {
         while let current = line {
             line = nextLine()
             if current.isEmpty { continue }
-            let fields = current.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            // Split as an array: splitting `Data` itself costs several times more.
+            let fields = [UInt8](current).split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             // The message, template and sitemap digests: lines that cannot be a file's, which never has an empty
             // path, before the files'.
             if fields[0].isEmpty, entries.isEmpty, others.isEmpty {
@@ -191,14 +192,36 @@ struct PageCache: Sendable {
     }
 
     /// Writes the cache for `output` (replacing the old one in one rename); failures only cost speed next time.
-    func save(for output: URL) {
+    func save(for output: URL) { written(for: output)?.install() }
+
+    /// The record written beside the cache, for `install` to put in its place: a build writes it while the
+    /// report is written, and installs it once the output is swapped in.
+    struct Written: Sendable {
+        let temporary: String
+        let target: String
+
+        /// Puts the record in place of the cache.
+        func install() {
+            do {
+                try FileSystemCalls.rename(temporary, to: target)
+            } catch {
+                discard()
+            }
+        }
+
+        /// Removes the record, leaving the cache as it was.
+        func discard() { try? FileManager.default.removeItem(atPath: temporary) }
+    }
+
+    /// Writes the record into a file of its own beside the cache; nil when it could not be written.
+    func written(for output: URL) -> Written? {
         let target = PageCache.location(of: output)
         let temporary = target + ".tmp-\(getpid())"
         // The file is written in pieces of about a megabyte: the outcome can be tens of megabytes, and is written
         // into the piece directly.
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary)
-        else { return }
+        else { return nil }
         var failed = false
         var file: [UInt8] = []
         file.reserveCapacity(PageCache.pieceSize + 64 * 1024)
@@ -246,12 +269,14 @@ struct PageCache: Sendable {
             add("\(path)\t\(stamp.bytes)\t\(stamp.seconds)\t\(stamp.nanoseconds)\n")
         }
         flush(&file, atLeast: 0)
+        let written = Written(temporary: temporary, target: target)
         do {
             try handle.close()
             guard !failed else { throw CocoaError(.fileWriteUnknown) }
-            try FileSystemCalls.rename(temporary, to: target)
+            return written
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+            written.discard()
+            return nil
         }
     }
 

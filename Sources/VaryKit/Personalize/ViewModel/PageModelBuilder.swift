@@ -380,14 +380,12 @@ public struct PageModelBuilder: Sendable {
         // The region's ranking candidates are exactly its in-stock products priced in its currency.
         let tables = inputs.ranking
         guard let region = tables.regions[id] else { return [] }
-        let applying = region.candidates.indices.filter { position in
-            let index = region.candidates[position]
-            return promotion.appliesTo.contains(tables.products[index], ancestry: tables.ancestry[index])
-        }
-        let products = tables.products, candidates = region.candidates
+        let selects = tables.selection(of: promotion)
+        let applying = region.candidates.indices.filter { selects(region.candidates[$0]) }
+        let products = tables.products, candidates = region.candidates, idOrder = tables.idOrder
         let sorted = applying.sorted { first, second in
             let a = candidates[first], b = candidates[second]
-            return (products[b].popularity, products[a].id) < (products[a].popularity, products[b].id)
+            return (products[b].popularity, idOrder[a]) < (products[a].popularity, idOrder[b])
         }
         return Array(sorted.prefix(site.recommendations))
     }
