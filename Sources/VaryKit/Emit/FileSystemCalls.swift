@@ -102,6 +102,11 @@ enum FileSystemCalls {
     /// Makes `path` a directory of its own: one already there is kept; anything else there (a file, a symlink) is
     /// removed first, so nothing written below it can land elsewhere.
     static func makeOwnDirectory(_ path: String) throws {
+        // Looked at first: in a reused tree the folder is there already, and one call settles it.
+        if let existing = try status(path) {
+            if existing.isDirectory { return }
+            try removeTree(path)
+        }
         if mkdir(path, 0o755) == 0 { return }
         guard errno == EEXIST else { throw failure("create directory", path) }
         if try status(path)?.isDirectory == true { return }

@@ -132,12 +132,12 @@ public final class StagingDirectory: @unchecked Sendable {
     /// this SHA-256, size and modification time (a page whose inputs did not change); false, with nothing
     /// recorded, when it is not, so the caller writes the file instead.
     func adopt(_ relativePath: String, sha256: String, bytes: Int, modified: (seconds: Int, nanoseconds: Int)) throws -> Bool {
-        _ = try OutputPath.components(relativePath)
+        let components = try OutputPath.components(relativePath)
         let previous = output.path + "/" + relativePath
         guard let old = try? FileSystemCalls.status(previous), old.isRegularFile, old.size == bytes,
               Int(old.modificationTime.tv_sec) == modified.seconds, Int(old.modificationTime.tv_nsec) == modified.nanoseconds
         else { return false }
-        let (target, _) = try claim(relativePath)
+        let (target, _) = try claim(relativePath, components: components)
         if isReused {
             do {
                 // The spare's file is the output's under a second name when the build before took it over too.
@@ -161,8 +161,8 @@ public final class StagingDirectory: @unchecked Sendable {
 
     /// Reserves a path this build writes and creates its parent folders: where the new file goes, and where the
     /// previous output has it.
-    private func claim(_ relativePath: String) throws -> (target: String, previous: String) {
-        let components = try OutputPath.components(relativePath)
+    private func claim(_ relativePath: String, components known: [Substring]? = nil) throws -> (target: String, previous: String) {
+        let components = try known ?? OutputPath.components(relativePath)
         if Self.reservedPaths.contains(relativePath) {
             throw EmitError.invalidPath(relativePath, reason: "the path is reserved for emit's own files")
         }

@@ -1,3 +1,4 @@
+import DataFormats
 import Dispatch
 import Foundation
 import Intl
@@ -385,7 +386,7 @@ struct CatalogReads: Sendable, Hashable {
         guard line.starts(with: Self.prefix.utf8) else { return nil }
         // Split as an array's bytes: slicing `Data` is several times slower, and a line holds every page's reads.
         let bytes = [UInt8](line.dropFirst(Self.prefix.utf8.count))
-        let parts = bytes.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        let parts = bytes[...].parts(separatedBy: UInt8(ascii: "\t"))
         guard parts.count == 6 else { return nil }
         func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
         key = text(parts[0])
@@ -393,18 +394,18 @@ struct CatalogReads: Sendable, Hashable {
         context = text(parts[2])
         ranking = text(parts[3])
         var count: Int32 = 0
-        for entry in parts[4].split(separator: Self.record) {
-            let fields = entry.split(separator: Self.field, omittingEmptySubsequences: false)
+        for entry in parts[4].parts(separatedBy: Self.record, omittingEmpty: true) {
+            let fields = entry.parts(separatedBy: Self.field)
             guard fields.count == 2 else { return nil }
             products[text(fields[0])] = text(fields[1])
             count += 1
         }
         guard products.count == count else { return nil }
-        for entry in parts[5].split(separator: Self.record) {
-            let fields = entry.split(separator: Self.field, omittingEmptySubsequences: false)
+        for entry in parts[5].parts(separatedBy: Self.record, omittingEmpty: true) {
+            let fields = entry.parts(separatedBy: Self.field)
             guard fields.count == 5 else { return nil }
             var read: [Int32] = []
-            for number in fields[2].split(separator: UInt8(ascii: ",")) {
+            for number in fields[2].parts(separatedBy: UInt8(ascii: ","), omittingEmpty: true) {
                 // In the table, and after the one before: the numbers are sorted.
                 guard let value = Self.number(number), (0..<count).contains(value), read.last.map({ $0 < value }) ?? true
                 else { return nil }

@@ -1,3 +1,4 @@
+import DataFormats
 import Foundation
 import Mustache
 
@@ -158,7 +159,7 @@ struct PageCache: Sendable {
             line = nextLine()
             if current.isEmpty { continue }
             // Split as an array: splitting `Data` itself costs several times more.
-            let fields = [UInt8](current).split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            let fields = [UInt8](current)[...].parts(separatedBy: UInt8(ascii: "\t"))
             // The message, template and sitemap digests: lines that cannot be a file's, which never has an empty
             // path, before the files'.
             if fields[0].isEmpty, entries.isEmpty, others.isEmpty {
