@@ -88,14 +88,24 @@ public enum StoreBuild {
         let planned = plan(source, options: options, clock: &clock)
         diagnostics = (diagnostics + planned.inputs.priorPrices.warnings).sorted()
         let withoutCatalog = keys.key(leavingOut: CatalogChanges.files(of: files.content))
-        let audited = try auditTranslations(
-            planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics,
-            kept: options.force ? nil : cache.audit, rest: withoutCatalog)
+        // What the previous build left is compared with this one's inputs while the audit runs: neither needs the other.
+        let compared = ResultSlots<PreviousBuild>(count: 1)
+        let comparing = DispatchGroup()
+        DispatchQueue.global().async(group: comparing) {
+            compared.store(PreviousBuild(
+                source: source, planned: planned, options: options, cache: cache, keys: keys, withoutCatalog: withoutCatalog,
+                files: files), at: 0)
+        }
+        let audited: (audit: TranslationAudit, record: PageCache.AuditRecord)
+        do {
+            defer { comparing.wait() }
+            audited = try auditTranslations(
+                planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics,
+                kept: options.force ? nil : cache.audit, rest: withoutCatalog)
+        }
         audit = audited.audit
         returnFreedMemory()
-        let previous = PreviousBuild(
-            source: source, planned: planned, options: options, cache: cache, keys: keys, withoutCatalog: withoutCatalog,
-            files: files)
+        let previous = compared.value(at: 0)!
         let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
         // The pages' builder also lists the sitemap's alternates: its tables are made once.
         let builder = PageModelBuilder(inputs: planned.inputs)
@@ -278,7 +288,7 @@ public enum StoreBuild {
             audit = TranslationAudit(
                 content: source.content, pages: planned.pages, bundles: planned.inputs.bundles, now: options.now,
                 localesFile: options.contentName + "/locales",
-                localizers: planned.inputs.localizers.values.reduce(into: [:]) { byTag, localizer in byTag[localizer.tag] = localizer })
+                localizers: planned.inputs.localizers)
             record = PageCache.AuditRecord(key: key, results: Data(audit.record())[...])
         }
         clock.finish()
@@ -463,11 +473,23 @@ public enum StoreBuild {
         var report = staged.report
         let (staging, rendered, previous) = (staged.staging, staged.rendered, staged.previous)
         do {
-            addWarnings(of: &audit, to: &diagnostics)
-            let warnings = diagnostics.filter { $0.severity == .warning }
+            // The audit's warnings join the diagnostics while the staging folder is finished (its walks and manifest),
+            // for the report and the cache's record that follow.
+            let joined = ResultSlots<[Diagnostic]>(count: 1)
+            let joining = DispatchGroup()
+            DispatchQueue.global().async(group: joining) { [audit, diagnostics] in
+                var audit = audit, all = diagnostics
+                addWarnings(of: &audit, to: &all)
+                joined.store(all, at: 0)
+            }
+            audit = nil
+            let all: @Sendable () -> [Diagnostic] = {
+                joining.wait()
+                return joined.value(at: 0)!
+            }
+            defer { diagnostics = all() }
             // (The record leaves the report's warnings out: they are the warnings among the diagnostics.)
-            let outcome = staged.checkProblems.isEmpty
-                ? PageCache.Outcome(pages: staged.pages, diagnostics: diagnostics, report: report) : nil
+            let (recordsOutcome, pages, unfinished) = (staged.checkProblems.isEmpty, staged.pages, report)
             let reads = CatalogReads(
                 key: rendered.buildKey, withoutCatalog: previous.withoutCatalog, context: previous.catalogContext,
                 ranking: previous.ranking, products: previous.products, pages: rendered.reads)
@@ -482,8 +504,9 @@ public enum StoreBuild {
                 summary = try staging.commit(streamingReport: { summary, append in
                     var final = report
                     final.record(summary)
-                    try final.write(warnings: warnings, to: append)
+                    try final.write(warnings: all().filter { $0.severity == .warning }, to: append)
                 }, beside: { [output = options.output] staged in
+                    let outcome = recordsOutcome ? PageCache.Outcome(pages: pages, diagnostics: all(), report: unfinished) : nil
                     cache.store(cacheRecord(
                         of: cacheable, build: buildKey, manifest: staging.manifest(), files: staged, outcome: outcome,
                         messages: messages, templates: templates, reads: reads, audit: auditRecord, sitemaps: sitemaps

@@ -139,10 +139,10 @@ public struct TranslationAudit: Sendable {
         }
     }
 
-    /// Audits every page locale of the plan. `localizers` (by locale tag) are the build's own, reused for where
+    /// Audits every page locale of the plan. `localizers` are the build's own, reused for where
     /// each message came from; a tag without one gets its own.
     public init(content: StoreContent, pages: [PageSpec], bundles: [String: [PricedBundle]], now: Date, localesFile: String,
-                localizers: [String: Localizer] = [:]) {
+                localizers: Localizers? = nil) {
         let site = content.site
         let pageCounts = Dictionary(grouping: pages.filter { $0.region != nil && $0.locale != nil }) {
             PageLocaleKey(region: $0.region!, tag: $0.locale!)
@@ -175,7 +175,7 @@ public struct TranslationAudit: Sendable {
             var slotPages = [Int](repeating: 0, count: texts.slots.count)
             for tag in groups[productTag]! {
                 let messages = Self.messages(
-                    localizer: localizers[tag] ?? Localizer(content: content, tag: tag), localesFile: localesFile)
+                    localizer: localizers?.any(ofTag: tag) ?? Localizer(content: content, tag: tag), localesFile: localesFile)
                 var slots = SlotPages(count: texts.slots.count)
                 for key in byTag[tag]!.sorted(by: { $0.region < $1.region }) {
                     var scope = LocaleScope(

@@ -20,7 +20,7 @@ public struct BuildInputs: Sendable {
     /// Configurators by product id, with their valid combinations in each region where they have pages.
     public let configurators: [String: ConfiguratorPlan]
     /// By the tag that writes numbers (`LocaleTag.numbersTag`): the page's tag unless its region asks for a numbering system.
-    public let localizers: [String: Localizer]
+    public let localizers: Localizers
     public let moneyFormats: [String: MoneyFormat]
     public let regionsByID: [String: Region]
     public let segmentsByID: [String: Segment]
@@ -55,10 +55,7 @@ public struct BuildInputs: Sendable {
         for region in content.regions {
             for tag in region.locales { tags[LocaleTag.numbersTag(tag, numbers: region.numbers)] = tag }
         }
-        let numbering = tags.sorted { $0.key < $1.key }
-        localizers = Dictionary(uniqueKeysWithValues: zip(numbering.map(\.key), parallelMap(numbering) {
-            Localizer(content: content, tag: $0.value, numbers: $0.key)
-        }))
+        localizers = Localizers(content: content, tags: tags)
         moneyFormats = tags.reduce(into: [:]) { $0[$1.key] = MoneyFormat(localeTag: $1.key) }
         regionsByID = Dictionary(content.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         segmentsByID = Dictionary(content.segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

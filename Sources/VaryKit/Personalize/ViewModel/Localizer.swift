@@ -1,3 +1,4 @@
+import Foundation
 import Intl
 import Mustache
 
@@ -156,4 +157,39 @@ public struct TextResolution: Sendable, Hashable {
     public var location: SourceLocation?
     /// Whether the text is in the page's language (its tag, or its language: `de` for a `de-CH` page).
     public var isExact: Bool
+}
+
+/// A build's localizers by the tag that writes numbers (`LocaleTag.numbersTag`), each made the first time a page or
+/// the translation audit asks for it: a build that renders a few pages again makes a few of its hundreds.
+public final class Localizers: @unchecked Sendable {
+    // @unchecked: `made` is read and written only while holding `lock`; the rest is immutable.
+    private let content: StoreContent
+    /// The locale tag of each tag that writes numbers.
+    private let tags: [String: String]
+    private let lock = NSLock()
+    private var made: [String: Localizer] = [:]
+
+    /// Localizers for `tags` (numbers tag → locale tag) of `content`.
+    init(content: StoreContent, tags: [String: String]) {
+        self.content = content
+        self.tags = tags
+    }
+
+    /// The localizer of a tag that writes numbers, nil when the build has no such tag. Two threads asking at once
+    /// may both make it: they make the same, and the first one kept is the one every page gets.
+    public subscript(numbersTag: String) -> Localizer? {
+        guard let tag = tags[numbersTag] else { return nil }
+        if let known = lock.withLock({ made[numbersTag] }) { return known }
+        let localizer = Localizer(content: content, tag: tag, numbers: numbersTag)
+        return lock.withLock {
+            if let known = made[numbersTag] { return known }
+            made[numbersTag] = localizer
+            return localizer
+        }
+    }
+
+    /// A localizer of the locale `tag`, whichever numbers it writes: where each message comes from is the same.
+    func any(ofTag tag: String) -> Localizer {
+        self[tag] ?? tags.keys.sorted().first { tags[$0] == tag }.flatMap { self[$0] } ?? Localizer(content: content, tag: tag)
+    }
 }
