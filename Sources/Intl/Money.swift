@@ -30,25 +30,32 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a decimal string in major units (`"19.99"`, `"1800"`, `"-2.5"`) exactly.
     public static func parse(_ text: String, currency: Currency) -> Result<Money, ParseError> {
-        var bytes = Array(text.utf8)[...]
-        var negative = false
-        if bytes.first == UInt8(ascii: "-") {
-            negative = true
-            bytes = bytes.dropFirst()
-        }
-        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty,
-            whole.allSatisfy(isDigit), parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy(isDigit))
-        else { return .failure(.notADecimal(text)) }
-        let fraction = parts.count == 2 ? parts[1] : []
-        guard fraction.count <= currency.exponent else { return .failure(.tooManyDecimals(text, currency)) }
-        var units = 0
-        for digit in whole + fraction + Array(repeating: UInt8(ascii: "0"), count: currency.exponent - fraction.count) {
+        // One pass over the bytes, without copies: a catalog has a price per product and currency. A number too
+        // large is reported only once the text is known to be a decimal with the currency's digits.
+        var units = 0, whole = 0, fraction = 0
+        var negative = false, hasPoint = false, tooLarge = false
+        func shift(in digit: Int) {
+            guard !tooLarge else { return }
             let (times, overflow1) = units.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times.addingReportingOverflow(Int(digit - UInt8(ascii: "0")))
-            guard !overflow1, !overflow2, sum < 1 << 53 else { return .failure(.outOfRange(text)) }
-            units = sum
+            let (sum, overflow2) = times.addingReportingOverflow(digit)
+            if overflow1 || overflow2 || sum >= 1 << 53 { tooLarge = true } else { units = sum }
         }
+        for (offset, byte) in text.utf8.enumerated() {
+            if offset == 0, byte == UInt8(ascii: "-") {
+                negative = true
+            } else if byte == UInt8(ascii: "."), !hasPoint {
+                hasPoint = true
+            } else if isDigit(byte) {
+                if hasPoint { fraction += 1 } else { whole += 1 }
+                shift(in: Int(byte - UInt8(ascii: "0")))
+            } else {
+                return .failure(.notADecimal(text))
+            }
+        }
+        guard whole > 0, !hasPoint || fraction > 0 else { return .failure(.notADecimal(text)) }
+        guard fraction <= currency.exponent else { return .failure(.tooManyDecimals(text, currency)) }
+        for _ in fraction..<currency.exponent { shift(in: 0) }
+        if tooLarge { return .failure(.outOfRange(text)) }
         return .success(Money(minorUnits: negative ? -units : units, currency: currency))
     }
 

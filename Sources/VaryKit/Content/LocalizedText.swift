@@ -83,11 +83,20 @@ public enum LocaleTag {
 
     /// Whether a string looks like a locale tag: a 2–3 letter language and optional subtags of 2–8 letters or digits.
     public static func isValid(_ tag: String) -> Bool {
-        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
-        else { return false }
-        return parts.dropFirst().allSatisfy { part in
-            (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        // Read as bytes: every part is ASCII, so a byte is a character (every text key of a catalog is asked).
+        var part = 0, length = 0
+        for byte in tag.utf8 {
+            if byte == UInt8(ascii: "-") {
+                guard part == 0 ? (2...3).contains(length) : (2...8).contains(length) else { return false }
+                part += 1
+                length = 0
+                continue
+            }
+            let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+            let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            guard isLetter || (part > 0 && isDigit) else { return false }
+            length += 1
         }
+        return part == 0 ? (2...3).contains(length) : (2...8).contains(length)
     }
 }

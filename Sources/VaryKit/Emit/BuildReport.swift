@@ -1,3 +1,4 @@
+import DataFormats
 import Foundation
 
 /// What a build did, written to `_vary/report.json` for CI and printed by `vary build --format json`.
@@ -181,7 +182,7 @@ public struct BuildReport: Sendable, Hashable, Codable {
         let skeleton = DeterministicJSON.encode(normalized)
         // Only a top-level key starts a line with exactly two spaces and a quote; the mark is on the next line.
         let mark = Array("\n  \"warnings\" : [\n    \"warnings\"".utf8)
-        guard let found = skeleton.firstRange(of: mark) else {
+        guard let found = skeleton.firstRange(ofBytes: mark) else {
             var warnings: [String] = []
             produce { warnings.append($0) }
             normalized.warnings = warnings

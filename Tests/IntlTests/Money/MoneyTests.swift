@@ -41,6 +41,10 @@ struct MoneyTests {
         #expect(Money.parse("90071992547409.92", currency: MoneyTests.eur) == .failure(.outOfRange("90071992547409.92")))
         #expect(Money.parse("99999999999999999999", currency: MoneyTests.jpy) == .failure(.outOfRange("99999999999999999999")))
         #expect((try? Money.parse("90071992547409.91", currency: MoneyTests.eur).get())?.minorUnits == 9_007_199_254_740_991)
+        // Too large, but first not a decimal, or with too many decimals: those are what is reported.
+        let huge = "99999999999999999999"
+        #expect(Money.parse(huge + "x", currency: MoneyTests.eur) == .failure(.notADecimal(huge + "x")))
+        #expect(Money.parse(huge + ".999", currency: MoneyTests.eur) == .failure(.tooManyDecimals(huge + ".999", MoneyTests.eur)))
     }
 
     @Test("amountText writes exactly the currency's digits", arguments: [

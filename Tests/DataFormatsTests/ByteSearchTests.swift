@@ -1,8 +1,8 @@
 import DataFormats
 import Testing
 
-@Suite("Byte splitting")
-struct ByteSplitTests {
+@Suite("Byte search")
+struct ByteSearchTests {
     @Test("parts between separator bytes are the standard library's split, with and without empty parts")
     func matchesSplit() {
         let samples: [[UInt8]] = [
@@ -21,5 +21,16 @@ struct ByteSplitTests {
                 }
             }
         }
+    }
+
+    @Test("the first range of a byte pattern is the standard library's, at the start, the end, overlapping or absent")
+    func firstRangeMatchesStandardLibrary() {
+        let text = Array("ab\n  \"warnings\" : [\n  \"warnings\" : [ aaab".utf8)
+        let patterns = ["a", "ab", "aab", "aaab", "\"warnings\" : [", "b", "zz", "ab\n", "aaaab"].map { Array($0.utf8) }
+        for pattern in patterns {
+            #expect(text.firstRange(ofBytes: pattern) == text.firstRange(of: pattern), "\(pattern)")
+        }
+        #expect([UInt8]().firstRange(ofBytes: [1]) == nil)
+        #expect([UInt8]([1, 2]).firstRange(ofBytes: [1, 2, 3]) == nil)
     }
 }

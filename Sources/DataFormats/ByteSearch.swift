@@ -25,3 +25,26 @@ extension ArraySlice where Element == UInt8 {
         return parts
     }
 }
+
+extension Array where Element == UInt8 {
+    /// The first range of these bytes that equals `pattern`, as `firstRange(of:)` finds it, its first byte looked
+    /// for with `memchr`: a report's skeleton is searched for the place of its warnings.
+    public func firstRange(ofBytes pattern: [UInt8]) -> Range<Int>? {
+        guard let head = pattern.first else { return 0..<0 }
+        return withUnsafeBufferPointer { haystack in
+            pattern.withUnsafeBufferPointer { needle in
+                guard let base = haystack.baseAddress else { return nil }
+                var start = 0
+                while haystack.count - start >= needle.count {
+                    guard let found = memchr(base + start, Int32(head), haystack.count - start - needle.count + 1) else {
+                        return nil
+                    }
+                    let offset = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                    if memcmp(base + offset, needle.baseAddress!, needle.count) == 0 { return offset..<(offset + needle.count) }
+                    start = offset + 1
+                }
+                return nil
+            }
+        }
+    }
+}
