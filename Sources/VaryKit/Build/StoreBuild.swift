@@ -39,7 +39,7 @@ public enum StoreBuild {
         events: @escaping @Sendable (BuildEvent) -> Void
     ) throws(Stop) -> BuildOutcome {
         clock.start("load")
-        let staged: Staged
+        var staged: Staged?
         do {
             let files = try readSources(options)
             let keys = PageCache.BuildKey(options: options, content: files.content, templates: files.templates)
@@ -51,13 +51,16 @@ public enum StoreBuild {
             staged = try stage(options, files: files, cache: cache, keys: keys, clock: &clock, diagnostics: &diagnostics,
                                audit: &audit, events: events)
         }
-        // The source files, the catalog and the plan went with the scopes above: the audit's warnings are made now.
-        returnFreedMemory()
-        let report = try commit(staged, options: options, clock: &clock, diagnostics: &diagnostics, audit: &audit)
-        return BuildOutcome(
-            exitCode: staged.checkProblems.contains { $0.severity == .error } ? 1 : 0,
-            diagnostics: diagnostics + staged.checkProblems, report: report, timings: clock.timings,
-            personalized: staged.rendered.personalized)
+        // The source files, the catalog and the plan are freed beside the commit, before its audit's warnings are
+        // made; the stages' records once the outcome is made.
+        Leftovers.free(&staged!.leftovers)
+        let report = try commit(staged!, options: options, clock: &clock, diagnostics: &diagnostics, audit: &audit)
+        let outcome = BuildOutcome(
+            exitCode: staged!.checkProblems.contains { $0.severity == .error } ? 1 : 0,
+            diagnostics: diagnostics + staged!.checkProblems, report: report, timings: clock.timings,
+            personalized: staged!.rendered.personalized)
+        Leftovers.free(&staged)
+        return outcome
     }
 
     /// What the stages leave for the commit: the staging folder with every page and site file in it, and what the
@@ -76,6 +79,8 @@ public enum StoreBuild {
         var auditRecord: PageCache.AuditRecord
         /// Each sitemap file's inputs digest (`SiteFiles.writeSitemaps`), for the cache.
         var sitemaps: [String: String]
+        /// What the stages before emit read and the commit does not: freed beside it (`Leftovers`).
+        var leftovers: (source: Source, planned: Planned, builder: PageModelBuilder)?
     }
 
     /// Load, validate, plan, the translation audit, the pages and the site files, up to the commit.
@@ -117,7 +122,7 @@ public enum StoreBuild {
         return Staged(
             staging: staging, rendered: rendered, previous: previous, report: report,
             checkProblems: Diagnostic.mergingTemplatePlaces(rendered.checkProblems), pages: planned.own.count,
-            auditRecord: audited.record, sitemaps: sitemaps)
+            auditRecord: audited.record, sitemaps: sitemaps, leftovers: (source, planned, builder))
     }
 
     /// Why a build stopped early: the exit code and what to report.
@@ -477,7 +482,9 @@ public enum StoreBuild {
             // for the report and the cache's record that follow.
             let joined = ResultSlots<[Diagnostic]>(count: 1)
             let joining = DispatchGroup()
-            DispatchQueue.global().async(group: joining) { [audit, diagnostics] in
+            // After the catalog and the plan are freed, and their memory given back: the warnings come instead.
+            Leftovers.afterFreeing(group: joining) { [audit, diagnostics] in
+                returnFreedMemory()
                 var audit = audit, all = diagnostics
                 addWarnings(of: &audit, to: &all)
                 joined.store(all, at: 0)

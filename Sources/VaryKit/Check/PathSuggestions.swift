@@ -1,22 +1,45 @@
+import Foundation
+
 /// Suggests the existing output path closest to a broken link's target, for "did you mean" hints.
 ///
 /// Paths are indexed by every variant with one segment blanked out, so a target that differs from an
 /// existing path in one segment (a misspelled id, an old fingerprint) finds it without scanning the site.
+///
+/// The index is made when the first broken link asks for a suggestion: a site without one never needs it.
 struct PathSuggestions: Sendable {
-    private var byPattern: [String: [String]] = [:]
+    private let index: Index
 
-    /// Indexes every path of the output.
-    init(paths: Set<String>) {
-        for path in paths.sorted() {
-            let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-            for position in segments.indices {
-                byPattern[Self.pattern(segments, blanking: position), default: []].append(path)
+    /// Suggestions among every path of the output.
+    init(paths: Set<String>) { index = Index(paths: paths) }
+
+    /// The paths by pattern, made once, by whichever thread asks first.
+    private final class Index: @unchecked Sendable {
+        // @unchecked: `made` is read and written only while holding `lock`.
+        private let paths: Set<String>
+        private let lock = NSLock()
+        private var made: [String: [String]]?
+
+        init(paths: Set<String>) { self.paths = paths }
+
+        var byPattern: [String: [String]] {
+            lock.withLock {
+                if let made { return made }
+                var byPattern: [String: [String]] = [:]
+                for path in paths.sorted() {
+                    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+                    for position in segments.indices {
+                        byPattern[PathSuggestions.pattern(segments, blanking: position), default: []].append(path)
+                    }
+                }
+                made = byPattern
+                return byPattern
             }
         }
     }
 
     /// The closest existing path differing from `target` in one segment, or nil when none is close.
     func suggestion(for target: String) -> String? {
+        let byPattern = index.byPattern
         let segments = target.split(separator: "/", omittingEmptySubsequences: false)
         var best: (distance: Int, path: String)? = nil
         for position in segments.indices {
