@@ -53,13 +53,13 @@ public enum StoreBuild {
         }
         // The source files, the catalog and the plan are freed beside the commit, before its audit's warnings are
         // made; the stages' records once the outcome is made.
-        Leftovers.free(&staged!.leftovers)
+        if staged!.overlaps { Leftovers.free(&staged!.leftovers) } else { staged!.leftovers = nil }
         let report = try commit(staged!, options: options, clock: &clock, diagnostics: &diagnostics, audit: &audit)
         let outcome = BuildOutcome(
             exitCode: staged!.checkProblems.contains { $0.severity == .error } ? 1 : 0,
             diagnostics: diagnostics + staged!.checkProblems, report: report, timings: clock.timings,
             personalized: staged!.rendered.personalized)
-        Leftovers.free(&staged)
+        if staged!.overlaps { Leftovers.free(&staged) }
         return outcome
     }
 
@@ -79,8 +79,10 @@ public enum StoreBuild {
         var auditRecord: PageCache.AuditRecord
         /// Each sitemap file's inputs digest (`SiteFiles.writeSitemaps`), for the cache.
         var sitemaps: [String: String]
-        /// What the stages before emit read and the commit does not: freed beside it (`Leftovers`).
+        /// What the stages before emit read and the commit does not: freed beside it (`Leftovers`) when the build
+        /// overlaps its steps (`StageOverlap`), else before it.
         var leftovers: (source: Source, planned: Planned, builder: PageModelBuilder)?
+        var overlaps: Bool
     }
 
     /// Load, validate, plan, the translation audit, the pages and the site files, up to the commit.
@@ -96,11 +98,13 @@ public enum StoreBuild {
         // What the previous build left is compared with this one's inputs while the audit runs: neither needs the other.
         let compared = ResultSlots<PreviousBuild>(count: 1)
         let comparing = DispatchGroup()
-        DispatchQueue.global().async(group: comparing) {
+        let overlaps = StageOverlap.applies(to: files.content)
+        let compare: @Sendable () -> Void = {
             compared.store(PreviousBuild(
                 source: source, planned: planned, options: options, cache: cache, keys: keys, withoutCatalog: withoutCatalog,
                 files: files), at: 0)
         }
+        if overlaps { DispatchQueue.global().async(group: comparing, execute: compare) }
         let audited: (audit: TranslationAudit, record: PageCache.AuditRecord)
         do {
             defer { comparing.wait() }
@@ -109,6 +113,7 @@ public enum StoreBuild {
                 kept: options.force ? nil : cache.audit, rest: withoutCatalog)
         }
         audit = audited.audit
+        if !overlaps { compare() }
         returnFreedMemory()
         let previous = compared.value(at: 0)!
         let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
@@ -122,7 +127,7 @@ public enum StoreBuild {
         return Staged(
             staging: staging, rendered: rendered, previous: previous, report: report,
             checkProblems: Diagnostic.mergingTemplatePlaces(rendered.checkProblems), pages: planned.own.count,
-            auditRecord: audited.record, sitemaps: sitemaps, leftovers: (source, planned, builder))
+            auditRecord: audited.record, sitemaps: sitemaps, leftovers: (source, planned, builder), overlaps: overlaps)
     }
 
     /// Why a build stopped early: the exit code and what to report.
@@ -483,12 +488,13 @@ public enum StoreBuild {
             let joined = ResultSlots<[Diagnostic]>(count: 1)
             let joining = DispatchGroup()
             // After the catalog and the plan are freed, and their memory given back: the warnings come instead.
-            Leftovers.afterFreeing(group: joining) { [audit, diagnostics] in
+            let join: @Sendable () -> Void = { [audit, diagnostics] in
                 returnFreedMemory()
                 var audit = audit, all = diagnostics
                 addWarnings(of: &audit, to: &all)
                 joined.store(all, at: 0)
             }
+            if staged.overlaps { Leftovers.afterFreeing(group: joining, join) } else { join() }
             audit = nil
             let all: @Sendable () -> [Diagnostic] = {
                 joining.wait()
@@ -518,7 +524,7 @@ public enum StoreBuild {
                         of: cacheable, build: buildKey, manifest: staging.manifest(), files: staged, outcome: outcome,
                         messages: messages, templates: templates, reads: reads, audit: auditRecord, sitemaps: sitemaps
                     ).written(for: output), at: 0)
-                })
+                }, overlapping: staged.overlaps)
             } catch {
                 cache.value(at: 0)??.discard()
                 throw error

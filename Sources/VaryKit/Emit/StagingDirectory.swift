@@ -208,13 +208,13 @@ public final class StagingDirectory: @unchecked Sendable {
     /// `commit(report:)` with a report too large to hold whole: `report` hands its bytes to its second argument
     /// piece by piece, and they are written, hashed and compared with the previous report as they come.
     ///
-    /// `beside`, when given, runs on another thread while the change list and the report are written, with the
-    /// staging directory's path: every file but those two is in place by then, with the times it keeps after the
-    /// swap (a build records them for the next one).
+    /// `beside`, when given, runs with the staging directory's path before the change list and the report are
+    /// written, on another thread while they are when `overlapping`: every other file is in place by then, with the
+    /// times it keeps after the swap (a build records them for the next one).
     @discardableResult
     public func commit(
         streamingReport report: ((EmitSummary, _ append: ([UInt8]) throws -> Void) throws -> Void)?,
-        beside: (@Sendable (_ staged: String) -> Void)? = nil
+        beside: (@Sendable (_ staged: String) -> Void)? = nil, overlapping: Bool = true
     ) throws -> EmitSummary {
         try lock.withLock {
             guard state == .open else { throw EmitError.closed }
@@ -224,7 +224,7 @@ public final class StagingDirectory: @unchecked Sendable {
             state = .closed
         }
         do {
-            let summary = try finish(report: report, beside: beside)
+            let summary = try finish(report: report, beside: beside, overlapping: overlapping)
             try OutputSwap.replace(output.path, with: url.path, keepingOldAs: Self.sparePath(of: output.path))
             return summary
         } catch {
@@ -271,7 +271,8 @@ public final class StagingDirectory: @unchecked Sendable {
     // MARK: - Steps
 
     private func finish(
-        report: ((EmitSummary, _ append: ([UInt8]) throws -> Void) throws -> Void)?, beside: (@Sendable (String) -> Void)?
+        report: ((EmitSummary, _ append: ([UInt8]) throws -> Void) throws -> Void)?, beside: (@Sendable (String) -> Void)?,
+        overlapping: Bool
     ) throws -> EmitSummary {
         // Two walks of a tree each, run side by side: what the spare holds that this build did not write (emit's own
         // files among them) goes, and the previous output's files are listed for the removed ones.
@@ -284,11 +285,16 @@ public final class StagingDirectory: @unchecked Sendable {
         let listPrevious: @Sendable () throws -> [String] = { [self] in
             try FileSystemCalls.status(output.path) == nil ? [] : try FileSystemCalls.listFiles(under: output.path)
         }
+        // The manifest is laid out meanwhile: it is every file written, which the walks do not change.
+        let manifest = manifest()
+        let encoded = ResultSlots<[UInt8]>(count: 1)
+        let encoding = DispatchGroup()
+        DispatchQueue.global().async(group: encoding) { encoded.store(manifest.json(), at: 0) }
         let walked = parallelMap([prune, listPrevious]) { walk in Result { try walk() } }
+        encoding.wait()
         _ = try walked[0].get()
         let previousPaths = try walked[1].get()
-        let manifest = manifest()
-        let manifestBytes = manifest.json()
+        let manifestBytes = encoded.value(at: 0)!
         try writeOwnFile(Manifest.path, manifestBytes)
         let manifestEntry = ManifestEntry(path: Manifest.path, sha256: SHA256.hex(manifestBytes), bytes: manifestBytes.count)
         let site = manifest.files + [manifestEntry]
@@ -304,7 +310,9 @@ public final class StagingDirectory: @unchecked Sendable {
             unchanged: unchangedPaths.count)
 
         let besideDone = DispatchGroup()
-        if let beside { DispatchQueue.global().async(group: besideDone) { [url] in beside(url.path) } }
+        if let beside {
+            if overlapping { DispatchQueue.global().async(group: besideDone) { [url] in beside(url.path) } } else { beside(url.path) }
+        }
         defer { besideDone.wait() }
         try writeOwnFile(EmitSummary.changesPath, summary.changesJSON())
         if let report { try writeOwnFile(Self.reportPath) { try report(summary, $0) } }

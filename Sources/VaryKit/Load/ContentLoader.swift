@@ -9,6 +9,7 @@ public enum ContentLoader {
     public static func load(_ source: SourceFiles) -> (content: StoreContent?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         let reader = Reader(source: source, log: log)
+        let overlaps = StageOverlap.applies(to: source)
 
         let site = reader.json("site.json", required: true).flatMap(SiteDecoder.decode)
 
@@ -37,7 +38,9 @@ public enum ContentLoader {
         let catalogJSON = source.paths(under: "catalog", extension: "json").filter { !isFeed($0) }
         let catalogCSV = source.paths(under: "catalog", extension: "csv").filter { !isFeed($0) }
         for path in catalogJSON {
-            products += reader.array(path, required: false, decodingAside: { ProductDecoder.decode($0, regionCurrencies: currencies) })
+            let decode: @Sendable (Field) -> Product? = { ProductDecoder.decode($0, regionCurrencies: currencies) }
+            products += overlaps
+                ? reader.array(path, required: false, decodingAside: decode) : reader.array(path, required: false, decode: decode)
         }
         for path in catalogCSV {
             guard let table = reader.csv(path) else { continue }

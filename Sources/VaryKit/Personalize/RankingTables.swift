@@ -144,7 +144,9 @@ public struct RankingTables: Sendable {
         at position: Int, _ region: RegionRanking, audience: PageAudience, promotions: [Promotion], members: [[Bool]?]
     ) -> PricedProduct {
         let index = region.candidates[position]
-        let selling = region.selling[position], regular = region.regular[position]
+        let currency = audience.region.currency
+        let selling = Money(minorUnits: region.selling[position], currency: currency)
+        let regular = Money(minorUnits: region.regular[position], currency: currency)
         let untouched = promotions.indices.allSatisfy { members[$0].map { !$0[index] } ?? false }
         if untouched { return PricedProduct(regular: regular, final: selling, applied: []) }
         return applyPromotions(to: selling, of: products[index], ancestry: ancestry[index], promotions: promotions, regular: regular)
@@ -163,21 +165,21 @@ struct RegionRanking: Sendable {
     let trending: [Double?]
     let inSeason: [Bool]
     /// Each candidate's price in the region before promotions, and the regular price shown (its compare-at price
-    /// when that is above it).
-    let selling: [Money]
-    let regular: [Money]
+    /// when that is above it), in minor units of the region's currency (a large catalog has hundreds of thousands).
+    let selling: [Int]
+    let regular: [Int]
 
     init(products: [Product], region: Region, popularity regional: RegionalPopularity) {
         var candidates: [Int] = []
         var position = [Int](repeating: -1, count: products.count)
-        var selling: [Money] = []
-        var regular: [Money] = []
+        var selling: [Int] = []
+        var regular: [Int] = []
         for (index, product) in products.enumerated() where product.isInStock(in: region.id) {
             guard let price = product.price(in: region), price.currency == region.currency else { continue }
             position[index] = candidates.count
             candidates.append(index)
-            selling.append(price)
-            regular.append(product.compareAtPrice(in: region, above: price) ?? price)
+            selling.append(price.minorUnits)
+            regular.append((product.compareAtPrice(in: region, above: price) ?? price).minorUnits)
         }
         self.candidates = candidates
         self.position = position

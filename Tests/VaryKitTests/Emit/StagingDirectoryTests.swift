@@ -297,6 +297,29 @@ struct StagingDirectoryTests {
         #expect(try temporary.modificationDate("_vary/report.json") != pastDate)
     }
 
+    @Test("work beside the commit sees every file in place with the times it keeps; run before the report, not the report")
+    func besideTheReport() throws {
+        for overlapping in [true, false] {
+            let temporary = try TemporaryDirectory()
+            try temporary.build(site)
+            try temporary.setModificationDate("index.html", pastDate)
+            let staging = try StagingDirectory(output: temporary.output)
+            for (path, text) in site { try staging.write(path, Array(text.utf8)) }
+            let seen = ResultSlots<(files: Set<String>, kept: Bool)>(count: 1)
+            try staging.commit(streamingReport: { _, append in try append(Array("{}".utf8)) }, beside: { staged in
+                let files = (try? FileSystemCalls.listFiles(under: staged)) ?? []
+                let kept = (try? FileSystemCalls.status(staged + "/index.html"))?.modificationTime.tv_sec == 1_000_000_000
+                seen.store((Set(files), kept), at: 0)
+            }, overlapping: overlapping)
+            let (files, kept) = try #require(seen.value(at: 0))
+            // Beside the report, the change list and the report may be on their way; before it, they are not there.
+            let placed = Set(site.keys).union(["_vary/manifest.json"])
+            #expect(overlapping ? files.isSuperset(of: placed) : files == placed, "overlapping: \(overlapping)")
+            #expect(kept, "overlapping: \(overlapping)")
+            #expect(try temporary.tree(temporary.output)["_vary/report.json"] == Array("{}".utf8))
+        }
+    }
+
     @Test("stale staging directories of finished processes are removed and live ones kept")
     func staleStagingRemoved() throws {
         let temporary = try TemporaryDirectory()
