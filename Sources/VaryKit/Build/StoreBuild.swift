@@ -484,10 +484,10 @@ public enum StoreBuild {
         let (staging, rendered, previous) = (staged.staging, staged.rendered, staged.previous)
         do {
             // The audit's warnings join the diagnostics while the staging folder is finished (its walks and manifest),
-            // for the report and the cache's record that follow.
+            // for the report and the cache's record that follow, once the catalog and the plan are freed and their
+            // memory given back: the warnings come in its place.
             let joined = ResultSlots<[Diagnostic]>(count: 1)
             let joining = DispatchGroup()
-            // After the catalog and the plan are freed, and their memory given back: the warnings come instead.
             let join: @Sendable () -> Void = { [audit, diagnostics] in
                 returnFreedMemory()
                 var audit = audit, all = diagnostics
@@ -518,10 +518,10 @@ public enum StoreBuild {
                     var final = report
                     final.record(summary)
                     try final.write(warnings: all().filter { $0.severity == .warning }, to: append)
-                }, beside: { [output = options.output] staged in
+                }, beside: { [output = options.output] stagedFiles in
                     let outcome = recordsOutcome ? PageCache.Outcome(pages: pages, diagnostics: all(), report: unfinished) : nil
                     cache.store(cacheRecord(
-                        of: cacheable, build: buildKey, manifest: staging.manifest(), files: staged, outcome: outcome,
+                        of: cacheable, build: buildKey, manifest: staging.manifest(), files: stagedFiles, outcome: outcome,
                         messages: messages, templates: templates, reads: reads, audit: auditRecord, sitemaps: sitemaps
                     ).written(for: output), at: 0)
                 }, overlapping: staged.overlaps)
