@@ -39,7 +39,7 @@ public enum StoreBuild {
         events: @escaping @Sendable (BuildEvent) -> Void
     ) throws(Stop) -> BuildOutcome {
         clock.start("load")
-        var staged: Staged?
+        var staged: Staged
         do {
             let files = try readSources(options)
             let keys = PageCache.BuildKey(options: options, content: files.content, templates: files.templates)
@@ -53,13 +53,15 @@ public enum StoreBuild {
         }
         // The source files, the catalog and the plan are freed beside the commit, before its audit's warnings are
         // made; the stages' records once the outcome is made.
-        if staged!.overlaps { Leftovers.free(&staged!.leftovers) } else { staged!.leftovers = nil }
-        let report = try commit(staged!, options: options, clock: &clock, diagnostics: &diagnostics, audit: &audit)
+        let overlaps = staged.overlaps
+        let leftovers = staged.leftovers.take()
+        if overlaps { Leftovers.free(consume leftovers) } else { _ = consume leftovers }
+        let report = try commit(staged, options: options, clock: &clock, diagnostics: &diagnostics, audit: &audit)
         let outcome = BuildOutcome(
-            exitCode: staged!.checkProblems.contains { $0.severity == .error } ? 1 : 0,
-            diagnostics: diagnostics + staged!.checkProblems, report: report, timings: clock.timings,
-            personalized: staged!.rendered.personalized)
-        if staged!.overlaps { Leftovers.free(&staged) }
+            exitCode: staged.checkProblems.contains { $0.severity == .error } ? 1 : 0,
+            diagnostics: diagnostics + staged.checkProblems, report: report, timings: clock.timings,
+            personalized: staged.rendered.personalized)
+        if overlaps { Leftovers.free(consume staged) }
         return outcome
     }
 
@@ -95,27 +97,20 @@ public enum StoreBuild {
         let planned = plan(source, options: options, clock: &clock)
         diagnostics = (diagnostics + planned.inputs.priorPrices.warnings).sorted()
         let withoutCatalog = keys.key(leavingOut: CatalogChanges.files(of: files.content))
-        // What the previous build left is compared with this one's inputs while the audit runs: neither needs the other.
-        let compared = ResultSlots<PreviousBuild>(count: 1)
-        let comparing = DispatchGroup()
+        // What the previous build left is compared with this one's inputs while the audit runs (neither needs the
+        // other), or after it.
         let overlaps = StageOverlap.applies(to: files.content)
-        let compare: @Sendable () -> Void = {
-            compared.store(PreviousBuild(
+        let compared = Pending(on: overlaps ? .global() : nil) {
+            PreviousBuild(
                 source: source, planned: planned, options: options, cache: cache, keys: keys, withoutCatalog: withoutCatalog,
-                files: files), at: 0)
+                files: files)
         }
-        if overlaps { DispatchQueue.global().async(group: comparing, execute: compare) }
-        let audited: (audit: TranslationAudit, record: PageCache.AuditRecord)
-        do {
-            defer { comparing.wait() }
-            audited = try auditTranslations(
-                planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics,
-                kept: options.force ? nil : cache.audit, rest: withoutCatalog)
-        }
+        let audited = try auditTranslations(
+            planned, source: source, options: options, clock: &clock, diagnostics: &diagnostics,
+            kept: options.force ? nil : cache.audit, rest: withoutCatalog)
         audit = audited.audit
-        if !overlaps { compare() }
         returnFreedMemory()
-        let previous = compared.value(at: 0)!
+        let previous = compared.value
         let staging = try openStaging(options, clock: clock, diagnostics: diagnostics)
         // The pages' builder also lists the sitemap's alternates: its tables are made once.
         let builder = PageModelBuilder(inputs: planned.inputs)
@@ -486,20 +481,14 @@ public enum StoreBuild {
             // The audit's warnings join the diagnostics while the staging folder is finished (its walks and manifest),
             // for the report and the cache's record that follow, once the catalog and the plan are freed and their
             // memory given back: the warnings come in its place.
-            let joined = ResultSlots<[Diagnostic]>(count: 1)
-            let joining = DispatchGroup()
-            let join: @Sendable () -> Void = { [audit, diagnostics] in
+            let joined = Pending(on: staged.overlaps ? Leftovers.queue : nil) { [audit, diagnostics] in
                 returnFreedMemory()
                 var audit = audit, all = diagnostics
                 addWarnings(of: &audit, to: &all)
-                joined.store(all, at: 0)
+                return all
             }
-            if staged.overlaps { Leftovers.afterFreeing(group: joining, join) } else { join() }
             audit = nil
-            let all: @Sendable () -> [Diagnostic] = {
-                joining.wait()
-                return joined.value(at: 0)!
-            }
+            let all: @Sendable () -> [Diagnostic] = { joined.value }
             defer { diagnostics = all() }
             // (The record leaves the report's warnings out: they are the warnings among the diagnostics.)
             let (recordsOutcome, pages, unfinished) = (staged.checkProblems.isEmpty, staged.pages, report)

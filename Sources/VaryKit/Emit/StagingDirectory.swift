@@ -287,14 +287,11 @@ public final class StagingDirectory: @unchecked Sendable {
         }
         // The manifest is laid out meanwhile: it is every file written, which the walks do not change.
         let manifest = manifest()
-        let encoded = ResultSlots<[UInt8]>(count: 1)
-        let encoding = DispatchGroup()
-        DispatchQueue.global().async(group: encoding) { encoded.store(manifest.json(), at: 0) }
+        let encoded = Pending { manifest.json() }
         let walked = parallelMap([prune, listPrevious]) { walk in Result { try walk() } }
-        encoding.wait()
+        let manifestBytes = encoded.value
         _ = try walked[0].get()
         let previousPaths = try walked[1].get()
-        let manifestBytes = encoded.value(at: 0)!
         try writeOwnFile(Manifest.path, manifestBytes)
         let manifestEntry = ManifestEntry(path: Manifest.path, sha256: SHA256.hex(manifestBytes), bytes: manifestBytes.count)
         let site = manifest.files + [manifestEntry]

@@ -38,9 +38,7 @@ public enum ContentLoader {
         let catalogJSON = source.paths(under: "catalog", extension: "json").filter { !isFeed($0) }
         let catalogCSV = source.paths(under: "catalog", extension: "csv").filter { !isFeed($0) }
         for path in catalogJSON {
-            let decode: @Sendable (Field) -> Product? = { ProductDecoder.decode($0, regionCurrencies: currencies) }
-            products += overlaps
-                ? reader.array(path, required: false, decodingAside: decode) : reader.array(path, required: false, decode: decode)
+            products += reader.array(path, required: false, aside: overlaps) { ProductDecoder.decode($0, regionCurrencies: currencies) }
         }
         for path in catalogCSV {
             guard let table = reader.csv(path) else { continue }
@@ -144,71 +142,51 @@ public enum ContentLoader {
         /// Each element is decoded as soon as it is parsed and its tree dropped, so a large catalog is never held
         /// as a whole tree of positioned values. What the elements' decoding reports is kept apart until the whole
         /// file has parsed: a file with a syntax error reports that error alone and decodes to nothing.
-        func array<T>(_ path: String, required: Bool, decode: (Field) -> T?) -> [T] {
-            guard let (bytes, display) = file(path, required: required) else { return [] }
-            let name = String(path.split(separator: "/").last!.dropLast(".json".count))
-            let decoded = DiagnosticLog()
-            var values: [T] = []
-            var index = 0
-            do {
-                let whole = try JSON.parse(bytes) { element in
-                    if let value = decode(Field(node: element, path: "\(name)[\(index)]", file: display, log: decoded)) {
-                        values.append(value)
-                    }
-                    index += 1
-                }
-                if let whole {
-                    // Not an array: reported as one, as for any other field.
-                    let named = Field(node: whole, path: name, file: display, log: log)
-                    return (named.elements ?? []).compactMap(decode)
-                }
-            } catch {
-                report(error, in: path)
-                return []
-            }
-            log.add(contentsOf: decoded.diagnostics)
-            return values
-        }
-
-        /// `array(_:required:decode:)` with the elements decoded beside the parse, a few dozen at a time, on the
-        /// other cores: for a catalog, whose decoding costs more than its parse. The values and what their decoding
-        /// reports are the same, in the same order; only so many elements wait for decoding at once, so the file is
-        /// still never held as a whole tree.
-        func array<T: Sendable>(_ path: String, required: Bool, decodingAside decode: @escaping @Sendable (Field) -> T?) -> [T] {
+        ///
+        /// `aside` decodes the elements on other cores while the file is parsed, a few dozen at a time, with only
+        /// so many waiting at once: for a catalog, whose decoding costs more than its parse. The values and what
+        /// their decoding reports are the same, in the same order.
+        func array<T: Sendable>(
+            _ path: String, required: Bool, aside: Bool = false, decode: @escaping @Sendable (Field) -> T?
+        ) -> [T] {
             guard let (bytes, display) = file(path, required: required) else { return [] }
             let name = String(path.split(separator: "/").last!.dropLast(".json".count))
             let batches = DecodedBatches<T>()
             let waiting = DispatchSemaphore(value: 4)
-            let group = DispatchGroup()
+            let decoding = DispatchGroup()
             var batch: [JSONNode] = []
             var first = 0
             func send() {
                 let (nodes, start, number) = (batch, first, batches.reserve())
                 batch = []
                 first += nodes.count
-                waiting.wait()
-                DispatchQueue.global().async(group: group) {
+                let work: @Sendable () -> Void = {
                     let log = DiagnosticLog()
                     let values = nodes.indices.compactMap { offset in
                         decode(Field(node: nodes[offset], path: "\(name)[\(start + offset)]", file: display, log: log))
                     }
                     batches.store(number, values: values, diagnostics: log.diagnostics)
+                }
+                guard aside else { return work() }
+                waiting.wait()
+                DispatchQueue.global().async(group: decoding) {
+                    work()
                     waiting.signal()
                 }
             }
             do {
+                defer { decoding.wait() }
                 let whole = try JSON.parse(bytes) { element in
                     batch.append(element)
-                    if batch.count == DecodedBatches<T>.size { send() }
+                    if !aside || batch.count == DecodedBatches<T>.size { send() }
                 }
                 if !batch.isEmpty { send() }
-                group.wait()
                 if let whole {
+                    // Not an array: reported as one, as for any other field.
                     let named = Field(node: whole, path: name, file: display, log: log)
                     return (named.elements ?? []).compactMap(decode)
                 }
             } catch {
-                group.wait()
                 report(error, in: path)
                 return []
             }
@@ -254,7 +232,7 @@ public enum ContentLoader {
     }
 }
 
-/// The decoded batches of `Reader.array(_:required:decodingAside:)`, each stored by the thread that decoded it and
+/// The decoded batches of `Reader.array(_:required:aside:decode:)`, each stored by the thread that decoded it and
 /// read back in the file's order.
 private final class DecodedBatches<T>: @unchecked Sendable {
     // @unchecked: `batches` is read and written only while holding `lock`.

@@ -110,9 +110,9 @@ public struct RankingTables: Sendable {
     func prices(_ region: RegionRanking, audience: PageAudience, promotions: [Promotion]) -> [PricedProduct] {
         let key = promotions.map(\.id)
         if let known = pricing.lookup(audience.region.id, key) { return known }
-        let members = selections(of: promotions)
+        let selects = promotions.map(selection(of:))
         let priced = region.candidates.indices.map {
-            candidatePrice(at: $0, region, audience: audience, promotions: promotions, members: members)
+            candidatePrice(at: $0, region, audience: audience, promotions: promotions, selects: selects)
         }
         pricing.store(audience.region.id, key, priced)
         return priced
@@ -123,8 +123,8 @@ public struct RankingTables: Sendable {
     /// build that ranks few landing pages again makes no table for them.
     func prices(at positions: [Int], _ region: RegionRanking, audience: PageAudience, promotions: [Promotion]) -> [PricedProduct] {
         if let known = pricing.lookup(audience.region.id, promotions.map(\.id)) { return positions.map { known[$0] } }
-        let members = selections(of: promotions)
-        return positions.map { candidatePrice(at: $0, region, audience: audience, promotions: promotions, members: members) }
+        let selects = promotions.map(selection(of:))
+        return positions.map { candidatePrice(at: $0, region, audience: audience, promotions: promotions, selects: selects) }
     }
 
     /// Whether `promotion` selects the catalog's product at an index: looked up in `selected` when it is one of
@@ -134,21 +134,16 @@ public struct RankingTables: Sendable {
         return { [products, ancestry] in promotion.appliesTo.contains(products[$0], ancestry: ancestry[$0]) }
     }
 
-    /// Each promotion's selected products by catalog index, from `selected`; nil for a promotion whose selection
-    /// the store's promotions do not have (one a caller made up), whose products are then asked one by one.
-    private func selections(of promotions: [Promotion]) -> [[Bool]?] { promotions.map { selected[$0.appliesTo] } }
-
     /// The price of the region's candidate at `position` (so it has a price there), as `price(_:audience:promotions:)`
-    /// has it: the region's price when no promotion selects the product, else the promotions applied.
+    /// has it: the region's price when none of the promotions `selects` the product, else the promotions applied.
     private func candidatePrice(
-        at position: Int, _ region: RegionRanking, audience: PageAudience, promotions: [Promotion], members: [[Bool]?]
+        at position: Int, _ region: RegionRanking, audience: PageAudience, promotions: [Promotion], selects: [(Int) -> Bool]
     ) -> PricedProduct {
         let index = region.candidates[position]
         let currency = audience.region.currency
         let selling = Money(minorUnits: region.selling[position], currency: currency)
         let regular = Money(minorUnits: region.regular[position], currency: currency)
-        let untouched = promotions.indices.allSatisfy { members[$0].map { !$0[index] } ?? false }
-        if untouched { return PricedProduct(regular: regular, final: selling, applied: []) }
+        if !selects.contains(where: { $0(index) }) { return PricedProduct(regular: regular, final: selling, applied: []) }
         return applyPromotions(to: selling, of: products[index], ancestry: ancestry[index], promotions: promotions, regular: regular)
     }
 }

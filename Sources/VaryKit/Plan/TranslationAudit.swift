@@ -536,38 +536,11 @@ extension TranslationAudit {
         add(Self.recordVersion)
         add(rest)
         add(content.products.count)
-        // The products' bytes and the pages' in parts made side by side, joined in order: the same bytes.
+        // The products' bytes in parts made side by side, joined in order: the same bytes as made one by one.
         let products = content.products, regions = content.regions
         let parts = min(8, max(1, products.count / 256))
         for part in parallelMap(Array(0..<parts), { part in
-            var bytes: [UInt8] = []
-            func add(_ text: String) { ModelBytes.append(.string(text), to: &bytes) }
-            func add(_ number: Int) { ModelBytes.append(.int(number), to: &bytes) }
-            func add(_ text: LocalizedText) {
-                add(text.entries.count)
-                for key in text.entries.keys.sorted() {
-                    add(key)
-                    add(text.entries[key]!)
-                }
-            }
-            for product in products[products.count * part / parts ..< products.count * (part + 1) / parts] {
-                add(product.id)
-                let at = product.location
-                add(at.file)
-                add(at.line)
-                add(at.column)
-                add(at.path)
-                add(product.title)
-                add(product.description)
-                add(product.image.alt)
-                add(product.category)
-                add(product.tags.count)
-                for tag in product.tags { add(tag) }
-                for region in regions {
-                    add(product.price(in: region) != nil && product.isSold(in: region.id) ? 1 : 0)
-                }
-            }
-            return bytes
+            keyBytes(of: products[products.count * part / parts ..< products.count * (part + 1) / parts], regions: regions)
         }) {
             bytes += part
         }
@@ -583,6 +556,39 @@ extension TranslationAudit {
             }
         }
         return InputsHash.hex(bytes)
+    }
+
+    /// What `key` reads of each of `products`: its id and where it is written, its texts, category and tags, and
+    /// the regions that sell it at a price.
+    private static func keyBytes(of products: ArraySlice<Product>, regions: [Region]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        func add(_ text: String) { ModelBytes.append(.string(text), to: &bytes) }
+        func add(_ number: Int) { ModelBytes.append(.int(number), to: &bytes) }
+        func add(_ text: LocalizedText) {
+            add(text.entries.count)
+            for key in text.entries.keys.sorted() {
+                add(key)
+                add(text.entries[key]!)
+            }
+        }
+        for product in products {
+            add(product.id)
+            let at = product.location
+            add(at.file)
+            add(at.line)
+            add(at.column)
+            add(at.path)
+            add(product.title)
+            add(product.description)
+            add(product.image.alt)
+            add(product.category)
+            add(product.tags.count)
+            for tag in product.tags { add(tag) }
+            for region in regions {
+                add(product.price(in: region) != nil && product.isSold(in: region.id) ? 1 : 0)
+            }
+        }
+        return bytes
     }
 
     /// Bumped whenever what the audit finds could change for the same key.

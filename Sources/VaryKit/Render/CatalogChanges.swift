@@ -104,7 +104,7 @@ enum StableBytes {
         }
         field("prices") { appendPrices(product.prices, to: &$0) }
         field("regionPrices") { appendPrices(product.regionPrices, to: &$0) }
-        field("stock") { product.stock.isEmpty ? appendEmpty(12, to: &$0) : members(13, product.stock, to: &$0, value: appendInt) }
+        field("stock") { appendCounts(product.stock, to: &$0) }
         field("popularity") { leaf(7, String(product.popularity.bitPattern), to: &$0) }
         field("complements") { appendReferences(product.complements, to: &$0) }
         field("attributes") { appendPairs(product.attributes, to: &$0) }
@@ -172,7 +172,7 @@ enum StableBytes {
         case let references as [Reference]: return appendReferences(references, to: &bytes)
         case let pairs as [(name: String, value: String)]: return appendPairs(pairs, to: &bytes)
         case let texts as [String: String]: return members(12, texts, to: &bytes, value: appendString)
-        case let counts as [String: Int]: return members(13, counts, to: &bytes, value: appendInt)
+        case let counts as [String: Int]: return appendCounts(counts, to: &bytes)
         case let prices as [String: Money]: return appendPrices(prices, to: &bytes)
         default: break
         }
@@ -242,6 +242,10 @@ enum StableBytes {
             appendText(pair.name, to: &bytes)
             appendText(pair.value, to: &bytes)
         }
+    }
+
+    private static func appendCounts(_ counts: [String: Int], to bytes: inout [UInt8]) {
+        counts.isEmpty ? appendEmpty(12, to: &bytes) : members(13, counts, to: &bytes, value: appendInt)
     }
 
     private static func appendPrices(_ prices: [String: Money], to bytes: inout [UInt8]) {

@@ -166,6 +166,8 @@ public final class Localizers: @unchecked Sendable {
     private let content: StoreContent
     /// The locale tag of each tag that writes numbers.
     private let tags: [String: String]
+    /// For each locale tag, the first of its tags that write numbers (in sorted order).
+    private let numbersTags: [String: String]
     private let lock = NSLock()
     private var made: [String: Localizer] = [:]
 
@@ -173,6 +175,7 @@ public final class Localizers: @unchecked Sendable {
     init(content: StoreContent, tags: [String: String]) {
         self.content = content
         self.tags = tags
+        numbersTags = Dictionary(tags.map { ($0.value, $0.key) }, uniquingKeysWith: min)
     }
 
     /// The localizer of a tag that writes numbers, nil when the build has no such tag. Two threads asking at once
@@ -190,6 +193,6 @@ public final class Localizers: @unchecked Sendable {
 
     /// A localizer of the locale `tag`, whichever numbers it writes: where each message comes from is the same.
     func any(ofTag tag: String) -> Localizer {
-        self[tag] ?? tags.keys.sorted().first { tags[$0] == tag }.flatMap { self[$0] } ?? Localizer(content: content, tag: tag)
+        numbersTags[tag].flatMap { self[$0] } ?? Localizer(content: content, tag: tag)
     }
 }
