@@ -488,6 +488,8 @@ public enum StoreBuild {
                 return all
             }
             audit = nil
+            // Without overlapping, joined now: before the walks and the manifest, as the stages run one after another.
+            if !staged.overlaps { _ = joined.value }
             let all: @Sendable () -> [Diagnostic] = { joined.value }
             defer { diagnostics = all() }
             // (The record leaves the report's warnings out: they are the warnings among the diagnostics.)
